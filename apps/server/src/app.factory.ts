@@ -1,0 +1,46 @@
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppModule } from './app.module';
+import { ErrorFilter } from './common/error.filter';
+import { validationPipe } from './common/validation';
+import { AppConfig } from './config/app-config';
+import { setUpOpenApi } from './openapi';
+import { checkRouteTable, ServedRoute } from './route-table.check';
+
+const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** Where the mini-program's H5 build lands (apps/miniprogram/dist/h5), from src/ or dist/. */
+export const H5_DIR = join(__dirname, '../../miniprogram/dist/h5');
+
+/** The whole server, configured and ready to listen; used by main and by the tests. */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization'],
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: config.logLevel === 'silent' ? false : ['error', 'warn', 'log'],
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  const routes: ServedRoute[] = [];
+  fastify.addHook('onRoute', ({ method, url }) => {
+    for (const one of [method].flat()) routes.push({ method: one, url });
+  });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+  app.useGlobalPipes(validationPipe());
+  app.useGlobalFilters(new ErrorFilter());
+  setUpOpenApi(app);
+  if (existsSync(join(H5_DIR, 'index.html'))) {
+    await app.register(fastifyStatic, { root: H5_DIR, prefix: '/', decorateReply: false, index: ['index.html'] });
+  }
+  await app.init();
+  checkRouteTable(routes);
+  return app;
+}

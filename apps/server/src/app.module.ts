@@ -1,0 +1,33 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { CommonModule } from './common/common.module';
+import { CommunitiesModule } from './communities/communities.module';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { DemoModule } from './demo/demo.module';
+import { HealthController } from './health/health.controller';
+import { MeModule } from './me/me.module';
+import { OrganisationModule } from './organisation/organisation.module';
+import { WechatModule } from './wechat/wechat.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        CommonModule,
+        WechatModule,
+        AuthModule,
+        MeModule,
+        CommunitiesModule,
+        OrganisationModule,
+        DemoModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,99 @@
+import { ErrorCode, policyFor, RouteAccess } from '@redvest/contract';
+import { effectiveRoles } from '@redvest/domain';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { MembershipStatus } from '@redvest/contract';
+import { findMembership } from '../communities/membership-lookup';
+import { DomainError } from '../common/domain-error';
+import { AppConfig } from '../config/app-config';
+import { CONFIG } from '../config/config.module';
+import { Db } from '../database/db';
+import { User } from '../users/user.entity';
+import { AuthContext, AuthedRequest, CommunityAccess } from './auth-context';
+import { ResourceCommunities } from './resource-communities';
+import { TokenService } from './token.service';
+
+type Request = FastifyRequest & AuthedRequest;
+
+/**
+ * Enforces the role-by-route table of `@redvest/contract` on every route (DESIGN §1):
+ * no token → 401; not a member of the community in the path → 403; an id of a community the caller
+ * does not belong to → 404; a member without the role → 403.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly db: Db,
+    private readonly tokens: TokenService,
+    private readonly resources: ResourceCommunities,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<Request>();
+    const policy = policyFor(request.method, request.routeOptions.url ?? '');
+    if (!policy) throw new Error(`Route ${request.method} ${request.routeOptions.url} is not in the route table`);
+    const access: RouteAccess = policy.access;
+    if (access.access === 'public') return true;
+
+    const user = await this.authenticate(request);
+    const auth: AuthContext = { user, isPlatformAdmin: this.config.platformAdminOpenids.includes(user.openid) };
+    request.auth = auth;
+    const params = request.params as Record<string, string>;
+
+    switch (access.access) {
+      case 'user':
+        return true;
+      case 'platform_admin':
+        if (!auth.isPlatformAdmin) throw new DomainError(ErrorCode.Forbidden);
+        return true;
+      case 'community': {
+        const community = await this.communityAccess(params.cid, user.id);
+        if (!community) {
+          if (access.platformAdminToo && auth.isPlatformAdmin) return true;
+          throw new DomainError(ErrorCode.NotCommunityMember);
+        }
+        auth.community = community;
+        if (community.membership.status !== MembershipStatus.Active && !access.pendingToo) {
+          if (!(access.platformAdminToo && auth.isPlatformAdmin)) throw new DomainError(ErrorCode.MembershipPending);
+        }
+        if (!access.roles.some((role) => community.roles.has(role))) {
+          if (access.platformAdminToo && auth.isPlatformAdmin) return true;
+          throw new DomainError(ErrorCode.Forbidden);
+        }
+        return true;
+      }
+      case 'resource': {
+        const communityOf = this.resources.resolverFor(access.resource);
+        if (!communityOf) throw new Error(`No community resolver for ${access.resource}`);
+        const id = params[access.param];
+        const communityId = await this.db.read((em) => communityOf(em, id));
+        const community = communityId ? await this.communityAccess(communityId, user.id) : null;
+        if (!community || community.membership.status !== MembershipStatus.Active) {
+          throw new DomainError(ErrorCode.NotFound);
+        }
+        auth.community = community;
+        if (!access.roles.some((role) => community.roles.has(role))) throw new DomainError(ErrorCode.Forbidden);
+        return true;
+      }
+    }
+  }
+
+  private async authenticate(request: Request): Promise<User> {
+    const header = request.headers.authorization;
+    if (!header) throw new DomainError(ErrorCode.Unauthenticated);
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw new DomainError(ErrorCode.TokenInvalid);
+    const userId = this.tokens.verify(match[1]);
+    const user = await this.db.read((em) => em.findOne(User, { where: { id: userId } }));
+    if (!user) throw new DomainError(ErrorCode.TokenInvalid);
+    return user;
+  }
+
+  private async communityAccess(communityId: string | undefined, userId: string): Promise<CommunityAccess | null> {
+    if (!communityId) return null;
+    const found = await this.db.read((em) => findMembership(em, communityId, userId));
+    if (!found) return null;
+    return { communityId, ...found, roles: effectiveRoles(found.granted) };
+  }
+}

@@ -1,0 +1,29 @@
+import type { AuthOptions, AuthResponse } from '@redvest/contract';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AuthService } from './auth.service';
+import { DevLoginDto, WechatLoginDto } from './dto';
+
+@ApiTags('登录')
+@Controller('api/auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Get('options')
+  options(): AuthOptions {
+    return this.auth.options();
+  }
+
+  @Post('wechat')
+  @HttpCode(200)
+  wechat(@Body() body: WechatLoginDto): Promise<AuthResponse> {
+    return this.auth.loginWithWechat(body.code);
+  }
+
+  /** Only when AUTH_DEV_LOGIN=1; otherwise answers 404 as if it did not exist. */
+  @Post('dev-login')
+  @HttpCode(200)
+  devLogin(@Body() body: DevLoginDto): Promise<AuthResponse> {
+    return this.auth.devLogin(body.openid, body.nickname);
+  }
+}

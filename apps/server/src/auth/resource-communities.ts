@@ -1,0 +1,19 @@
+import { ResourceKind } from '@redvest/contract';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+export type CommunityOf = (em: EntityManager, id: string) => Promise<string | null>;
+
+/** Each module registers how to find the community that owns its child resources (DESIGN §1's 404 rule). */
+@Injectable()
+export class ResourceCommunities {
+  private readonly resolvers = new Map<ResourceKind, CommunityOf>();
+
+  register(kind: ResourceKind, communityOf: CommunityOf): void {
+    this.resolvers.set(kind, communityOf);
+  }
+
+  resolverFor(kind: ResourceKind): CommunityOf | undefined {
+    return this.resolvers.get(kind);
+  }
+}

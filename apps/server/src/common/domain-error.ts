@@ -1,0 +1,15 @@
+import { ERROR_CATALOG, ErrorCode } from '@redvest/contract';
+
+/** An answer the client can act on: a contract error code, its status and message, optional details. */
+export class DomainError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: unknown,
+    message?: string,
+  ) {
+    super(message ?? ERROR_CATALOG[code].message);
+    this.status = ERROR_CATALOG[code].status;
+  }
+}

@@ -1,0 +1,50 @@
+import { ERROR_CATALOG, ErrorBody, ErrorCode } from '@redvest/contract';
+import { HttpException } from '@nestjs/common';
+import { DomainError } from './domain-error';
+
+export interface ErrorAnswer {
+  status: number;
+  body: ErrorBody;
+  /** Unexpected: to be logged with its stack. */
+  unexpected: boolean;
+}
+
+const BY_STATUS: Record<number, ErrorCode> = {
+  400: ErrorCode.ValidationFailed,
+  401: ErrorCode.Unauthenticated,
+  403: ErrorCode.Forbidden,
+  404: ErrorCode.RouteNotFound,
+  413: ErrorCode.PayloadTooLarge,
+  415: ErrorCode.UnsupportedMediaType,
+  429: ErrorCode.RateLimited,
+};
+
+function answer(code: ErrorCode, details?: unknown, message?: string, status?: number): ErrorAnswer {
+  const spec = ERROR_CATALOG[code];
+  const body: ErrorBody = { error: { code, message: message ?? spec.message } };
+  if (details !== undefined) body.error.details = details;
+  return { status: status ?? spec.status, body, unexpected: false };
+}
+
+/** Turns anything thrown while answering a request into the contract's error shape (DESIGN §7). */
+export function toErrorAnswer(error: unknown): ErrorAnswer {
+  if (error instanceof DomainError) return answer(error.code, error.details, error.message);
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    // Fastify's body parser errors reach here wrapped by Nest, with their message.
+    if (status === 400 && /JSON/i.test(error.message)) return answer(ErrorCode.InvalidJson);
+    const code = BY_STATUS[status];
+    if (code) return answer(code, undefined, undefined, status);
+    return { ...answer(ErrorCode.Internal, undefined, undefined, status), unexpected: status >= 500 };
+  }
+  const fastify = error as { statusCode?: number; code?: string };
+  if (typeof fastify?.statusCode === 'number' && fastify.statusCode < 500) {
+    if (fastify.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fastify.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      return answer(ErrorCode.InvalidJson);
+    }
+    if (error instanceof SyntaxError) return answer(ErrorCode.InvalidJson);
+    const code = BY_STATUS[fastify.statusCode] ?? ErrorCode.ValidationFailed;
+    return answer(code, undefined, undefined, fastify.statusCode);
+  }
+  return { ...answer(ErrorCode.Internal), unexpected: true };
+}

@@ -1,0 +1,56 @@
+import {
+  CreateCommunityRequest,
+  JoinRequest,
+  MembershipStatus,
+  Role,
+  SetMemberRequest,
+} from '@redvest/contract';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsEnum,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import { IsPhone } from '../common/is-phone';
+import { PageQuery } from '../common/paging';
+
+const ID = /^[0-9a-f-]{36}$/;
+
+export class CreateCommunityDto implements CreateCommunityRequest {
+  @ApiProperty({ example: '襄阳街社区' }) @IsString() @IsNotEmpty() @MaxLength(64) name!: string;
+  @ApiPropertyOptional({ example: '某某街道' }) @IsOptional() @IsString() @MaxLength(64) street?: string;
+}
+
+export class JoinDto implements JoinRequest {
+  @ApiProperty() @IsString() @Matches(/^[A-Za-z0-9]{4,16}$/) inviteCode!: string;
+  @ApiProperty({ example: '张三' })
+  @IsString()
+  @Matches(/^[\u4e00-\u9fa5·A-Za-z ]{2,32}$/)
+  realName!: string;
+  @ApiProperty({ example: '13812341234' }) @IsString() @IsPhone() phone!: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(ID) compoundId?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(ID) householdId?: string;
+}
+
+export class SetMemberDto implements SetMemberRequest {
+  @ApiProperty() @Matches(ID) userId!: string;
+  @ApiProperty({ enum: Role, isArray: true })
+  @IsArray()
+  @ArrayMaxSize(6)
+  @ArrayUnique()
+  @IsIn(Object.values(Role), { each: true })
+  roles!: Role[];
+  @ApiPropertyOptional({ example: '市税务局' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(64) employer?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(ID) compoundId?: string;
+}
+
+export class MembersQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: MembershipStatus }) @IsOptional() @IsEnum(MembershipStatus) status?: MembershipStatus;
+}

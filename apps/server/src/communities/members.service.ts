@@ -1,0 +1,187 @@
+import { EmployerView, ErrorCode, MembershipStatus, MemberView, Role, SetMemberRequest, toIsoLocal } from '@redvest/contract';
+import { sortRoles } from '@redvest/domain';
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In, LessThan } from 'typeorm';
+import { DomainError } from '../common/domain-error';
+import { pageOf } from '../common/paging';
+import { PersonalDataCipher } from '../common/personal-data-cipher';
+import { Db } from '../database/db';
+import { newId } from '../database/ids';
+import { Compound } from '../organisation/compound.entity';
+import { User } from '../users/user.entity';
+import { Employer } from './employer.entity';
+import { MembershipRole } from './membership-role.entity';
+import { Membership } from './membership.entity';
+
+export interface MembersFilter {
+  status?: MembershipStatus;
+  cursor?: string;
+  limit?: number;
+}
+
+@Injectable()
+export class MembersService {
+  constructor(
+    private readonly db: Db,
+    private readonly cipher: PersonalDataCipher,
+  ) {}
+
+  /** Members, newest first; phones in full (this list is for the community's secretaries only). */
+  async list(communityId: string, filter: MembersFilter) {
+    const limit = filter.limit ?? 20;
+    return this.db.read(async (em) => {
+      const memberships = await em.find(Membership, {
+        where: {
+          communityId,
+          ...(filter.status ? { status: filter.status } : {}),
+          ...(filter.cursor ? { id: LessThan(filter.cursor) } : {}),
+        },
+        order: { id: 'DESC' },
+        take: limit + 1,
+      });
+      const page = pageOf(memberships, limit, (m) => m.id);
+      return { items: await this.views(em, page.items), nextCursor: page.nextCursor };
+    });
+  }
+
+  /**
+   * Sets a member's roles (the new set replaces the old) and employer; adds the user to the community
+   * when they are not yet a member, and counts as verifying them.
+   */
+  async set(communityId: string, body: SetMemberRequest, actorId: string): Promise<MemberView> {
+    const granted = new Set<Role>([Role.Resident, ...body.roles]);
+    if (granted.has(Role.BranchSecretary) && !body.compoundId) throw new DomainError(ErrorCode.CompoundRequired);
+    return this.db.transaction(async (em) => {
+      if (!(await em.findOne(User, { where: { id: body.userId } }))) throw new DomainError(ErrorCode.UserNotFound);
+      if (body.compoundId && !(await em.findOne(Compound, { where: { id: body.compoundId, communityId } }))) {
+        throw new DomainError(ErrorCode.CompoundNotFound);
+      }
+      let membership = await em.findOne(Membership, { where: { communityId, userId: body.userId }, ...this.db.forUpdate });
+      const now = new Date();
+      if (!membership) {
+        membership = em.create(Membership, {
+          id: newId(),
+          communityId,
+          userId: body.userId,
+          status: MembershipStatus.Active,
+          realName: null,
+          phoneEnc: null,
+          compoundId: null,
+          householdId: null,
+          employerId: null,
+          joinedAt: now,
+          verifiedAt: now,
+          verifiedBy: actorId,
+        });
+        await em.insert(Membership, membership);
+      }
+      await this.refuseToRemoveLastSecretary(em, membership, granted);
+      const employerId = body.employer ? await this.employerId(em, communityId, body.employer.trim()) : membership.employerId;
+      await em.update(
+        Membership,
+        { id: membership.id },
+        {
+          employerId,
+          status: MembershipStatus.Active,
+          verifiedAt: membership.verifiedAt ?? now,
+          verifiedBy: membership.verifiedBy ?? actorId,
+          compoundId: membership.compoundId ?? body.compoundId ?? null,
+        },
+      );
+      await em.delete(MembershipRole, { membershipId: membership.id });
+      await em.insert(
+        MembershipRole,
+        [...granted].map((role) => ({
+          membershipId: membership.id,
+          role,
+          compoundId: role === Role.BranchSecretary ? body.compoundId! : '',
+          communityId,
+        })),
+      );
+      const saved = await em.findOneOrFail(Membership, { where: { id: membership.id } });
+      return (await this.views(em, [saved]))[0];
+    });
+  }
+
+  async verify(communityId: string, userId: string, actorId: string): Promise<MemberView> {
+    return this.db.transaction(async (em) => {
+      const membership = await em.findOne(Membership, { where: { communityId, userId }, ...this.db.forUpdate });
+      if (!membership) throw new DomainError(ErrorCode.MemberNotFound);
+      if (membership.status !== MembershipStatus.Active) {
+        await em.update(
+          Membership,
+          { id: membership.id, status: MembershipStatus.Pending },
+          { status: MembershipStatus.Active, verifiedAt: new Date(), verifiedBy: actorId },
+        );
+      }
+      const saved = await em.findOneOrFail(Membership, { where: { id: membership.id } });
+      return (await this.views(em, [saved]))[0];
+    });
+  }
+
+  async employers(communityId: string): Promise<{ items: EmployerView[] }> {
+    return this.db.read(async (em) => {
+      const employers = await em.find(Employer, { where: { communityId }, order: { name: 'ASC' } });
+      const counts = await em
+        .createQueryBuilder(Membership, 'm')
+        .select('m.employer_id', 'employerId')
+        .addSelect('COUNT(*)', 'count')
+        .where('m.community_id = :communityId AND m.employer_id IS NOT NULL', { communityId })
+        .groupBy('m.employer_id')
+        .getRawMany<{ employerId: string; count: string | number }>();
+      const countOf = new Map(counts.map((row) => [row.employerId, Number(row.count)]));
+      return { items: employers.map(({ id, name }) => ({ id, name, memberCount: countOf.get(id) ?? 0 })) };
+    });
+  }
+
+  private async refuseToRemoveLastSecretary(em: EntityManager, membership: Membership, next: Set<Role>) {
+    if (next.has(Role.Secretary)) return;
+    const isSecretary = await em.findOne(MembershipRole, {
+      where: { membershipId: membership.id, role: Role.Secretary },
+    });
+    if (!isSecretary) return;
+    const others = await em.count(MembershipRole, {
+      where: { communityId: membership.communityId, role: Role.Secretary },
+    });
+    if (others <= 1) throw new DomainError(ErrorCode.LastSecretary);
+  }
+
+  private async employerId(em: EntityManager, communityId: string, name: string): Promise<string> {
+    const existing = await em.findOne(Employer, { where: { communityId, name } });
+    if (existing) return existing.id;
+    const id = newId();
+    await em.insert(Employer, { id, communityId, name, createdAt: new Date() });
+    return id;
+  }
+
+  private async views(em: EntityManager, memberships: Membership[]): Promise<MemberView[]> {
+    if (memberships.length === 0) return [];
+    const users = await em.find(User, { where: { id: In(memberships.map((m) => m.userId)) } });
+    const roles = await em.find(MembershipRole, { where: { membershipId: In(memberships.map((m) => m.id)) } });
+    const refs = [...memberships.map((m) => m.compoundId), ...roles.map((r) => r.compoundId)].filter(Boolean);
+    const compounds = await em.find(Compound, { where: { id: In(refs as string[]) } });
+    const employerIds = memberships.map((m) => m.employerId).filter(Boolean) as string[];
+    const employers = await em.find(Employer, { where: { id: In(employerIds) } });
+    const userById = new Map(users.map((u) => [u.id, u]));
+    const compoundById = new Map(compounds.map((c) => [c.id, { id: c.id, name: c.name }]));
+    const employerById = new Map(employers.map((e) => [e.id, e.name]));
+    return memberships.map((m) => {
+      const own = roles.filter((r) => r.membershipId === m.id);
+      return {
+        userId: m.userId,
+        nickname: userById.get(m.userId)?.nickname ?? '',
+        realName: m.realName,
+        phone: m.phoneEnc ? this.cipher.decrypt(m.phoneEnc) : null,
+        status: m.status,
+        roles: sortRoles(own.map((r) => r.role)),
+        branchCompounds: own
+          .filter((r) => r.role === Role.BranchSecretary)
+          .map((r) => compoundById.get(r.compoundId))
+          .filter((c) => c !== undefined),
+        employer: m.employerId ? (employerById.get(m.employerId) ?? null) : null,
+        compound: m.compoundId ? (compoundById.get(m.compoundId) ?? null) : null,
+        joinedAt: toIsoLocal(m.joinedAt),
+      };
+    });
+  }
+}

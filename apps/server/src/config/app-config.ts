@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { validateEnvironment } from './environment';
+
+export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string };
+
+/** The server's settings, resolved from the environment once at start. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  dataDir: string;
+  appSecret: string;
+  /** 32 bytes for AES-256-GCM of personal data (phone numbers). */
+  dataKey: Buffer;
+  devLogin: boolean;
+  demoSeed: boolean;
+  wechat: { appId: string; secret: string } | null;
+  wechatApiBase: string;
+  platformAdminOpenids: string[];
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`配置有误：\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+export const WECHAT_DEFAULT_API_BASE = 'https://api.weixin.qq.com';
+
+/**
+ * Reads and checks the environment. In the embedded mode (no DATABASE_URL) the secrets are generated once
+ * and kept in DATA_DIR, so tokens and encrypted data survive a restart; with MySQL they must be configured.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const { values, problems } = validateEnvironment(env);
+  if (problems.length) throw new ConfigError(problems);
+  const dataDir = resolvePath(values.DATA_DIR ?? './data');
+  mkdirSync(dataDir, { recursive: true });
+  const database: DatabaseConfig = values.DATABASE_URL
+    ? { kind: 'mysql', url: values.DATABASE_URL.replace(/^mariadb:/, 'mysql:') }
+    : { kind: 'sqlite', file: join(dataDir, 'redvest.sqlite') };
+  const kept = database.kind === 'sqlite' ? embeddedSecrets(dataDir) : null;
+  return {
+    port: values.PORT ?? 3000,
+    host: values.HOST ?? '127.0.0.1',
+    database,
+    dataDir,
+    appSecret: values.APP_SECRET ?? kept!.appSecret,
+    dataKey: parseKey(values.DATA_ENCRYPTION_KEY ?? kept!.dataKey),
+    devLogin: values.AUTH_DEV_LOGIN === '1',
+    demoSeed: values.DEMO_SEED === '1',
+    wechat: values.WECHAT_APPID ? { appId: values.WECHAT_APPID, secret: values.WECHAT_SECRET! } : null,
+    wechatApiBase: (values.WECHAT_API_BASE ?? WECHAT_DEFAULT_API_BASE).replace(/\/$/, ''),
+    platformAdminOpenids: (values.PLATFORM_ADMIN_OPENIDS ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+    logLevel: values.LOG_LEVEL ?? 'info',
+  };
+}
+
+function resolvePath(path: string): string {
+  return isAbsolute(path) ? path : resolve(process.cwd(), path);
+}
+
+function parseKey(text: string): Buffer {
+  return /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
+}
+
+interface KeptSecrets {
+  appSecret: string;
+  dataKey: string;
+}
+
+function embeddedSecrets(dataDir: string): KeptSecrets {
+  const file = join(dataDir, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as KeptSecrets;
+  const secrets: KeptSecrets = {
+    appSecret: randomBytes(32).toString('base64url'),
+    dataKey: randomBytes(32).toString('hex'),
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secrets;
+}

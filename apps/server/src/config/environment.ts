@@ -1,0 +1,65 @@
+import { plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/** The environment variables the server reads (DESIGN §8); `.env.example` lists each of them. */
+export class Environment {
+  @IsOptional() @IsInt() @Min(1) @Max(65535) PORT?: number;
+  @IsOptional() @IsString() HOST?: string;
+  @IsOptional()
+  @Matches(/^(mysql|mariadb):\/\/[^/]+\/[A-Za-z0-9_$-]+(\?.*)?$/, {
+    message: 'DATABASE_URL 应形如 mysql://user:pass@host:3306/dbname',
+  })
+  DATABASE_URL?: string;
+  @IsOptional() @IsString() DATA_DIR?: string;
+  @IsOptional() @IsString() @MinLength(32, { message: 'APP_SECRET 至少 32 个字符' }) APP_SECRET?: string;
+  @IsOptional()
+  @Matches(/^([A-Za-z0-9+/]{43}=|[0-9a-fA-F]{64})$/, {
+    message: 'DATA_ENCRYPTION_KEY 应为 32 字节密钥：64 位十六进制或 44 位 base64',
+  })
+  DATA_ENCRYPTION_KEY?: string;
+  @IsOptional() @IsIn(['0', '1']) AUTH_DEV_LOGIN?: string;
+  @IsOptional() @Matches(/^wx[0-9a-f]{16}$/, { message: 'WECHAT_APPID 应形如 wx 加 16 位十六进制' }) WECHAT_APPID?: string;
+  @IsOptional() @IsString() @MinLength(16) WECHAT_SECRET?: string;
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true }) WECHAT_API_BASE?: string;
+  @IsOptional() @IsIn(['0', '1']) DEMO_SEED?: string;
+  @IsOptional() @IsString() PLATFORM_ADMIN_OPENIDS?: string;
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
+}
+
+const KNOWN: Record<string, true> = {
+  PORT: true,
+  HOST: true,
+  DATABASE_URL: true,
+  DATA_DIR: true,
+  APP_SECRET: true,
+  DATA_ENCRYPTION_KEY: true,
+  AUTH_DEV_LOGIN: true,
+  WECHAT_APPID: true,
+  WECHAT_SECRET: true,
+  WECHAT_API_BASE: true,
+  DEMO_SEED: true,
+  PLATFORM_ADMIN_OPENIDS: true,
+  LOG_LEVEL: true,
+};
+
+export const ENVIRONMENT_KEYS = Object.keys(KNOWN);
+
+/** Validates the variables; returns the problems as readable lines (empty when all is well). */
+export function validateEnvironment(env: NodeJS.ProcessEnv): { values: Environment; problems: string[] } {
+  const known = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => key in KNOWN && value !== undefined && value !== ''),
+  );
+  const values = plainToInstance(Environment, known, { enableImplicitConversion: false });
+  if (known.PORT !== undefined) values.PORT = /^\d+$/.test(known.PORT) ? Number(known.PORT) : (NaN as number);
+  const problems = validateSync(values, { forbidUnknownValues: false }).flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`),
+  );
+  if (values.WECHAT_APPID && !values.WECHAT_SECRET) problems.push('WECHAT_SECRET: 配置了 WECHAT_APPID 时必须同时配置');
+  if (values.WECHAT_SECRET && !values.WECHAT_APPID) problems.push('WECHAT_APPID: 配置了 WECHAT_SECRET 时必须同时配置');
+  if (values.DATABASE_URL) {
+    if (!values.APP_SECRET) problems.push('APP_SECRET: 使用 MySQL（生产环境）时必须配置');
+    if (!values.DATA_ENCRYPTION_KEY) problems.push('DATA_ENCRYPTION_KEY: 使用 MySQL（生产环境）时必须配置');
+  }
+  return { values, problems };
+}
+

@@ -1,0 +1,17 @@
+import { Column, ColumnOptions, PrimaryColumn } from 'typeorm';
+
+/** Column shapes shared by every entity, so the migrations and the entities agree on both databases. */
+export const ID_LENGTH = 36;
+
+export function IdColumn(): PropertyDecorator {
+  return PrimaryColumn({ type: 'varchar', length: ID_LENGTH });
+}
+
+export function RefColumn(options: ColumnOptions = {}): PropertyDecorator {
+  return Column({ type: 'varchar', length: ID_LENGTH, ...options });
+}
+
+/** Millisecond timestamps, stored in UTC. */
+export function TimeColumn(options: ColumnOptions = {}): PropertyDecorator {
+  return Column({ type: 'datetime', precision: 3, ...options });
+}

@@ -1,0 +1,97 @@
+import { MembershipStatus, Role } from '@redvest/contract';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { PersonalDataCipher } from '../common/personal-data-cipher';
+import { Community } from '../communities/community.entity';
+import { Employer } from '../communities/employer.entity';
+import { MembershipRole } from '../communities/membership-role.entity';
+import { Membership } from '../communities/membership.entity';
+import { AppConfig } from '../config/app-config';
+import { CONFIG } from '../config/config.module';
+import { Db } from '../database/db';
+import { newId } from '../database/ids';
+import { Building } from '../organisation/building.entity';
+import { Compound } from '../organisation/compound.entity';
+import { Household } from '../organisation/household.entity';
+import { HouseholdImportService } from '../organisation/household-import.service';
+import { UsersService } from '../users/users.service';
+import { DEMO_HOUSEHOLD_SHEET, DEMO_MEMBERS, DEMO_COMMUNITY } from './demo-data';
+
+/** DEMO_SEED=1: the demo community of DESIGN §8, seeded once into an empty database. */
+@Injectable()
+export class DemoSeedService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Demo');
+
+  constructor(
+    private readonly db: Db,
+    private readonly users: UsersService,
+    private readonly importer: HouseholdImportService,
+    private readonly cipher: PersonalDataCipher,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.demoSeed) return;
+    if ((await this.db.read((em) => em.count(Community))) > 0) return;
+    await this.seed();
+    this.logger.log(`已创建演示社区：${DEMO_COMMUNITY.name}`);
+  }
+
+  async seed(): Promise<string> {
+    const communityId = newId();
+    await this.db.transaction((em) =>
+      em.insert(Community, { id: communityId, ...DEMO_COMMUNITY, createdAt: new Date() }),
+    );
+    await this.importer.importSheet(communityId, Buffer.from(DEMO_HOUSEHOLD_SHEET, 'utf8'));
+    const users = new Map<string, string>();
+    for (const member of DEMO_MEMBERS) {
+      users.set(member.openid, (await this.users.findOrCreateByOpenid(member.openid, member.nickname)).id);
+    }
+    await this.db.transaction(async (em) => {
+      const compounds = await em.find(Compound, { where: { communityId } });
+      const compoundId = (name: string) => compounds.find((c) => c.name === name)!.id;
+      const employers = new Map<string, string>();
+      for (const name of new Set(DEMO_MEMBERS.map((m) => m.employer).filter(Boolean) as string[])) {
+        const id = newId();
+        employers.set(name, id);
+        await em.insert(Employer, { id, communityId, name, createdAt: new Date() });
+      }
+      for (const member of DEMO_MEMBERS) {
+        const home = await this.homeOf(em, compoundId(member.compound), member.home);
+        const membershipId = newId();
+        await em.insert(Membership, {
+          id: membershipId,
+          communityId,
+          userId: users.get(member.openid)!,
+          status: MembershipStatus.Active,
+          realName: member.realName,
+          phoneEnc: this.cipher.encrypt(member.phone),
+          compoundId: compoundId(member.compound),
+          householdId: home?.id ?? null,
+          employerId: member.employer ? employers.get(member.employer)! : null,
+          joinedAt: new Date(),
+          verifiedAt: new Date(),
+          verifiedBy: null,
+        });
+        for (const role of new Set([Role.Resident, ...member.roles])) {
+          await em.insert(MembershipRole, {
+            membershipId,
+            role,
+            compoundId: role === Role.BranchSecretary ? compoundId(member.compound) : '',
+            communityId,
+          });
+        }
+      }
+    });
+    return communityId;
+  }
+
+  private async homeOf(
+    em: import('typeorm').EntityManager,
+    compoundId: string,
+    home: { building: string; unit: string; room: string } | undefined,
+  ) {
+    if (!home) return null;
+    const building = await em.findOne(Building, { where: { compoundId, name: home.building } });
+    return building ? em.findOne(Household, { where: { buildingId: building.id, unit: home.unit, room: home.room } }) : null;
+  }
+}

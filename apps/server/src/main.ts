@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { createApp } from './app.factory';
+import { ConfigError, loadConfig } from './config/app-config';
+import { loadDotEnv } from './config/dotenv';
+
+async function main() {
+  const started = Date.now();
+  loadDotEnv();
+  const config = loadConfig();
+  const app = await createApp(config);
+  app.enableShutdownHooks();
+  await app.listen(config.port, config.host);
+  const database = config.database.kind === 'mysql' ? 'MySQL' : `SQLite (${config.database.file})`;
+  console.log(`红马甲已启动：http://${config.host}:${config.port}  数据库：${database}  用时 ${Date.now() - started} ms`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,53 @@
+import type { BuildingView, CompoundRef, HouseholdView, ImportResult, Page } from '@redvest/contract';
+import { ErrorCode } from '@redvest/contract';
+import { Body, Controller, Get, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { DomainError } from '../common/domain-error';
+import { HouseholdsQuery, UpdateBuildingDto, UpdateHouseholdDto } from './dto';
+import { HouseholdImportService } from './household-import.service';
+import { OrganisationService } from './organisation.service';
+
+@ApiTags('小区与住户')
+@ApiBearerAuth()
+@Controller('api')
+export class OrganisationController {
+  constructor(
+    private readonly organisation: OrganisationService,
+    private readonly importer: HouseholdImportService,
+  ) {}
+
+  @Get('communities/:cid/compounds')
+  compounds(@Param('cid') cid: string): Promise<{ items: CompoundRef[] }> {
+    return this.organisation.compounds(cid);
+  }
+
+  @Get('communities/:cid/buildings')
+  buildings(@Param('cid') cid: string): Promise<{ items: BuildingView[] }> {
+    return this.organisation.buildings(cid);
+  }
+
+  @Get('communities/:cid/households')
+  households(@Param('cid') cid: string, @Query() query: HouseholdsQuery): Promise<Page<HouseholdView>> {
+    return this.organisation.households(cid, query);
+  }
+
+  @Post('communities/:cid/households/import')
+  @ApiConsumes('multipart/form-data')
+  async importHouseholds(@Param('cid') cid: string, @Req() request: FastifyRequest): Promise<ImportResult> {
+    if (!request.isMultipart()) throw new DomainError(ErrorCode.ImportFileMissing);
+    const file = await request.file();
+    if (!file) throw new DomainError(ErrorCode.ImportFileMissing);
+    return this.importer.importSheet(cid, await file.toBuffer());
+  }
+
+  @Patch('buildings/:buildingId')
+  updateBuilding(@Param('buildingId') id: string, @Body() body: UpdateBuildingDto): Promise<BuildingView> {
+    return this.organisation.updateBuilding(id, body);
+  }
+
+  @Patch('households/:householdId')
+  updateHousehold(@Param('householdId') id: string, @Body() body: UpdateHouseholdDto): Promise<HouseholdView> {
+    return this.organisation.updateHousehold(id, body);
+  }
+}

@@ -1,0 +1,13 @@
+import { Column, Entity } from 'typeorm';
+import { IdColumn, TimeColumn } from '../database/columns';
+
+/** A WeChat user of the mini-program, known by the openid WeChat gives for our app. */
+@Entity('users')
+export class User {
+  @IdColumn() id!: string;
+  @Column({ type: 'varchar', length: 64, unique: true }) openid!: string;
+  @Column({ type: 'varchar', length: 64 }) nickname!: string;
+  @Column({ name: 'privacy_version', type: 'varchar', length: 16, nullable: true }) privacyVersion!: string | null;
+  @TimeColumn({ name: 'privacy_agreed_at', nullable: true }) privacyAgreedAt!: Date | null;
+  @TimeColumn({ name: 'created_at' }) createdAt!: Date;
+}

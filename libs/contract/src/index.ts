@@ -1,0 +1,7 @@
+export * from './api';
+export * from './categories';
+export * from './errors';
+export * from './privacy';
+export * from './roles';
+export * from './routes';
+export * from './time';

@@ -1,0 +1,1 @@
+module.exports = { ...require('@redvest/config/jest'), rootDir: __dirname };

@@ -1,0 +1,3 @@
+export * from './household-import';
+export * from './phone';
+export * from './roles';
