@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
+const MAX_ATTEMPTS = 5;
+/** ER_LOCK_DEADLOCK and ER_LOCK_WAIT_TIMEOUT: the transaction was rolled back and may simply be run again. */
+const RETRYABLE_ERRNOS = new Set([1213, 1205]);
+
+function isRetryable(error: unknown): boolean {
+  const driverError = (error as { driverError?: { errno?: number } }).driverError;
+  return RETRYABLE_ERRNOS.has(driverError?.errno ?? (error as { errno?: number }).errno ?? 0);
+}
+
 /**
  * The one way services reach the database.
  *
@@ -26,9 +35,21 @@ export class Db {
     return this.serial ? {} : { lock: { mode: 'pessimistic_write' } };
   }
 
-  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.serial) return this.dataSource.transaction(work);
-    return this.inTurn(() => this.dataSource.transaction(work));
+  /**
+   * One unit of work in one transaction. On MySQL it runs at READ COMMITTED (no gap locks on rows that
+   * are not there yet) and is run again when the database picked it as a deadlock victim, so `work`
+   * must only touch the database (no calls to other services inside a transaction).
+   */
+  async transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    if (this.serial) return this.inTurn(() => this.dataSource.transaction(work));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction('READ COMMITTED', work);
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+      }
+    }
   }
 
   read<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {

@@ -1,0 +1,35 @@
+import { ApiClient } from '@redvest/api-client';
+import { PRIVACY_NOTICE_VERSION, Role } from '@redvest/contract';
+import { TestApp, unique } from './harness';
+
+export type LoggedIn = ApiClient & { userId: string; token: string };
+
+/** A community of its own for one test: a platform admin creates it and makes `secretary` its secretary. */
+export async function newCommunity(t: TestApp, admin: LoggedIn, name = unique('社区')) {
+  const community = await admin.communities.create({ name });
+  const secretary = await t.login(unique('secretary'));
+  await admin.communities.setMember(community.id, { userId: secretary.userId, roles: [Role.Secretary] });
+  return { community, secretary };
+}
+
+/** A user who agreed the privacy notice and joined with the invite code, waiting for verification. */
+export async function joinedUser(t: TestApp, communityId: string, inviteCode: string, phone = '13912345678') {
+  const user = await t.login(unique('resident'));
+  await user.me.agreePrivacy(PRIVACY_NOTICE_VERSION);
+  await user.communities.join(communityId, { inviteCode, realName: '王小明', phone });
+  return user;
+}
+
+/** A member with the given roles, verified. */
+export async function memberWith(t: TestApp, secretary: LoggedIn, communityId: string, roles: Role[], compoundId?: string) {
+  const user = await t.login(unique('member'));
+  await secretary.communities.setMember(communityId, { userId: user.userId, roles, compoundId });
+  return user;
+}
+
+export const ADMIN_OPENID = 'platform-admin';
+export const ADMIN_ENV = { PLATFORM_ADMIN_OPENIDS: `someone-else, ${ADMIN_OPENID}` };
+
+export function csvFile(text: string, filename = 'households.csv') {
+  return { filename, data: new Blob([text], { type: 'text/csv' }) };
+}

@@ -1,0 +1,77 @@
+import { ErrorCode, ROUTE_POLICIES, Role } from '@redvest/contract';
+import { errorOf } from './errors';
+import { startTestApp, TestApp } from './harness';
+
+describe('the contract basics', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp({ DEMO_SEED: '1' })));
+  afterAll(() => t.close());
+
+  it('answers /healthz after checking the database', async () => {
+    expect(await t.anonymous.health()).toEqual({ status: 'ok', database: 'ok' });
+  });
+
+  it('answers malformed JSON, unknown routes and wrong types with the error shape', async () => {
+    const badJson = await fetch(`${t.baseUrl}/api/auth/dev-login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"openid": ',
+    });
+    expect(badJson.status).toBe(400);
+    expect(await badJson.json()).toEqual({ error: { code: 'INVALID_JSON', message: '请求格式不正确' } });
+    expect(await errorOf(t.anonymous.raw('GET', '/api/no-such-thing'))).toMatchObject({ status: 404, code: ErrorCode.RouteNotFound });
+    const wrongType = await errorOf(t.anonymous.raw('POST', '/api/auth/dev-login', { body: { openid: 42 } }));
+    expect(wrongType).toMatchObject({ status: 400, code: ErrorCode.ValidationFailed, message: '填写的内容有误，请检查后再提交' });
+  });
+
+  it('serves the OpenAPI document with who may call each route', async () => {
+    const response = await fetch(`${t.baseUrl}/api/docs/openapi.json`);
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as { paths: Record<string, Record<string, { description?: string }>> };
+    expect(document.paths['/api/communities/{cid}/members'].get.description).toContain('社区书记');
+    expect(Object.keys(document.paths).length).toBeGreaterThanOrEqual(new Set(Object.keys(ROUTE_POLICIES).map((k) => k.split(' ')[1])).size);
+    expect((await fetch(`${t.baseUrl}/api/docs`)).status).toBe(200);
+  });
+
+  it('seeds the demo community with every demo user in their roles', async () => {
+    const expected: Record<string, Role> = {
+      'demo-secretary': Role.Secretary,
+      'demo-branch': Role.BranchSecretary,
+      'demo-member-1': Role.GroupLeader,
+      'demo-member-2': Role.PartyMember,
+      'demo-member-3': Role.PartyMember,
+      'demo-volunteer': Role.Volunteer,
+      'demo-resident': Role.Resident,
+    };
+    for (const [openid, role] of Object.entries(expected)) {
+      const me = await (await t.login(openid)).me.get();
+      expect(me.memberships).toHaveLength(1);
+      expect(me.memberships[0]).toMatchObject({ communityName: '襄阳街社区', status: 'active' });
+      expect(me.memberships[0].roles).toContain(role);
+    }
+    const secretary = await t.login('demo-secretary');
+    const cid = (await secretary.me.get()).memberships[0].communityId;
+    const buildings = (await secretary.communities.buildings(cid)).items;
+    expect(buildings.length).toBe(5);
+    expect(buildings.reduce((n, b) => n + b.householdCount, 0)).toBe(3 * 2 * 6 * 2 + 2 * 8 * 3);
+    const members = (await secretary.communities.members(cid)).items;
+    const employers = members.map((m) => m.employer).filter(Boolean);
+    expect(employers.sort()).toEqual(['佛山市第一中学', '佛山市税务局', '禅城区人民医院'].sort());
+  });
+
+  it('keeps every one of many concurrent role changes (serialised on SQLite, retried deadlocks on MySQL)', async () => {
+    const users = await Promise.all(Array.from({ length: 30 }, (_, i) => t.login(`concurrent-${i}`)));
+    const secretary = await t.login('demo-secretary');
+    const cid = (await secretary.me.get()).memberships[0].communityId;
+    const results = await Promise.allSettled(
+      users.map((user) => secretary.communities.setMember(cid, { userId: user.userId, roles: [Role.Volunteer] })),
+    );
+    const failed = results.filter((r) => r.status === "rejected") as PromiseRejectedResult[];
+    expect(failed.map((r) => String(r.reason?.code ?? r.reason))).toEqual([]);
+    const [{ n }] = await t.dataSource.query(
+      `SELECT COUNT(*) AS n FROM membership_roles WHERE community_id = ? AND role = 'volunteer'`,
+      [cid],
+    );
+    expect(Number(n)).toBe(31);
+  });
+});
