@@ -1,0 +1,29 @@
+import { ERROR_CATALOG, ErrorCode } from './errors';
+import { ALL_ROLES } from './roles';
+import { ROUTE_POLICIES, RoutePolicy } from './routes';
+import { toIsoLocal } from './time';
+
+describe('the contract', () => {
+  it('gives every error code a status and a Chinese message', () => {
+    for (const code of Object.values(ErrorCode)) {
+      const spec = ERROR_CATALOG[code];
+      expect(spec.status).toBeGreaterThanOrEqual(400);
+      expect(spec.message).toMatch(/[\u4e00-\u9fa5]/);
+    }
+  });
+
+  it('names only known roles and well-formed routes in the role-by-route table', () => {
+    for (const [key, policy] of Object.entries(ROUTE_POLICIES as Record<string, RoutePolicy>)) {
+      expect(key).toMatch(/^(GET|POST|PATCH|PUT|DELETE) \/(api\/|healthz$)/);
+      const access = policy.access;
+      if (access.access === 'community') expect(key).toContain('/api/communities/:cid');
+      if (access.access === 'resource') expect(key).toContain(`:${access.param}`);
+      if ('roles' in access) for (const role of access.roles) expect(ALL_ROLES).toContain(role);
+    }
+  });
+
+  it('writes times in the product clock zone with its offset', () => {
+    expect(toIsoLocal(new Date('2026-11-23T10:30:00.000Z'))).toBe('2026-11-23T18:30:00.000+08:00');
+    expect(toIsoLocal(new Date('2026-12-31T16:00:00.000Z'))).toBe('2027-01-01T00:00:00.000+08:00');
+  });
+});
