@@ -38,7 +38,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useGlobalFilters(new ErrorFilter());
   setUpOpenApi(app);
   if (existsSync(join(H5_DIR, 'index.html'))) {
-    await app.register(fastifyStatic, { root: H5_DIR, prefix: '/', decorateReply: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: H5_DIR,
+      prefix: '/',
+      decorateReply: false,
+      index: ['index.html'],
+    });
   }
   await app.init();
   checkRouteTable(routes);

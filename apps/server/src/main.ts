@@ -11,7 +11,9 @@ async function main() {
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   const database = config.database.kind === 'mysql' ? 'MySQL' : `SQLite (${config.database.file})`;
-  console.log(`红马甲已启动：http://${config.host}:${config.port}  数据库：${database}  用时 ${Date.now() - started} ms`);
+  console.log(
+    `红马甲已启动：http://${config.host}:${config.port}  数据库：${database}  用时 ${Date.now() - started} ms`,
+  );
 }
 
 main().catch((error) => {

@@ -42,6 +42,8 @@ function annotateAccess(document: OpenAPIObject): void {
 }
 
 function errorTable(): string {
-  const rows = Object.entries(ERROR_CATALOG).map(([code, spec]) => `| ${code} | ${spec.status} | ${spec.message} |`);
+  const rows = Object.entries(ERROR_CATALOG).map(
+    ([code, spec]) => `| ${code} | ${spec.status} | ${spec.message} |`,
+  );
   return ['| 错误码 | HTTP | 提示 |', '|---|---|---|', ...rows].join('\n');
 }

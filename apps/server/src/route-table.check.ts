@@ -13,9 +13,12 @@ export function checkRouteTable(routes: ServedRoute[]): void {
   const served = routes.filter(({ method, url }) => method !== 'HEAD' && !INFRASTRUCTURE.test(url));
   const missing = served.filter(({ method, url }) => !policyFor(method, url));
   if (missing.length) {
-    throw new Error(`Routes missing from ROUTE_POLICIES: ${missing.map((r) => `${r.method} ${r.url}`).join(', ')}`);
+    throw new Error(
+      `Routes missing from ROUTE_POLICIES: ${missing.map((r) => `${r.method} ${r.url}`).join(', ')}`,
+    );
   }
   const servedKeys = new Set(served.map(({ method, url }) => `${method} ${url}`));
   const stale = Object.keys(ROUTE_POLICIES).filter((key) => !servedKeys.has(key));
-  if (stale.length) throw new Error(`ROUTE_POLICIES names routes the server does not serve: ${stale.join(', ')}`);
+  if (stale.length)
+    throw new Error(`ROUTE_POLICIES names routes the server does not serve: ${stale.join(', ')}`);
 }

@@ -17,7 +17,10 @@ describe('roles and community scoping', () => {
     admin = await t.login(ADMIN_OPENID);
     a = await newCommunity(t, admin);
     b = await newCommunity(t, admin);
-    await b.secretary.communities.importHouseholds(b.community.id, csvFile('小区,楼栋,单元,楼层,房号\n乙小区,1栋,,1,101'));
+    await b.secretary.communities.importHouseholds(
+      b.community.id,
+      csvFile('小区,楼栋,单元,楼层,房号\n乙小区,1栋,,1,101'),
+    );
     buildingOfB = (await b.secretary.communities.buildings(b.community.id)).items[0].id;
     householdOfB = (await b.secretary.communities.households(b.community.id)).items[0].id;
   });
@@ -41,7 +44,8 @@ describe('roles and community scoping', () => {
       () => a.secretary.communities.get(other),
       () => a.secretary.communities.rotateInviteCode(other),
       () => a.secretary.communities.setMember(other, { userId: a.secretary.userId, roles: [Role.Secretary] }),
-      () => a.secretary.communities.importHouseholds(other, csvFile('小区,楼栋,单元,楼层,房号\n甲,1栋,,1,101')),
+      () =>
+        a.secretary.communities.importHouseholds(other, csvFile('小区,楼栋,单元,楼层,房号\n甲,1栋,,1,101')),
     ];
     for (const call of calls) {
       expect(await errorOf(call())).toMatchObject({ status: 403, code: ErrorCode.NotCommunityMember });
@@ -58,7 +62,9 @@ describe('roles and community scoping', () => {
       status: 404,
       code: ErrorCode.NotFound,
     });
-    expect(await errorOf(a.secretary.households.update('01900000-0000-7000-8000-000000000000', { room: '1' }))).toMatchObject({
+    expect(
+      await errorOf(a.secretary.households.update('01900000-0000-7000-8000-000000000000', { room: '1' })),
+    ).toMatchObject({
       status: 404,
     });
     const unchanged = (await b.secretary.communities.households(b.community.id)).items[0];
@@ -67,13 +73,22 @@ describe('roles and community scoping', () => {
 
   it('gives a member without the role 403 on secretary routes and on child resources', async () => {
     const volunteer = await memberWith(t, b.secretary, b.community.id, [Role.Volunteer]);
-    expect(await errorOf(volunteer.communities.members(b.community.id))).toMatchObject({ status: 403, code: ErrorCode.Forbidden });
-    expect(await errorOf(volunteer.communities.buildings(b.community.id))).toMatchObject({ status: 403, code: ErrorCode.Forbidden });
+    expect(await errorOf(volunteer.communities.members(b.community.id))).toMatchObject({
+      status: 403,
+      code: ErrorCode.Forbidden,
+    });
+    expect(await errorOf(volunteer.communities.buildings(b.community.id))).toMatchObject({
+      status: 403,
+      code: ErrorCode.Forbidden,
+    });
     expect(await errorOf(volunteer.households.update(householdOfB, { room: '102' }))).toMatchObject({
       status: 403,
       code: ErrorCode.Forbidden,
     });
-    expect(await volunteer.communities.get(b.community.id)).toEqual({ id: b.community.id, name: b.community.name });
+    expect(await volunteer.communities.get(b.community.id)).toEqual({
+      id: b.community.id,
+      name: b.community.name,
+    });
   });
 
   it('lets a branch secretary and a group leader read buildings, not change members', async () => {
@@ -84,7 +99,10 @@ describe('roles and community scoping', () => {
     expect((await leader.communities.households(b.community.id)).items).toHaveLength(1);
     expect(await errorOf(branch.communities.members(b.community.id))).toMatchObject({ status: 403 });
     const me = await branch.me.get();
-    expect(me.memberships[0]).toMatchObject({ roles: [Role.BranchSecretary, Role.Resident], branchCompounds: [{ id: compoundId, name: '乙小区' }] });
+    expect(me.memberships[0]).toMatchObject({
+      roles: [Role.BranchSecretary, Role.Resident],
+      branchCompounds: [{ id: compoundId, name: '乙小区' }],
+    });
   });
 
   it('keeps a member whose joining is not yet verified out of member routes', async () => {
@@ -96,7 +114,9 @@ describe('roles and community scoping', () => {
       status: 403,
       code: ErrorCode.MembershipPending,
     });
-    expect(await errorOf(pending.households.update(householdOfB, { room: '1' }))).toMatchObject({ status: 404 });
+    expect(await errorOf(pending.households.update(householdOfB, { room: '1' }))).toMatchObject({
+      status: 404,
+    });
   });
 
   it('shows the invite code to secretaries only', async () => {

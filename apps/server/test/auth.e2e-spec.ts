@@ -10,7 +10,11 @@ describe('login with WeChat', () => {
 
   beforeAll(async () => {
     wechat = await new FakeWechat().start();
-    t = await startTestApp({ WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_API_BASE: wechat.baseUrl });
+    t = await startTestApp({
+      WECHAT_APPID: FAKE_APPID,
+      WECHAT_SECRET: FAKE_SECRET,
+      WECHAT_API_BASE: wechat.baseUrl,
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -38,7 +42,11 @@ describe('login with WeChat', () => {
 
   it('refuses an invalid or used code with 401 WECHAT_CODE_INVALID', async () => {
     const error = await errorOf(t.anonymous.auth.wechat({ code: 'never-issued' }));
-    expect(error).toMatchObject({ status: 401, code: ErrorCode.WechatCodeInvalid, message: '微信登录凭证无效或已过期，请重试' });
+    expect(error).toMatchObject({
+      status: 401,
+      code: ErrorCode.WechatCodeInvalid,
+      message: '微信登录凭证无效或已过期，请重试',
+    });
   });
 
   it('answers 503 WECHAT_UNAVAILABLE when WeChat fails', async () => {
@@ -61,7 +69,11 @@ describe('login with WeChat', () => {
 
 describe('login when WeChat cannot be reached or is not configured', () => {
   it('answers 503 WECHAT_UNAVAILABLE when the WeChat host does not answer', async () => {
-    const t = await startTestApp({ WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_API_BASE: 'http://127.0.0.1:9' });
+    const t = await startTestApp({
+      WECHAT_APPID: FAKE_APPID,
+      WECHAT_SECRET: FAKE_SECRET,
+      WECHAT_API_BASE: 'http://127.0.0.1:9',
+    });
     try {
       const error = await errorOf(t.anonymous.auth.wechat({ code: 'any' }));
       expect(error).toMatchObject({ status: 503, code: ErrorCode.WechatUnavailable });
@@ -73,8 +85,14 @@ describe('login when WeChat cannot be reached or is not configured', () => {
   it('answers 503 WECHAT_NOT_CONFIGURED without an app id, and dev-login is 404 when off', async () => {
     const t = await startTestApp({ AUTH_DEV_LOGIN: '0' });
     try {
-      expect(await errorOf(t.anonymous.auth.wechat({ code: 'any' }))).toMatchObject({ status: 503, code: ErrorCode.WechatNotConfigured });
-      expect(await errorOf(t.anonymous.auth.devLogin({ openid: 'demo-secretary' }))).toMatchObject({ status: 404, code: ErrorCode.DevLoginDisabled });
+      expect(await errorOf(t.anonymous.auth.wechat({ code: 'any' }))).toMatchObject({
+        status: 503,
+        code: ErrorCode.WechatNotConfigured,
+      });
+      expect(await errorOf(t.anonymous.auth.devLogin({ openid: 'demo-secretary' }))).toMatchObject({
+        status: 404,
+        code: ErrorCode.DevLoginDisabled,
+      });
       expect(await t.anonymous.auth.options()).toEqual({ wechat: false, devLogin: false, demoUsers: [] });
     } finally {
       await t.close();
@@ -88,7 +106,11 @@ describe('bearer tokens', () => {
   afterAll(() => t.close());
 
   it('answers 401 UNAUTHENTICATED without a token', async () => {
-    expect(await errorOf(t.anonymous.me.get())).toMatchObject({ status: 401, code: ErrorCode.Unauthenticated, message: '请先登录' });
+    expect(await errorOf(t.anonymous.me.get())).toMatchObject({
+      status: 401,
+      code: ErrorCode.Unauthenticated,
+      message: '请先登录',
+    });
   });
 
   it('answers 401 TOKEN_INVALID for a forged or malformed token', async () => {

@@ -42,7 +42,8 @@ export class FakeWechat {
       if (q.get('appid') !== FAKE_APPID || q.get('secret') !== FAKE_SECRET) {
         return send(200, { errcode: 40125, errmsg: 'invalid appsecret' });
       }
-      if (q.get('grant_type') !== 'authorization_code') return send(200, { errcode: 40002, errmsg: 'invalid grant_type' });
+      if (q.get('grant_type') !== 'authorization_code')
+        return send(200, { errcode: 40002, errmsg: 'invalid grant_type' });
       const openid = this.codes.get(q.get('js_code') ?? '');
       if (!openid) return send(200, { errcode: 40029, errmsg: 'invalid code' });
       this.codes.delete(q.get('js_code')!);

@@ -21,7 +21,13 @@ export async function joinedUser(t: TestApp, communityId: string, inviteCode: st
 }
 
 /** A member with the given roles, verified. */
-export async function memberWith(t: TestApp, secretary: LoggedIn, communityId: string, roles: Role[], compoundId?: string) {
+export async function memberWith(
+  t: TestApp,
+  secretary: LoggedIn,
+  communityId: string,
+  roles: Role[],
+  compoundId?: string,
+) {
   const user = await t.login(unique('member'));
   await secretary.communities.setMember(communityId, { userId: user.userId, roles, compoundId });
   return user;

@@ -14,14 +14,22 @@ describe('joining a community and managing members', () => {
     admin = await t.login(ADMIN_OPENID);
     c = await newCommunity(t, admin);
     inviteCode = (await c.secretary.communities.get(c.community.id)).inviteCode!;
-    await c.secretary.communities.importHouseholds(c.community.id, csvFile('小区,楼栋,单元,楼层,房号\n东苑,1栋,1单元,3,301\n西苑,2栋,,1,101'));
+    await c.secretary.communities.importHouseholds(
+      c.community.id,
+      csvFile('小区,楼栋,单元,楼层,房号\n东苑,1栋,1单元,3,301\n西苑,2栋,,1,101'),
+    );
   });
   afterAll(() => t.close());
 
   it('asks for the privacy notice before any personal data', async () => {
     const user = await t.login('no-consent-yet');
-    expect((await user.me.get()).privacy).toEqual({ agreedVersion: null, currentVersion: PRIVACY_NOTICE_VERSION });
-    const error = await errorOf(user.communities.join(c.community.id, { inviteCode, realName: '赵六', phone: '13800000000' }));
+    expect((await user.me.get()).privacy).toEqual({
+      agreedVersion: null,
+      currentVersion: PRIVACY_NOTICE_VERSION,
+    });
+    const error = await errorOf(
+      user.communities.join(c.community.id, { inviteCode, realName: '赵六', phone: '13800000000' }),
+    );
     expect(error).toMatchObject({ status: 403, code: ErrorCode.PrivacyNotAgreed });
     expect(await errorOf(user.me.agreePrivacy('1999-01'))).toMatchObject({ status: 400 });
     const me = await user.me.agreePrivacy(PRIVACY_NOTICE_VERSION);
@@ -42,27 +50,54 @@ describe('joining a community and managing members', () => {
       phone: '+86 139 1234 5678',
       compoundId: east.id,
     });
-    expect(joined).toMatchObject({ status: MembershipStatus.Pending, roles: [Role.Resident], compound: east });
-    expect(await errorOf(user.communities.join(c.community.id, { inviteCode, realName: '钱七', phone: '13912345678' }))).toMatchObject({
+    expect(joined).toMatchObject({
+      status: MembershipStatus.Pending,
+      roles: [Role.Resident],
+      compound: east,
+    });
+    expect(
+      await errorOf(
+        user.communities.join(c.community.id, { inviteCode, realName: '钱七', phone: '13912345678' }),
+      ),
+    ).toMatchObject({
       status: 409,
       code: ErrorCode.AlreadyMember,
     });
-    const pending = await c.secretary.communities.members(c.community.id, { status: MembershipStatus.Pending });
+    const pending = await c.secretary.communities.members(c.community.id, {
+      status: MembershipStatus.Pending,
+    });
     expect(pending.items.map((m) => m.userId)).toContain(user.userId);
     const verified = await c.secretary.communities.verifyMember(c.community.id, user.userId);
-    expect(verified).toMatchObject({ status: MembershipStatus.Active, realName: '钱七', phone: '13912345678' });
-    expect((await user.me.get()).memberships[0]).toMatchObject({ status: MembershipStatus.Active, realName: '钱七' });
+    expect(verified).toMatchObject({
+      status: MembershipStatus.Active,
+      realName: '钱七',
+      phone: '13912345678',
+    });
+    expect((await user.me.get()).memberships[0]).toMatchObject({
+      status: MembershipStatus.Active,
+      realName: '钱七',
+    });
   });
 
   it('refuses a wrong invite code, a bad phone and unknown fields, and saves nothing', async () => {
     const user = await t.login('wrong-code');
     await user.me.agreePrivacy(PRIVACY_NOTICE_VERSION);
-    expect(await errorOf(user.communities.join(c.community.id, { inviteCode: 'WRONG123', realName: '孙八', phone: '13912345678' }))).toMatchObject({
+    expect(
+      await errorOf(
+        user.communities.join(c.community.id, {
+          inviteCode: 'WRONG123',
+          realName: '孙八',
+          phone: '13912345678',
+        }),
+      ),
+    ).toMatchObject({
       status: 422,
       code: ErrorCode.InviteCodeInvalid,
       message: '邀请码不正确，请向社区工作人员确认',
     });
-    const bad = await errorOf(user.communities.join(c.community.id, { inviteCode, realName: '孙八', phone: '12345' }));
+    const bad = await errorOf(
+      user.communities.join(c.community.id, { inviteCode, realName: '孙八', phone: '12345' }),
+    );
     expect(bad).toMatchObject({ status: 400, code: ErrorCode.ValidationFailed });
     expect(bad.details).toEqual([{ field: 'phone', message: '手机号格式不正确' }]);
     const extra = await errorOf(
@@ -76,17 +111,28 @@ describe('joining a community and managing members', () => {
 
   it('stores the phone encrypted and shows it in full only to the secretary', async () => {
     const user = await joinedUser(t, c.community.id, inviteCode, '13722223333');
-    const [row] = await t.dataSource.query('SELECT phone_enc FROM memberships WHERE user_id = ?', [user.userId]);
+    const [row] = await t.dataSource.query('SELECT phone_enc FROM memberships WHERE user_id = ?', [
+      user.userId,
+    ]);
     expect(row.phone_enc).toMatch(/^v1\./);
     expect(row.phone_enc).not.toContain('13722223333');
-    const listed = (await c.secretary.communities.members(c.community.id)).items.find((m) => m.userId === user.userId);
+    const listed = (await c.secretary.communities.members(c.community.id)).items.find(
+      (m) => m.userId === user.userId,
+    );
     expect(listed?.phone).toBe('13722223333');
   });
 
   it("replaces a member's roles, records the employer, and requires a compound for a branch secretary", async () => {
     const user = await memberWith(t, c.secretary, c.community.id, [Role.Volunteer]);
     const compounds = (await c.secretary.communities.compounds(c.community.id)).items;
-    expect(await errorOf(c.secretary.communities.setMember(c.community.id, { userId: user.userId, roles: [Role.BranchSecretary] }))).toMatchObject({
+    expect(
+      await errorOf(
+        c.secretary.communities.setMember(c.community.id, {
+          userId: user.userId,
+          roles: [Role.BranchSecretary],
+        }),
+      ),
+    ).toMatchObject({
       status: 400,
       code: ErrorCode.CompoundRequired,
     });
@@ -101,7 +147,10 @@ describe('joining a community and managing members', () => {
       branchCompounds: [compounds[0]],
       employer: '区人民医院',
     });
-    const again = await c.secretary.communities.setMember(c.community.id, { userId: user.userId, roles: [Role.Volunteer] });
+    const again = await c.secretary.communities.setMember(c.community.id, {
+      userId: user.userId,
+      roles: [Role.Volunteer],
+    });
     expect(again.roles).toEqual([Role.Volunteer, Role.Resident]);
     expect(again.branchCompounds).toEqual([]);
     expect((await c.secretary.communities.employers(c.community.id)).items).toEqual([
@@ -112,14 +161,30 @@ describe('joining a community and managing members', () => {
   it('refuses unknown roles, unknown users and removing the last secretary', async () => {
     const user = await t.login('someone');
     const unknownRole = await errorOf(
-      c.secretary.raw('POST', `/api/communities/${c.community.id}/members`, { body: { userId: user.userId, roles: ['king'] } }),
+      c.secretary.raw('POST', `/api/communities/${c.community.id}/members`, {
+        body: { userId: user.userId, roles: ['king'] },
+      }),
     );
     expect(unknownRole).toMatchObject({ status: 400, code: ErrorCode.ValidationFailed });
-    expect(await errorOf(c.secretary.communities.setMember(c.community.id, { userId: '01900000-0000-7000-8000-000000000000', roles: [] }))).toMatchObject({
+    expect(
+      await errorOf(
+        c.secretary.communities.setMember(c.community.id, {
+          userId: '01900000-0000-7000-8000-000000000000',
+          roles: [],
+        }),
+      ),
+    ).toMatchObject({
       status: 404,
       code: ErrorCode.UserNotFound,
     });
-    expect(await errorOf(c.secretary.communities.setMember(c.community.id, { userId: c.secretary.userId, roles: [Role.Volunteer] }))).toMatchObject({
+    expect(
+      await errorOf(
+        c.secretary.communities.setMember(c.community.id, {
+          userId: c.secretary.userId,
+          roles: [Role.Volunteer],
+        }),
+      ),
+    ).toMatchObject({
       status: 422,
       code: ErrorCode.LastSecretary,
     });

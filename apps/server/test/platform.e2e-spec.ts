@@ -19,17 +19,28 @@ describe('the contract basics', () => {
     });
     expect(badJson.status).toBe(400);
     expect(await badJson.json()).toEqual({ error: { code: 'INVALID_JSON', message: '请求格式不正确' } });
-    expect(await errorOf(t.anonymous.raw('GET', '/api/no-such-thing'))).toMatchObject({ status: 404, code: ErrorCode.RouteNotFound });
+    expect(await errorOf(t.anonymous.raw('GET', '/api/no-such-thing'))).toMatchObject({
+      status: 404,
+      code: ErrorCode.RouteNotFound,
+    });
     const wrongType = await errorOf(t.anonymous.raw('POST', '/api/auth/dev-login', { body: { openid: 42 } }));
-    expect(wrongType).toMatchObject({ status: 400, code: ErrorCode.ValidationFailed, message: '填写的内容有误，请检查后再提交' });
+    expect(wrongType).toMatchObject({
+      status: 400,
+      code: ErrorCode.ValidationFailed,
+      message: '填写的内容有误，请检查后再提交',
+    });
   });
 
   it('serves the OpenAPI document with who may call each route', async () => {
     const response = await fetch(`${t.baseUrl}/api/docs/openapi.json`);
     expect(response.status).toBe(200);
-    const document = (await response.json()) as { paths: Record<string, Record<string, { description?: string }>> };
+    const document = (await response.json()) as {
+      paths: Record<string, Record<string, { description?: string }>>;
+    };
     expect(document.paths['/api/communities/{cid}/members'].get.description).toContain('社区书记');
-    expect(Object.keys(document.paths).length).toBeGreaterThanOrEqual(new Set(Object.keys(ROUTE_POLICIES).map((k) => k.split(' ')[1])).size);
+    expect(Object.keys(document.paths).length).toBeGreaterThanOrEqual(
+      new Set(Object.keys(ROUTE_POLICIES).map((k) => k.split(' ')[1])).size,
+    );
     expect((await fetch(`${t.baseUrl}/api/docs`)).status).toBe(200);
   });
 
@@ -64,9 +75,11 @@ describe('the contract basics', () => {
     const secretary = await t.login('demo-secretary');
     const cid = (await secretary.me.get()).memberships[0].communityId;
     const results = await Promise.allSettled(
-      users.map((user) => secretary.communities.setMember(cid, { userId: user.userId, roles: [Role.Volunteer] })),
+      users.map((user) =>
+        secretary.communities.setMember(cid, { userId: user.userId, roles: [Role.Volunteer] }),
+      ),
     );
-    const failed = results.filter((r) => r.status === "rejected") as PromiseRejectedResult[];
+    const failed = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
     expect(failed.map((r) => String(r.reason?.code ?? r.reason))).toEqual([]);
     const [{ n }] = await t.dataSource.query(
       `SELECT COUNT(*) AS n FROM membership_roles WHERE community_id = ? AND role = 'volunteer'`,

@@ -33,10 +33,16 @@ describe('the api client', () => {
   });
 
   it('turns the error shape into an ApiError and tells onError', async () => {
-    const { transport } = recordingTransport(403, { error: { code: 'FORBIDDEN', message: '您没有权限进行此操作' } });
+    const { transport } = recordingTransport(403, {
+      error: { code: 'FORBIDDEN', message: '您没有权限进行此操作' },
+    });
     const seen: ApiError[] = [];
     const client = createApiClient(transport, { onError: (e) => seen.push(e) });
-    await expect(client.me.get()).rejects.toMatchObject({ status: 403, code: ErrorCode.Forbidden, message: '您没有权限进行此操作' });
+    await expect(client.me.get()).rejects.toMatchObject({
+      status: 403,
+      code: ErrorCode.Forbidden,
+      message: '您没有权限进行此操作',
+    });
     expect(seen).toHaveLength(1);
   });
 });

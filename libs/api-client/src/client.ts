@@ -47,14 +47,18 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
   async function call<T>(method: HttpMethod, path: string, init: Partial<HttpRequest> = {}): Promise<T> {
     const response = await transport
       .send({ method, path, query: init.query, body: init.body, headers: headers(init.headers) })
-      .catch((error) => fail(error instanceof ApiError ? error : new ApiError(0, 'NETWORK_ERROR', String(error))));
+      .catch((error) =>
+        fail(error instanceof ApiError ? error : new ApiError(0, 'NETWORK_ERROR', String(error))),
+      );
     if (response.status >= 400) return fail(ApiError.fromResponse(response));
     return response.data as T;
   }
   async function upload<T>(path: string, file: UploadSource): Promise<T> {
-    const response = await transport.upload({ path, file, headers: headers() }).catch((error) =>
-      fail(error instanceof ApiError ? error : new ApiError(0, 'NETWORK_ERROR', String(error))),
-    );
+    const response = await transport
+      .upload({ path, file, headers: headers() })
+      .catch((error) =>
+        fail(error instanceof ApiError ? error : new ApiError(0, 'NETWORK_ERROR', String(error))),
+      );
     if (response.status >= 400) return fail(ApiError.fromResponse(response));
     return response.data as T;
   }
@@ -70,7 +74,8 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
     privacy: () => call<PrivacyNotice>('GET', '/api/privacy'),
     me: {
       get: () => call<MeResponse>('GET', '/api/me'),
-      agreePrivacy: (version: string) => call<MeResponse>('POST', '/api/me/privacy-consent', { body: { version } }),
+      agreePrivacy: (version: string) =>
+        call<MeResponse>('POST', '/api/me/privacy-consent', { body: { version } }),
     },
     invites: {
       lookup: (code: string) => call<InviteLookup>('GET', `/api/invites/${enc(code)}`),
@@ -78,10 +83,13 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
     communities: {
       create: (body: CreateCommunityRequest) => call<CommunityView>('POST', '/api/communities', { body }),
       get: (cid: string) => call<CommunityView>('GET', community(cid)),
-      join: (cid: string, body: JoinRequest) => call<MembershipView>('POST', `${community(cid)}/join`, { body }),
+      join: (cid: string, body: JoinRequest) =>
+        call<MembershipView>('POST', `${community(cid)}/join`, { body }),
       rotateInviteCode: (cid: string) => call<CommunityView>('POST', `${community(cid)}/invite-code/rotate`),
       members: (cid: string, query: { status?: string; cursor?: string; limit?: number } = {}) =>
-        call<{ items: MemberView[]; nextCursor: string | null }>('GET', `${community(cid)}/members`, { query }),
+        call<{ items: MemberView[]; nextCursor: string | null }>('GET', `${community(cid)}/members`, {
+          query,
+        }),
       setMember: (cid: string, body: SetMemberRequest) =>
         call<MemberView>('POST', `${community(cid)}/members`, { body }),
       verifyMember: (cid: string, userId: string) =>
@@ -105,6 +113,7 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
         call<HouseholdView>('PATCH', `/api/households/${enc(id)}`, { body }),
     },
     /** For tests of the contract itself: any route, raw. */
-    raw: <T = unknown>(method: HttpMethod, path: string, init: Partial<HttpRequest> = {}) => call<T>(method, path, init),
+    raw: <T = unknown>(method: HttpMethod, path: string, init: Partial<HttpRequest> = {}) =>
+      call<T>(method, path, init),
   };
 }

@@ -53,7 +53,9 @@ export class ApiError extends Error {
 
 export function buildUrl(baseUrl: string, path: string, query?: HttpRequest['query']): string {
   const params = Object.entries(query ?? {}).filter(([, value]) => value !== undefined && value !== '');
-  const search = params.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+  const search = params.map(
+    ([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`,
+  );
   return `${baseUrl.replace(/\/$/, '')}${path}${search.length ? `?${search.join('&')}` : ''}`;
 }
 

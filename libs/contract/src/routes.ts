@@ -46,7 +46,10 @@ export const ROUTE_POLICIES = {
     summary: '更换社区邀请码',
     access: { access: 'community', roles: SECRETARY },
   },
-  'GET /api/communities/:cid/members': { summary: '成员列表', access: { access: 'community', roles: SECRETARY } },
+  'GET /api/communities/:cid/members': {
+    summary: '成员列表',
+    access: { access: 'community', roles: SECRETARY },
+  },
   'POST /api/communities/:cid/members': {
     summary: '设置成员角色与原单位',
     access: { access: 'community', roles: SECRETARY, platformAdminToo: true },

@@ -26,7 +26,9 @@ export const MAX_IMPORT_ROWS = 20000;
 
 function clean(value: unknown): string {
   if (value === null || value === undefined) return '';
-  return String(value).replace(/\u3000/g, ' ').trim();
+  return String(value)
+    .replace(/\u3000/g, ' ')
+    .trim();
 }
 
 /** Maps the header row to column positions; the columns may come in any order. */
@@ -52,7 +54,10 @@ export function parseHouseholdSheet(table: unknown[][]): ParsedSheet {
   if (table.length === 0) return { rows: [], errors: [{ row: 1, message: '表格是空的' }] };
   const { index, missing } = locateColumns(table[0]);
   if (missing.length) {
-    return { rows: [], errors: [{ row: 1, message: `缺少列：${missing.join('、')}（应为 ${IMPORT_COLUMNS.join('、')}）` }] };
+    return {
+      rows: [],
+      errors: [{ row: 1, message: `缺少列：${missing.join('、')}（应为 ${IMPORT_COLUMNS.join('、')}）` }],
+    };
   }
   const body = table.slice(1);
   if (body.length > MAX_IMPORT_ROWS) {

@@ -9,7 +9,8 @@ describe('phones', () => {
   });
 
   it('refuses what cannot be dialled', () => {
-    for (const bad of ['', '12345', '12812341234', '138123412345', 'abc', '010-12']) expect(isValidPhone(bad)).toBe(false);
+    for (const bad of ['', '12345', '12812341234', '138123412345', 'abc', '010-12'])
+      expect(isValidPhone(bad)).toBe(false);
   });
 
   it('masks the middle of a mobile number and the middle of a name', () => {

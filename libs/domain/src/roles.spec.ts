@@ -3,7 +3,9 @@ import { canActInCompound, effectiveRoles, hasAnyRole, sortRoles } from './roles
 
 describe('roles include one another (DESIGN §1)', () => {
   it('party_member ⇒ volunteer ⇒ resident', () => {
-    expect([...effectiveRoles([Role.PartyMember])].sort()).toEqual([Role.PartyMember, Role.Resident, Role.Volunteer].sort());
+    expect([...effectiveRoles([Role.PartyMember])].sort()).toEqual(
+      [Role.PartyMember, Role.Resident, Role.Volunteer].sort(),
+    );
   });
 
   it('a group leader is a party member; a secretary can do what a branch secretary can', () => {
@@ -26,6 +28,10 @@ describe('roles include one another (DESIGN §1)', () => {
   });
 
   it('sorts from the most to the least powerful', () => {
-    expect(sortRoles([Role.Resident, Role.Secretary, Role.Volunteer])).toEqual([Role.Secretary, Role.Volunteer, Role.Resident]);
+    expect(sortRoles([Role.Resident, Role.Secretary, Role.Volunteer])).toEqual([
+      Role.Secretary,
+      Role.Volunteer,
+      Role.Resident,
+    ]);
   });
 });

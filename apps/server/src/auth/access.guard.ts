@@ -32,12 +32,16 @@ export class AccessGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request>();
     const policy = policyFor(request.method, request.routeOptions.url ?? '');
-    if (!policy) throw new Error(`Route ${request.method} ${request.routeOptions.url} is not in the route table`);
+    if (!policy)
+      throw new Error(`Route ${request.method} ${request.routeOptions.url} is not in the route table`);
     const access: RouteAccess = policy.access;
     if (access.access === 'public') return true;
 
     const user = await this.authenticate(request);
-    const auth: AuthContext = { user, isPlatformAdmin: this.config.platformAdminOpenids.includes(user.openid) };
+    const auth: AuthContext = {
+      user,
+      isPlatformAdmin: this.config.platformAdminOpenids.includes(user.openid),
+    };
     request.auth = auth;
     const params = request.params as Record<string, string>;
 
@@ -55,7 +59,8 @@ export class AccessGuard implements CanActivate {
         }
         auth.community = community;
         if (community.membership.status !== MembershipStatus.Active && !access.pendingToo) {
-          if (!(access.platformAdminToo && auth.isPlatformAdmin)) throw new DomainError(ErrorCode.MembershipPending);
+          if (!(access.platformAdminToo && auth.isPlatformAdmin))
+            throw new DomainError(ErrorCode.MembershipPending);
         }
         if (!access.roles.some((role) => community.roles.has(role))) {
           if (access.platformAdminToo && auth.isPlatformAdmin) return true;
@@ -73,7 +78,8 @@ export class AccessGuard implements CanActivate {
           throw new DomainError(ErrorCode.NotFound);
         }
         auth.community = community;
-        if (!access.roles.some((role) => community.roles.has(role))) throw new DomainError(ErrorCode.Forbidden);
+        if (!access.roles.some((role) => community.roles.has(role)))
+          throw new DomainError(ErrorCode.Forbidden);
         return true;
       }
     }
@@ -90,7 +96,10 @@ export class AccessGuard implements CanActivate {
     return user;
   }
 
-  private async communityAccess(communityId: string | undefined, userId: string): Promise<CommunityAccess | null> {
+  private async communityAccess(
+    communityId: string | undefined,
+    userId: string,
+  ): Promise<CommunityAccess | null> {
     if (!communityId) return null;
     const found = await this.db.read((em) => findMembership(em, communityId, userId));
     if (!found) return null;

@@ -6,7 +6,11 @@ import { PersonalDataCipher } from './personal-data-cipher';
 @Global()
 @Module({
   providers: [
-    { provide: PersonalDataCipher, inject: [CONFIG], useFactory: (config: AppConfig) => new PersonalDataCipher(config.dataKey) },
+    {
+      provide: PersonalDataCipher,
+      inject: [CONFIG],
+      useFactory: (config: AppConfig) => new PersonalDataCipher(config.dataKey),
+    },
   ],
   exports: [PersonalDataCipher],
 })

@@ -10,7 +10,8 @@ export class ErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body, unexpected } = toErrorAnswer(error);
-    if (unexpected) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (unexpected)
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     void reply.status(status).send(body);
   }
 }

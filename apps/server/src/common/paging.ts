@@ -5,7 +5,13 @@ import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validato
 /** `?cursor=&limit=`: lists are paged by the id of the last item seen (ids are time-ordered). */
 export class PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) cursor?: string;
-  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @ApiPropertyOptional({ default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
 }
 
 export function pageOf<T>(items: T[], limit: number, idOf: (item: T) => string) {

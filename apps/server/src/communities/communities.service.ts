@@ -33,7 +33,13 @@ export class CommunitiesService {
   async create(name: string, street?: string): Promise<CommunityView> {
     const community = await this.db.transaction((em) =>
       em.save(
-        em.create(Community, { id: newId(), name, street: street ?? null, inviteCode: newInviteCode(), createdAt: new Date() }),
+        em.create(Community, {
+          id: newId(),
+          name,
+          street: street ?? null,
+          inviteCode: newInviteCode(),
+          createdAt: new Date(),
+        }),
       ),
     );
     return this.view(community, true);
@@ -56,7 +62,10 @@ export class CommunitiesService {
     return this.db.read(async (em) => {
       const community = await em.findOne(Community, { where: { inviteCode: code.toUpperCase() } });
       if (!community) throw new DomainError(ErrorCode.InviteCodeInvalid);
-      const compounds = await em.find(Compound, { where: { communityId: community.id }, order: { name: 'ASC' } });
+      const compounds = await em.find(Compound, {
+        where: { communityId: community.id },
+        order: { name: 'ASC' },
+      });
       return {
         communityId: community.id,
         communityName: community.name,
@@ -95,7 +104,12 @@ export class CommunitiesService {
         verifiedBy: null,
       });
       await em.insert(Membership, membership);
-      await em.insert(MembershipRole, { membershipId: membership.id, role: Role.Resident, compoundId: '', communityId });
+      await em.insert(MembershipRole, {
+        membershipId: membership.id,
+        role: Role.Resident,
+        compoundId: '',
+        communityId,
+      });
       return {
         communityId,
         communityName: community.name,
@@ -108,12 +122,17 @@ export class CommunitiesService {
     });
   }
 
-  private async compoundFor(em: EntityManager, communityId: string, body: JoinRequest): Promise<Compound | null> {
+  private async compoundFor(
+    em: EntityManager,
+    communityId: string,
+    body: JoinRequest,
+  ): Promise<Compound | null> {
     let compoundId = body.compoundId;
     if (body.householdId) {
       const household = await em.findOne(Household, { where: { id: body.householdId, communityId } });
       if (!household) throw new DomainError(ErrorCode.HouseholdNotFound);
-      if (compoundId && compoundId !== household.compoundId) throw new DomainError(ErrorCode.HouseholdNotFound);
+      if (compoundId && compoundId !== household.compoundId)
+        throw new DomainError(ErrorCode.HouseholdNotFound);
       compoundId = household.compoundId;
     }
     if (!compoundId) return null;

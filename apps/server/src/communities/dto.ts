@@ -47,10 +47,18 @@ export class SetMemberDto implements SetMemberRequest {
   @ArrayUnique()
   @IsIn(Object.values(Role), { each: true })
   roles!: Role[];
-  @ApiPropertyOptional({ example: '市税务局' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(64) employer?: string;
+  @ApiPropertyOptional({ example: '市税务局' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  employer?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(ID) compoundId?: string;
 }
 
 export class MembersQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: MembershipStatus }) @IsOptional() @IsEnum(MembershipStatus) status?: MembershipStatus;
+  @ApiPropertyOptional({ enum: MembershipStatus })
+  @IsOptional()
+  @IsEnum(MembershipStatus)
+  status?: MembershipStatus;
 }

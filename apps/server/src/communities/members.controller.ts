@@ -24,7 +24,11 @@ export class MembersController {
 
   @Post('members/:userId/verify')
   @HttpCode(200)
-  verify(@Auth() auth: AuthContext, @Param('cid') cid: string, @Param('userId') userId: string): Promise<MemberView> {
+  verify(
+    @Auth() auth: AuthContext,
+    @Param('cid') cid: string,
+    @Param('userId') userId: string,
+  ): Promise<MemberView> {
     return this.members.verify(cid, userId, auth.user.id);
   }
 

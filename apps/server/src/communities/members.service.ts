@@ -1,4 +1,12 @@
-import { EmployerView, ErrorCode, MembershipStatus, MemberView, Role, SetMemberRequest, toIsoLocal } from '@redvest/contract';
+import {
+  EmployerView,
+  ErrorCode,
+  MembershipStatus,
+  MemberView,
+  Role,
+  SetMemberRequest,
+  toIsoLocal,
+} from '@redvest/contract';
 import { sortRoles } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, LessThan } from 'typeorm';
@@ -50,13 +58,18 @@ export class MembersService {
    */
   async set(communityId: string, body: SetMemberRequest, actorId: string): Promise<MemberView> {
     const granted = new Set<Role>([Role.Resident, ...body.roles]);
-    if (granted.has(Role.BranchSecretary) && !body.compoundId) throw new DomainError(ErrorCode.CompoundRequired);
+    if (granted.has(Role.BranchSecretary) && !body.compoundId)
+      throw new DomainError(ErrorCode.CompoundRequired);
     return this.db.transaction(async (em) => {
-      if (!(await em.findOne(User, { where: { id: body.userId } }))) throw new DomainError(ErrorCode.UserNotFound);
+      if (!(await em.findOne(User, { where: { id: body.userId } })))
+        throw new DomainError(ErrorCode.UserNotFound);
       if (body.compoundId && !(await em.findOne(Compound, { where: { id: body.compoundId, communityId } }))) {
         throw new DomainError(ErrorCode.CompoundNotFound);
       }
-      let membership = await em.findOne(Membership, { where: { communityId, userId: body.userId }, ...this.db.forUpdate });
+      let membership = await em.findOne(Membership, {
+        where: { communityId, userId: body.userId },
+        ...this.db.forUpdate,
+      });
       const now = new Date();
       if (!membership) {
         membership = em.create(Membership, {
@@ -76,7 +89,9 @@ export class MembersService {
         await em.insert(Membership, membership);
       }
       await this.refuseToRemoveLastSecretary(em, membership, granted);
-      const employerId = body.employer ? await this.employerId(em, communityId, body.employer.trim()) : membership.employerId;
+      const employerId = body.employer
+        ? await this.employerId(em, communityId, body.employer.trim())
+        : membership.employerId;
       await em.update(
         Membership,
         { id: membership.id },
@@ -105,7 +120,10 @@ export class MembersService {
 
   async verify(communityId: string, userId: string, actorId: string): Promise<MemberView> {
     return this.db.transaction(async (em) => {
-      const membership = await em.findOne(Membership, { where: { communityId, userId }, ...this.db.forUpdate });
+      const membership = await em.findOne(Membership, {
+        where: { communityId, userId },
+        ...this.db.forUpdate,
+      });
       if (!membership) throw new DomainError(ErrorCode.MemberNotFound);
       if (membership.status !== MembershipStatus.Active) {
         await em.update(
@@ -157,7 +175,9 @@ export class MembersService {
   private async views(em: EntityManager, memberships: Membership[]): Promise<MemberView[]> {
     if (memberships.length === 0) return [];
     const users = await em.find(User, { where: { id: In(memberships.map((m) => m.userId)) } });
-    const roles = await em.find(MembershipRole, { where: { membershipId: In(memberships.map((m) => m.id)) } });
+    const roles = await em.find(MembershipRole, {
+      where: { membershipId: In(memberships.map((m) => m.id)) },
+    });
     const refs = [...memberships.map((m) => m.compoundId), ...roles.map((r) => r.compoundId)].filter(Boolean);
     const compounds = await em.find(Compound, { where: { id: In(refs as string[]) } });
     const employerIds = memberships.map((m) => m.employerId).filter(Boolean) as string[];

@@ -8,6 +8,7 @@ import { ID_LENGTH } from '../database/columns';
 export class MembershipRole {
   @PrimaryColumn({ name: 'membership_id', type: 'varchar', length: ID_LENGTH }) membershipId!: string;
   @PrimaryColumn({ type: 'varchar', length: 24 }) role!: Role;
-  @PrimaryColumn({ name: 'compound_id', type: 'varchar', length: ID_LENGTH, default: '' }) compoundId!: string;
+  @PrimaryColumn({ name: 'compound_id', type: 'varchar', length: ID_LENGTH, default: '' })
+  compoundId!: string;
   @Column({ name: 'community_id', type: 'varchar', length: ID_LENGTH }) communityId!: string;
 }

@@ -69,7 +69,16 @@ describe('loadConfig', () => {
       DATA_ENCRYPTION_KEY: 'abc',
     });
     const named = problems.map((p) => p.split(':')[0]);
-    for (const key of ['PORT', 'DATABASE_URL', 'APP_SECRET', 'AUTH_DEV_LOGIN', 'WECHAT_APPID', 'WECHAT_API_BASE', 'DATA_ENCRYPTION_KEY', 'WECHAT_SECRET']) {
+    for (const key of [
+      'PORT',
+      'DATABASE_URL',
+      'APP_SECRET',
+      'AUTH_DEV_LOGIN',
+      'WECHAT_APPID',
+      'WECHAT_API_BASE',
+      'DATA_ENCRYPTION_KEY',
+      'WECHAT_SECRET',
+    ]) {
       expect(named).toContain(key);
     }
   });

@@ -1,5 +1,16 @@
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 /** The environment variables the server reads (DESIGN §8); `.env.example` lists each of them. */
 export class Environment {
@@ -18,7 +29,9 @@ export class Environment {
   })
   DATA_ENCRYPTION_KEY?: string;
   @IsOptional() @IsIn(['0', '1']) AUTH_DEV_LOGIN?: string;
-  @IsOptional() @Matches(/^wx[0-9a-f]{16}$/, { message: 'WECHAT_APPID 应形如 wx 加 16 位十六进制' }) WECHAT_APPID?: string;
+  @IsOptional()
+  @Matches(/^wx[0-9a-f]{16}$/, { message: 'WECHAT_APPID 应形如 wx 加 16 位十六进制' })
+  WECHAT_APPID?: string;
   @IsOptional() @IsString() @MinLength(16) WECHAT_SECRET?: string;
   @IsOptional() @IsUrl({ require_tld: false, require_protocol: true }) WECHAT_API_BASE?: string;
   @IsOptional() @IsIn(['0', '1']) DEMO_SEED?: string;
@@ -54,12 +67,13 @@ export function validateEnvironment(env: NodeJS.ProcessEnv): { values: Environme
   const problems = validateSync(values, { forbidUnknownValues: false }).flatMap((error) =>
     Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`),
   );
-  if (values.WECHAT_APPID && !values.WECHAT_SECRET) problems.push('WECHAT_SECRET: 配置了 WECHAT_APPID 时必须同时配置');
-  if (values.WECHAT_SECRET && !values.WECHAT_APPID) problems.push('WECHAT_APPID: 配置了 WECHAT_SECRET 时必须同时配置');
+  if (values.WECHAT_APPID && !values.WECHAT_SECRET)
+    problems.push('WECHAT_SECRET: 配置了 WECHAT_APPID 时必须同时配置');
+  if (values.WECHAT_SECRET && !values.WECHAT_APPID)
+    problems.push('WECHAT_APPID: 配置了 WECHAT_SECRET 时必须同时配置');
   if (values.DATABASE_URL) {
     if (!values.APP_SECRET) problems.push('APP_SECRET: 使用 MySQL（生产环境）时必须配置');
     if (!values.DATA_ENCRYPTION_KEY) problems.push('DATA_ENCRYPTION_KEY: 使用 MySQL（生产环境）时必须配置');
   }
   return { values, problems };
 }
-

@@ -7,4 +7,13 @@ import { Compound } from '../organisation/compound.entity';
 import { Household } from '../organisation/household.entity';
 import { User } from '../users/user.entity';
 
-export const ENTITIES = [User, Community, Employer, Membership, MembershipRole, Compound, Building, Household];
+export const ENTITIES = [
+  User,
+  Community,
+  Employer,
+  Membership,
+  MembershipRole,
+  Compound,
+  Building,
+  Household,
+];

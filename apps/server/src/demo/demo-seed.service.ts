@@ -92,6 +92,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
   ) {
     if (!home) return null;
     const building = await em.findOne(Building, { where: { compoundId, name: home.building } });
-    return building ? em.findOne(Household, { where: { buildingId: building.id, unit: home.unit, room: home.room } }) : null;
+    return building
+      ? em.findOne(Household, { where: { buildingId: building.id, unit: home.unit, room: home.room } })
+      : null;
   }
 }

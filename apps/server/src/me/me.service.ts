@@ -28,8 +28,12 @@ export class MeService {
       const roles = memberships.length
         ? await em.find(MembershipRole, { where: { membershipId: In(memberships.map((m) => m.id)) } })
         : [];
-      const communities = await em.find(Community, { where: { id: In(ids(memberships.map((m) => m.communityId))) } });
-      const employers = await em.find(Employer, { where: { id: In(ids(memberships.map((m) => m.employerId))) } });
+      const communities = await em.find(Community, {
+        where: { id: In(ids(memberships.map((m) => m.communityId))) },
+      });
+      const employers = await em.find(Employer, {
+        where: { id: In(ids(memberships.map((m) => m.employerId))) },
+      });
       const compoundIds = ids([...memberships.map((m) => m.compoundId), ...roles.map((r) => r.compoundId)]);
       const compounds = await em.find(Compound, { where: { id: In(compoundIds) } });
       const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((item) => [item.id, item]));
@@ -68,7 +72,9 @@ export class MeService {
 
   async agreePrivacy(userId: string, version: string): Promise<MeResponse> {
     if (version !== PRIVACY_NOTICE_VERSION) {
-      throw new DomainError(ErrorCode.ValidationFailed, [{ field: 'version', message: '隐私保护指引已更新，请重新阅读' }]);
+      throw new DomainError(ErrorCode.ValidationFailed, [
+        { field: 'version', message: '隐私保护指引已更新，请重新阅读' },
+      ]);
     }
     await this.db.transaction((em) =>
       em.update(User, { id: userId }, { privacyVersion: version, privacyAgreedAt: new Date() }),

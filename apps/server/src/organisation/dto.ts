@@ -2,7 +2,17 @@ import { UpdateBuildingRequest, UpdateHouseholdRequest } from '@redvest/contract
 import { MAX_FLOOR, MIN_FLOOR } from '@redvest/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, NotEquals } from 'class-validator';
+import {
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  NotEquals,
+} from 'class-validator';
 
 export class HouseholdsQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) cursor?: string;

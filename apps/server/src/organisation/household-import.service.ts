@@ -47,7 +47,10 @@ export class HouseholdImportService {
         if (found && found.floor === row.floor) {
           skipped++;
         } else if (found) {
-          errors.push({ row: row.row, message: `${row.building}${row.unit}${row.room} 已存在，楼层为 ${found.floor}，与表中的 ${row.floor} 不一致` });
+          errors.push({
+            row: row.row,
+            message: `${row.building}${row.unit}${row.room} 已存在，楼层为 ${found.floor}，与表中的 ${row.floor} 不一致`,
+          });
         } else {
           fresh.push(
             em.create(Household, {
@@ -104,7 +107,9 @@ export class HouseholdImportService {
       let id = byCompoundAndName.get(`${compoundId}\u0000${row.building}`);
       if (!id) {
         id = newId();
-        created.push(em.create(Building, { id, communityId, compoundId, name: row.building, createdAt: now }));
+        created.push(
+          em.create(Building, { id, communityId, compoundId, name: row.building, createdAt: now }),
+        );
       }
       ids.set(key, id);
     }

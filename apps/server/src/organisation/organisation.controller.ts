@@ -47,7 +47,10 @@ export class OrganisationController {
   }
 
   @Patch('households/:householdId')
-  updateHousehold(@Param('householdId') id: string, @Body() body: UpdateHouseholdDto): Promise<HouseholdView> {
+  updateHousehold(
+    @Param('householdId') id: string,
+    @Body() body: UpdateHouseholdDto,
+  ): Promise<HouseholdView> {
     return this.organisation.updateHousehold(id, body);
   }
 }

@@ -15,7 +15,9 @@ export class OrganisationService {
   constructor(private readonly db: Db) {}
 
   async compounds(communityId: string): Promise<{ items: CompoundRef[] }> {
-    const compounds = await this.db.read((em) => em.find(Compound, { where: { communityId }, order: { name: 'ASC' } }));
+    const compounds = await this.db.read((em) =>
+      em.find(Compound, { where: { communityId }, order: { name: 'ASC' } }),
+    );
     return { items: compounds.map(({ id, name }) => ({ id, name })) };
   }
 
@@ -71,7 +73,9 @@ export class OrganisationService {
   async updateBuilding(id: string, body: UpdateBuildingDto): Promise<BuildingView> {
     const building = await this.db.transaction(async (em) => {
       const building = await em.findOneOrFail(Building, { where: { id } });
-      const clash = await em.findOne(Building, { where: { compoundId: building.compoundId, name: body.name } });
+      const clash = await em.findOne(Building, {
+        where: { compoundId: building.compoundId, name: body.name },
+      });
       if (clash && clash.id !== id) {
         throw new DomainError(ErrorCode.ValidationFailed, [{ field: 'name', message: '该小区已有同名楼栋' }]);
       }
@@ -85,8 +89,14 @@ export class OrganisationService {
   async updateHousehold(id: string, body: UpdateHouseholdDto): Promise<HouseholdView> {
     return this.db.transaction(async (em) => {
       const household = await em.findOneOrFail(Household, { where: { id } });
-      const next = { unit: body.unit?.trim() ?? household.unit, floor: body.floor ?? household.floor, room: body.room?.trim() ?? household.room };
-      const clash = await em.findOne(Household, { where: { buildingId: household.buildingId, unit: next.unit, room: next.room } });
+      const next = {
+        unit: body.unit?.trim() ?? household.unit,
+        floor: body.floor ?? household.floor,
+        room: body.room?.trim() ?? household.room,
+      };
+      const clash = await em.findOne(Household, {
+        where: { buildingId: household.buildingId, unit: next.unit, room: next.room },
+      });
       if (clash && clash.id !== id) throw new DomainError(ErrorCode.HouseholdConflict);
       await em.update(Household, { id }, next);
       return (await this.householdViews(em, [{ ...household, ...next }]))[0];

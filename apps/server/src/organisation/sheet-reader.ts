@@ -50,7 +50,11 @@ function decodeCsv(content: Buffer): string {
 function readCsv(content: Buffer): unknown[][] {
   if (content.includes(0)) throw new UnreadableSheetError('binary content');
   try {
-    return parse(decodeCsv(content), { relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][];
+    return parse(decodeCsv(content), {
+      relax_column_count: true,
+      skip_empty_lines: false,
+      trim: true,
+    }) as string[][];
   } catch {
     throw new UnreadableSheetError('not a CSV file');
   }

@@ -7,7 +7,8 @@ export class User {
   @IdColumn() id!: string;
   @Column({ type: 'varchar', length: 64, unique: true }) openid!: string;
   @Column({ type: 'varchar', length: 64 }) nickname!: string;
-  @Column({ name: 'privacy_version', type: 'varchar', length: 16, nullable: true }) privacyVersion!: string | null;
+  @Column({ name: 'privacy_version', type: 'varchar', length: 16, nullable: true }) privacyVersion!:
+    string | null;
   @TimeColumn({ name: 'privacy_agreed_at', nullable: true }) privacyAgreedAt!: Date | null;
   @TimeColumn({ name: 'created_at' }) createdAt!: Date;
 }

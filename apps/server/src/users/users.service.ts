@@ -18,7 +18,14 @@ export class UsersService {
         .createQueryBuilder()
         .insert()
         .into(User)
-        .values({ id: newId(), openid, nickname: nickname ?? DEFAULT_NICKNAME, privacyVersion: null, privacyAgreedAt: null, createdAt: new Date() })
+        .values({
+          id: newId(),
+          openid,
+          nickname: nickname ?? DEFAULT_NICKNAME,
+          privacyVersion: null,
+          privacyAgreedAt: null,
+          createdAt: new Date(),
+        })
         .orIgnore()
         .updateEntity(false)
         .execute();

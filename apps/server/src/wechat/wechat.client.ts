@@ -48,7 +48,9 @@ export class WechatClient {
   private async getJson(path: string): Promise<Record<string, unknown>> {
     let response: Response;
     try {
-      response = await fetch(`${this.config.wechatApiBase}${path}`, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+      response = await fetch(`${this.config.wechatApiBase}${path}`, {
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
     } catch (error) {
       this.logger.warn(`WeChat unreachable: ${(error as Error).message}`);
       throw new DomainError(ErrorCode.WechatUnavailable);

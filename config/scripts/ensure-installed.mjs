@@ -1,0 +1,4 @@
+// `npm test` starts here: installs the dependencies when they are missing.
+import { ensureInstalled } from './workspace.mjs';
+
+ensureInstalled();

@@ -1,0 +1,39 @@
+// `npm start`: installs what is missing, builds what is missing, then runs the server, which migrates
+// the database, seeds the demo community and serves the API and the H5 pages.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureInstalled, mtime, newestMtime, ROOT, run } from './workspace.mjs';
+
+ensureInstalled();
+
+const envFile = join(ROOT, '.env');
+if (existsSync(envFile)) process.loadEnvFile(envFile);
+const embedded = !process.env.DATABASE_URL;
+const env = { ...process.env };
+if (embedded) {
+  env.AUTH_DEV_LOGIN ??= '1';
+  env.DEMO_SEED ??= '1';
+}
+
+run('npm', ['run', 'build:libs', '--silent']);
+run('npm', ['run', 'build', '--silent', '--workspace=@redvest/server']);
+
+const h5Index = join(ROOT, 'apps/miniprogram/dist/h5/index.html');
+const h5Sources = Math.max(
+  newestMtime(join(ROOT, 'apps/miniprogram/src')),
+  newestMtime(join(ROOT, 'apps/miniprogram/config')),
+  newestMtime(join(ROOT, 'libs')),
+);
+if (mtime(h5Index) < h5Sources) {
+  console.log('正在构建 H5 页面……');
+  run('npm', ['run', 'build:h5', '--silent']);
+}
+
+const server = spawn(process.execPath, [join(ROOT, 'apps/server/dist/main.js')], {
+  cwd: ROOT,
+  env,
+  stdio: 'inherit',
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));
