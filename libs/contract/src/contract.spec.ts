@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderContractDoc } from './docs';
 import { ERROR_CATALOG, ErrorCode } from './errors';
 import { ALL_ROLES } from './roles';
 import { ROUTE_POLICIES, RoutePolicy } from './routes';
@@ -25,5 +28,12 @@ describe('the contract', () => {
   it('writes times in the product clock zone with its offset', () => {
     expect(toIsoLocal(new Date('2026-11-23T10:30:00.000Z'))).toBe('2026-11-23T18:30:00.000+08:00');
     expect(toIsoLocal(new Date('2026-12-31T16:00:00.000Z'))).toBe('2027-01-01T00:00:00.000+08:00');
+  });
+});
+
+describe('CONTRACT.md', () => {
+  it('is up to date with the error codes and the route table', () => {
+    const written = readFileSync(join(__dirname, '../CONTRACT.md'), 'utf8');
+    expect(written).toBe(renderContractDoc());
   });
 });

@@ -1,5 +1,6 @@
 export * from './api';
 export * from './categories';
+export * from './docs';
 export * from './errors';
 export * from './privacy';
 export * from './roles';

@@ -12,9 +12,15 @@ import {
   validateSync,
 } from 'class-validator';
 
+const PORT_RANGE = 'PORT 应为 1 到 65535 之间的整数';
+
 /** The environment variables the server reads (DESIGN §8); `.env.example` lists each of them. */
 export class Environment {
-  @IsOptional() @IsInt() @Min(1) @Max(65535) PORT?: number;
+  @IsOptional()
+  @IsInt({ message: PORT_RANGE })
+  @Min(1, { message: PORT_RANGE })
+  @Max(65535, { message: PORT_RANGE })
+  PORT?: number;
   @IsOptional() @IsString() HOST?: string;
   @IsOptional()
   @Matches(/^(mysql|mariadb):\/\/[^/]+\/[A-Za-z0-9_$-]+(\?.*)?$/, {
@@ -64,9 +70,13 @@ export function validateEnvironment(env: NodeJS.ProcessEnv): { values: Environme
   );
   const values = plainToInstance(Environment, known, { enableImplicitConversion: false });
   if (known.PORT !== undefined) values.PORT = /^\d+$/.test(known.PORT) ? Number(known.PORT) : (NaN as number);
-  const problems = validateSync(values, { forbidUnknownValues: false }).flatMap((error) =>
-    Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`),
-  );
+  const problems = [
+    ...new Set(
+      validateSync(values, { forbidUnknownValues: false }).flatMap((error) =>
+        Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`),
+      ),
+    ),
+  ];
   if (values.WECHAT_APPID && !values.WECHAT_SECRET)
     problems.push('WECHAT_SECRET: 配置了 WECHAT_APPID 时必须同时配置');
   if (values.WECHAT_SECRET && !values.WECHAT_APPID)
