@@ -106,11 +106,11 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
     },
     buildings: {
       update: (id: string, body: UpdateBuildingRequest) =>
-        call<BuildingView>('PATCH', `/api/buildings/${enc(id)}`, { body }),
+        call<BuildingView>('PUT', `/api/buildings/${enc(id)}`, { body }),
     },
     households: {
       update: (id: string, body: UpdateHouseholdRequest) =>
-        call<HouseholdView>('PATCH', `/api/households/${enc(id)}`, { body }),
+        call<HouseholdView>('PUT', `/api/households/${enc(id)}`, { body }),
     },
     /** For tests of the contract itself: any route, raw. */
     raw: <T = unknown>(method: HttpMethod, path: string, init: Partial<HttpRequest> = {}) =>

@@ -1,6 +1,7 @@
 import { ErrorBody, ErrorCode } from '@redvest/contract';
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+/** No PATCH: WeChat's wx.request cannot send it, so the contract never uses it. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface HttpRequest {
   method: HttpMethod;

@@ -2,6 +2,7 @@ export * from './api';
 export * from './categories';
 export * from './docs';
 export * from './errors';
+export * from './ledger';
 export * from './privacy';
 export * from './roles';
 export * from './routes';

@@ -78,11 +78,11 @@ export const ROUTE_POLICIES = {
     summary: '导入小区、楼栋与住户（XLSX/CSV）',
     access: { access: 'community', roles: SECRETARY },
   },
-  'PATCH /api/buildings/:buildingId': {
+  'PUT /api/buildings/:buildingId': {
     summary: '修改楼栋',
     access: { access: 'resource', resource: 'building', param: 'buildingId', roles: SECRETARY },
   },
-  'PATCH /api/households/:householdId': {
+  'PUT /api/households/:householdId': {
     summary: '修改住户',
     access: { access: 'resource', resource: 'household', param: 'householdId', roles: SECRETARY },
   },

@@ -1,3 +1,4 @@
 export * from './household-import';
+export * from './ledger';
 export * from './phone';
 export * from './roles';

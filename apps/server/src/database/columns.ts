@@ -15,3 +15,16 @@ export function RefColumn(options: ColumnOptions = {}): PropertyDecorator {
 export function TimeColumn(options: ColumnOptions = {}): PropertyDecorator {
   return Column({ type: 'datetime', precision: 3, ...options });
 }
+
+/** Integer totals kept as BIGINT; read back as numbers (they stay far below 2^53). */
+export function CountColumn(options: ColumnOptions = {}): PropertyDecorator {
+  return Column({
+    type: 'bigint',
+    default: 0,
+    transformer: {
+      to: (value: number) => value,
+      from: (value: string | number | null) => (value === null ? null : Number(value)),
+    },
+    ...options,
+  });
+}

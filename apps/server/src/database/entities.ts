@@ -5,6 +5,12 @@ import { Membership } from '../communities/membership.entity';
 import { Building } from '../organisation/building.entity';
 import { Compound } from '../organisation/compound.entity';
 import { Household } from '../organisation/household.entity';
+import { ChainHead } from '../ledger/chain-head.entity';
+import { LedgerAccount } from '../ledger/ledger-account.entity';
+import { LedgerTransfer } from '../ledger/ledger-transfer.entity';
+import { PeriodTotal } from '../ledger/period-total.entity';
+import { Redemption } from '../rewards/redemption.entity';
+import { Reward } from '../rewards/reward.entity';
 import { User } from '../users/user.entity';
 
 export const ENTITIES = [
@@ -16,4 +22,10 @@ export const ENTITIES = [
   Compound,
   Building,
   Household,
+  LedgerAccount,
+  LedgerTransfer,
+  ChainHead,
+  PeriodTotal,
+  Reward,
+  Redemption,
 ];

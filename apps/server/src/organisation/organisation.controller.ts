@@ -1,6 +1,6 @@
 import type { BuildingView, CompoundRef, HouseholdView, ImportResult, Page } from '@redvest/contract';
 import { ErrorCode } from '@redvest/contract';
-import { Body, Controller, Get, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../common/domain-error';
@@ -41,12 +41,12 @@ export class OrganisationController {
     return this.importer.importSheet(cid, await file.toBuffer());
   }
 
-  @Patch('buildings/:buildingId')
+  @Put('buildings/:buildingId')
   updateBuilding(@Param('buildingId') id: string, @Body() body: UpdateBuildingDto): Promise<BuildingView> {
     return this.organisation.updateBuilding(id, body);
   }
 
-  @Patch('households/:householdId')
+  @Put('households/:householdId')
   updateHousehold(
     @Param('householdId') id: string,
     @Body() body: UpdateHouseholdDto,

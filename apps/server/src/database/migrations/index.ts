@@ -1,4 +1,5 @@
 import { Foundation1763892000000 } from './1763892000000-Foundation';
+import { Ledger1763895600000 } from './1763895600000-Ledger';
 
 /** Every migration, in order. New ones are appended. */
-export const MIGRATIONS = [Foundation1763892000000];
+export const MIGRATIONS = [Foundation1763892000000, Ledger1763895600000];

@@ -1,0 +1,58 @@
+export default defineAppConfig({
+  // The four tab pages and the pages every user needs stay in the main package.
+  pages: [
+    'pages/home/index',
+    'pages/scan/index',
+    'pages/wishes/index',
+    'pages/mine/index',
+    'pages/login/index',
+    'pages/privacy/index',
+    'pages/join/index',
+  ],
+  // Secretaries' pages load only when a secretary opens them.
+  subPackages: [
+    {
+      root: 'pages-admin',
+      pages: ['members/index', 'buildings/index', 'households/index'],
+    },
+  ],
+  window: {
+    navigationBarBackgroundColor: '#c8161d',
+    navigationBarTitleText: '红马甲',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f6f7',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#7a7e87',
+    selectedColor: '#c8161d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/home/index',
+        text: '首页',
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/scan/index',
+        text: '扫码',
+        iconPath: 'assets/tabbar/scan.png',
+        selectedIconPath: 'assets/tabbar/scan-active.png',
+      },
+      {
+        pagePath: 'pages/wishes/index',
+        text: '心愿',
+        iconPath: 'assets/tabbar/wish.png',
+        selectedIconPath: 'assets/tabbar/wish-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/mine.png',
+        selectedIconPath: 'assets/tabbar/mine-active.png',
+      },
+    ],
+  },
+});

@@ -1,0 +1,17 @@
+import { PropsWithChildren } from 'react';
+import { View } from '@tarojs/components';
+// Imported from its module: the on-demand import rule maps package imports to default exports, and this is a named one.
+import { configure } from '@nutui/icons-react-taro/dist/es/icons/configure';
+import '@nutui/icons-react-taro/dist/style_icon.css';
+import './app.scss';
+
+// Icons render as a View masked by their SVG: an element every platform has (the default <i> is not a
+// mini-program component), and no icon font to download.
+configure({ tag: View });
+
+function App({ children }: PropsWithChildren) {
+  // Pages load their own data; the app shell only hosts them.
+  return children;
+}
+
+export default App;

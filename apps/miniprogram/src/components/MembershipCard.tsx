@@ -1,0 +1,76 @@
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Cell } from '@nutui/nutui-react-taro';
+import { ArrowRight } from '@nutui/icons-react-taro';
+import { MEMBERSHIP_STATUS_LABELS, MembershipStatus, MembershipView, ROLE_LABELS } from '@redvest/contract';
+import { sortRoles } from '@redvest/domain';
+import { isSecretary } from '../hooks/useMe';
+import { Badge } from './Badge';
+import { adminPage } from '../services/routes';
+import './MembershipCard.scss';
+
+/** One community the user belongs to: its name, whether verified, the roles held there, and secretaries' tools. */
+export function MembershipCard({ membership }: { membership: MembershipView }) {
+  const pending = membership.status === MembershipStatus.Pending;
+  const roles = sortRoles(membership.roles);
+  const cid = membership.communityId;
+  return (
+    <View className="rv-card membership-card">
+      <View className="membership-card__head">
+        <Text className="membership-card__name">{membership.communityName}</Text>
+        <Badge tone={pending ? 'orange' : 'green'} round>
+          {MEMBERSHIP_STATUS_LABELS[membership.status]}
+        </Badge>
+      </View>
+      {roles.length ? (
+        <View className="rv-tags">
+          {roles.map((role) => (
+            <Badge key={role} tone="red">
+              {ROLE_LABELS[role]}
+            </Badge>
+          ))}
+        </View>
+      ) : null}
+      <View className="membership-card__facts">
+        {membership.realName ? <Fact label="姓名" value={membership.realName} /> : null}
+        {membership.compound ? <Fact label="所在小区" value={membership.compound.name} /> : null}
+        {membership.branchCompounds.length ? (
+          <Fact label="负责小区" value={membership.branchCompounds.map((c) => c.name).join('、')} />
+        ) : null}
+        {membership.employer ? <Fact label="原单位" value={membership.employer} /> : null}
+      </View>
+      {pending ? (
+        <Text className="membership-card__note">入社区申请已提交，社区工作人员核实后即可使用全部功能。</Text>
+      ) : null}
+      {isSecretary(membership) ? (
+        <View className="membership-card__admin">
+          <Cell
+            title="成员审核"
+            description="审核入社区申请，设置成员角色"
+            align="center"
+            clickable
+            extra={<ArrowRight size={16} />}
+            onClick={() => void Taro.navigateTo({ url: adminPage('members', { cid }) })}
+          />
+          <Cell
+            title="楼栋住户"
+            description="查看楼栋与住户，导入住户表格"
+            align="center"
+            clickable
+            extra={<ArrowRight size={16} />}
+            onClick={() => void Taro.navigateTo({ url: adminPage('buildings', { cid }) })}
+          />
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <View className="membership-card__fact">
+      <Text className="membership-card__label">{label}</Text>
+      <Text className="membership-card__value">{value}</Text>
+    </View>
+  );
+}

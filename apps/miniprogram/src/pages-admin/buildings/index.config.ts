@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '楼栋住户',
+  enablePullDownRefresh: true,
+});

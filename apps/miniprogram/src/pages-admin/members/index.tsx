@@ -1,0 +1,164 @@
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { MembershipStatus, MemberView, ROLE_LABELS } from '@redvest/contract';
+import { maskPhone, sortRoles } from '@redvest/domain';
+import { Badge } from '../../components/Badge';
+import { Page } from '../../components/Page';
+import { EmptyState, ErrorState, ListFooter, LoadingState } from '../../components/states';
+import { toApiError } from '../../hooks/useAsync';
+import { useRequireLogin } from '../../hooks/useMe';
+import { usePagedList } from '../../hooks/usePagedList';
+import { api } from '../../services/api';
+import { queryParam } from '../../services/routes';
+import { RoleEditor } from './RoleEditor';
+import './index.scss';
+
+type Tab = MembershipStatus.Pending | MembershipStatus.Active;
+const TABS: { key: Tab; label: string }[] = [
+  { key: MembershipStatus.Pending, label: '待审核' },
+  { key: MembershipStatus.Active, label: '已认证成员' },
+];
+
+/** The server masks phones for callers who may not see them; mask here too, so a list never shows one in full. */
+function shownPhone(phone: string | null): string {
+  if (!phone) return '未填写';
+  return phone.includes('*') ? phone : maskPhone(phone);
+}
+
+function formatDate(iso: string): string {
+  return /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : iso;
+}
+
+export default function MembersPage() {
+  useRequireLogin();
+  const cid = queryParam(useRouter().params, 'cid') ?? '';
+  const [tab, setTab] = useState<Tab>(MembershipStatus.Pending);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [verifying, setVerifying] = useState<string | null>(null);
+  const list = usePagedList<MemberView>(
+    (cursor) => api.communities.members(cid, { status: tab, cursor, limit: 20 }),
+    [cid, tab],
+  );
+
+  const verify = async (member: MemberView) => {
+    if (verifying) return;
+    setVerifying(member.userId);
+    try {
+      await api.communities.verifyMember(cid, member.userId);
+      list.updateItems((items) => items.filter((item) => item.userId !== member.userId));
+      void Taro.showToast({ title: '已通过', icon: 'success' });
+    } catch (error) {
+      void Taro.showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
+    } finally {
+      setVerifying(null);
+    }
+  };
+
+  const body = () => {
+    if (list.loading) return <LoadingState cards={3} rows={2} />;
+    if (list.error) return <ErrorState error={list.error} onRetry={list.reload} />;
+    if (!list.items.length) {
+      return tab === MembershipStatus.Pending ? (
+        <EmptyState title="没有待审核的申请" description="居民凭邀请码申请加入后，会出现在这里。" />
+      ) : (
+        <EmptyState title="还没有已认证的成员" description="审核通过的成员会出现在这里。" />
+      );
+    }
+    return (
+      <>
+        {list.items.map((member) => (
+          <View className="rv-card member-card" key={member.userId}>
+            <View className="member-card__head">
+              <Text className="member-card__name">{member.realName ?? member.nickname}</Text>
+              {member.realName ? <Text className="rv-muted">微信昵称：{member.nickname}</Text> : null}
+            </View>
+            <View className="member-card__facts">
+              <Text>电话：{shownPhone(member.phone)}</Text>
+              {member.compound ? <Text>小区：{member.compound.name}</Text> : null}
+              {member.employer ? <Text>原单位：{member.employer}</Text> : null}
+              {member.branchCompounds.length ? (
+                <Text>负责小区：{member.branchCompounds.map((c) => c.name).join('、')}</Text>
+              ) : null}
+              <Text className="rv-muted">
+                {member.status === MembershipStatus.Pending ? '申请时间' : '加入时间'}：
+                {formatDate(member.joinedAt)}
+              </Text>
+            </View>
+            {member.status === MembershipStatus.Active ? (
+              <>
+                <View className="rv-tags">
+                  {sortRoles(member.roles).map((role) => (
+                    <Badge key={role} tone="red">
+                      {ROLE_LABELS[role]}
+                    </Badge>
+                  ))}
+                </View>
+                {editing === member.userId ? (
+                  <RoleEditor
+                    cid={cid}
+                    member={member}
+                    onCancel={() => setEditing(null)}
+                    onSaved={(saved) => {
+                      list.updateItems((items) =>
+                        items.map((item) => (item.userId === saved.userId ? saved : item)),
+                      );
+                      setEditing(null);
+                    }}
+                  />
+                ) : (
+                  <View className="rv-actions">
+                    <Button
+                      size="large"
+                      fill="outline"
+                      type="primary"
+                      onClick={() => setEditing(member.userId)}
+                    >
+                      设置角色
+                    </Button>
+                  </View>
+                )}
+              </>
+            ) : (
+              <View className="rv-actions">
+                <Button
+                  type="primary"
+                  size="large"
+                  loading={verifying === member.userId}
+                  disabled={verifying !== null && verifying !== member.userId}
+                  onClick={() => void verify(member)}
+                >
+                  通过
+                </Button>
+              </View>
+            )}
+          </View>
+        ))}
+        <ListFooter loading={list.loadingMore} done={!list.hasMore} />
+      </>
+    );
+  };
+
+  return (
+    <Page className="members-page">
+      <View className="rv-segmented" role="tablist">
+        {TABS.map((item) => (
+          <View
+            key={item.key}
+            role="tab"
+            aria-selected={tab === item.key}
+            className={`rv-segmented__item${tab === item.key ? ' rv-segmented__item--active' : ''}`}
+            onClick={() => {
+              setEditing(null);
+              setTab(item.key);
+            }}
+          >
+            {item.label}
+          </View>
+        ))}
+      </View>
+      {body()}
+    </Page>
+  );
+}

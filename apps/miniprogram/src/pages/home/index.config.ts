@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '红马甲',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,178 @@
+import { ReactNode, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { ArrowDown, Heart, Home, Scan, Star, User } from '@nutui/icons-react-taro';
+import { MembershipStatus, MembershipView } from '@redvest/contract';
+import { Badge } from '../../components/Badge';
+import { Page } from '../../components/Page';
+import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { currentMembership, isSecretary, useMe } from '../../hooks/useMe';
+import { adminPage, joinPage, TAB_PAGES } from '../../services/routes';
+import { setCurrentCommunityId } from '../../services/session';
+import './index.scss';
+
+/** 上午好 / 下午好 / 晚上好 by the hour in China. */
+export function greeting(date = new Date()): string {
+  const hour = (date.getUTCHours() + 8) % 24;
+  if (hour < 5) return '夜深了';
+  if (hour < 11) return '上午好';
+  if (hour < 13) return '中午好';
+  if (hour < 18) return '下午好';
+  return '晚上好';
+}
+
+function Tile({
+  icon,
+  title,
+  note,
+  tone,
+  onClick,
+}: {
+  icon: ReactNode;
+  title: string;
+  note: string;
+  tone: string;
+  onClick: () => void;
+}) {
+  return (
+    <View className={`home-tile home-tile--${tone}`} onClick={onClick} role="button" aria-label={title}>
+      <View className="home-tile__icon">{icon}</View>
+      <Text className="home-tile__title">{title}</Text>
+      <Text className="home-tile__note">{note}</Text>
+    </View>
+  );
+}
+
+const comingSoon = () => void Taro.showToast({ title: '即将上线', icon: 'none' });
+
+export default function HomePage() {
+  const me = useMe();
+  // Re-render after the user picks another community (kept in storage).
+  const [, setPicked] = useState(0);
+
+  if (me.loading) {
+    return (
+      <Page className="home-page">
+        <LoadingState cards={2} rows={2} />
+      </Page>
+    );
+  }
+  if (me.error || !me.data) {
+    return (
+      <Page className="home-page">
+        <ErrorState error={me.error ?? new Error('没有数据')} onRetry={me.reload} />
+      </Page>
+    );
+  }
+
+  const { nickname, memberships } = me.data;
+  const membership = currentMembership(me.data);
+
+  const pickCommunity = async () => {
+    if (memberships.length < 2) return;
+    try {
+      const { tapIndex } = await Taro.showActionSheet({ itemList: memberships.map((m) => m.communityName) });
+      setCurrentCommunityId(memberships[tapIndex].communityId);
+      setPicked((n) => n + 1);
+    } catch {
+      // cancelled
+    }
+  };
+
+  return (
+    <Page className="home-page">
+      <View className="home-hero">
+        <Text className="home-hero__greeting">
+          {greeting()}，{nickname}
+        </Text>
+        {membership ? (
+          <View className="home-hero__community" onClick={() => void pickCommunity()}>
+            <Text className="home-hero__name">{membership.communityName}</Text>
+            {memberships.length > 1 ? <ArrowDown size={16} color="#ffffff" /> : null}
+          </View>
+        ) : (
+          <Text className="home-hero__name">欢迎使用红马甲</Text>
+        )}
+        <Text className="home-hero__slogan">有时间，来帮忙；有困难，找红马甲</Text>
+      </View>
+
+      {!membership ? (
+        <EmptyState
+          title="还没有加入社区"
+          description="凭社区邀请码加入后，就能扫码签到、发布和认领心愿。"
+          actionText="加入社区"
+          onAction={() => void Taro.navigateTo({ url: joinPage() })}
+        />
+      ) : (
+        <HomeContent membership={membership} />
+      )}
+    </Page>
+  );
+}
+
+function HomeContent({ membership }: { membership: MembershipView }) {
+  const pending = membership.status === MembershipStatus.Pending;
+  const cid = membership.communityId;
+  return (
+    <>
+      {pending ? (
+        <View className="rv-card home-notice">
+          <Badge tone="orange" round>
+            待审核
+          </Badge>
+          <Text className="home-notice__text">
+            入社区申请正在审核中，社区工作人员核实后即可使用全部功能。
+          </Text>
+        </View>
+      ) : null}
+
+      <Text className="rv-section-title">常用服务</Text>
+      <View className="home-tiles">
+        <Tile
+          icon={<Scan size={30} />}
+          title="扫码签到"
+          note="活动现场扫一扫"
+          tone="red"
+          onClick={() => void Taro.switchTab({ url: TAB_PAGES.scan })}
+        />
+        <Tile
+          icon={<Heart size={30} />}
+          title="心愿墙"
+          note="邻里微心愿"
+          tone="orange"
+          onClick={() => void Taro.switchTab({ url: TAB_PAGES.wishes })}
+        />
+        <Tile icon={<Star size={30} />} title="我的积分" note="爱心银行" tone="gold" onClick={comingSoon} />
+        <Tile
+          icon={<User size={30} />}
+          title="我的社区"
+          note="身份与角色"
+          tone="blue"
+          onClick={() => void Taro.switchTab({ url: TAB_PAGES.mine })}
+        />
+      </View>
+
+      {isSecretary(membership) ? (
+        <>
+          <Text className="rv-section-title">社区管理</Text>
+          <View className="home-tiles">
+            <Tile
+              icon={<User size={30} />}
+              title="成员审核"
+              note="入社区申请与角色"
+              tone="green"
+              onClick={() => void Taro.navigateTo({ url: adminPage('members', { cid }) })}
+            />
+            <Tile
+              icon={<Home size={30} />}
+              title="楼栋住户"
+              note="楼栋、楼层与住户"
+              tone="teal"
+              onClick={() => void Taro.navigateTo({ url: adminPage('buildings', { cid }) })}
+            />
+          </View>
+        </>
+      ) : null}
+    </>
+  );
+}

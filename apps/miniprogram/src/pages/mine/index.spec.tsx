@@ -1,0 +1,90 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { ErrorCode } from '@redvest/contract';
+import { setTransport } from '../../services/api';
+import { errorResponse, fakeTransport, ok } from '../../test/fake-transport';
+import { meFixture } from '../../test/fixtures';
+import MinePage from './index';
+
+describe('我的 page', () => {
+  beforeEach(() => {
+    Taro.setStorageSync('token', 'test-token');
+    jest.clearAllMocks();
+  });
+
+  it('shows each community with its status and the roles in Chinese, most powerful first', async () => {
+    const fake = fakeTransport({ 'GET /api/me': ok(meFixture()) });
+    setTransport(fake.transport);
+
+    render(<MinePage />);
+
+    expect(await screen.findByText('襄阳街社区')).toBeTruthy();
+    expect(screen.getByText('王书记')).toBeTruthy();
+    expect(screen.getByText('社区书记')).toBeTruthy();
+    expect(screen.getByText('已认证')).toBeTruthy();
+    expect(screen.getByText('檀溪社区')).toBeTruthy();
+    expect(screen.getByText('待审核')).toBeTruthy();
+    expect(screen.getByText('檀溪花园')).toBeTruthy();
+    expect(screen.getByText('市税务局机关党委')).toBeTruthy();
+    const labels = screen.getAllByText(/^(在职党员|居民)$/).map((node) => node.textContent);
+    expect(labels).toEqual(['在职党员', '居民']);
+    expect(fake.requests[0].headers.authorization).toBe('Bearer test-token');
+  });
+
+  it('offers the secretary tools only in the community where the user is secretary', async () => {
+    setTransport(fakeTransport({ 'GET /api/me': ok(meFixture()) }).transport);
+
+    render(<MinePage />);
+
+    fireEvent.click(await screen.findByText('成员审核'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages-admin/members/index?cid=c1' });
+    expect(screen.getAllByText('成员审核')).toHaveLength(1);
+    expect(screen.getAllByText('楼栋住户')).toHaveLength(1);
+  });
+
+  it('invites a user without a community to join one', async () => {
+    setTransport(fakeTransport({ 'GET /api/me': ok(meFixture({ memberships: [] })) }).transport);
+
+    render(<MinePage />);
+
+    expect(await screen.findByText('还没有加入社区')).toBeTruthy();
+    expect(screen.getAllByText('加入社区').length).toBeGreaterThan(0);
+  });
+
+  it('shows the server’s message when loading fails, and loads again on 重试', async () => {
+    let calls = 0;
+    setTransport(
+      fakeTransport({
+        'GET /api/me': () => (++calls === 1 ? errorResponse(ErrorCode.DatabaseUnavailable) : ok(meFixture())),
+      }).transport,
+    );
+
+    render(<MinePage />);
+
+    expect(await screen.findByText('数据服务暂时不可用')).toBeTruthy();
+    expect(screen.getByText('加载失败')).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByText('重试'));
+    });
+    await waitFor(() => expect(screen.getByText('襄阳街社区')).toBeTruthy());
+    expect(calls).toBe(2);
+  });
+
+  it('sends the user to the login page when the session has expired', async () => {
+    setTransport(fakeTransport({ 'GET /api/me': errorResponse(ErrorCode.TokenInvalid) }).transport);
+
+    render(<MinePage />);
+
+    await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' }));
+    expect(Taro.getStorageSync('token')).toBe('');
+  });
+
+  it('asks for the privacy notice first when the user has not agreed to its current version', async () => {
+    const me = meFixture({ privacy: { agreedVersion: null, currentVersion: '2026-11' } });
+    setTransport(fakeTransport({ 'GET /api/me': ok(me) }).transport);
+
+    render(<MinePage />);
+
+    await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/privacy/index' }));
+  });
+});

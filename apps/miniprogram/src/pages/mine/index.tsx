@@ -1,0 +1,107 @@
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Avatar, Button, Cell, CellGroup, Skeleton } from '@nutui/nutui-react-taro';
+import { ArrowRight } from '@nutui/icons-react-taro';
+import { Badge } from '../../components/Badge';
+import { MembershipCard } from '../../components/MembershipCard';
+import { Page } from '../../components/Page';
+import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { useMe } from '../../hooks/useMe';
+import { logout } from '../../services/auth';
+import { joinPage } from '../../services/routes';
+import './index.scss';
+
+const goJoin = () => void Taro.navigateTo({ url: joinPage() });
+
+async function confirmLogout() {
+  const { confirm } = await Taro.showModal({
+    title: '退出登录',
+    content: '确定要退出登录吗？',
+    confirmText: '退出',
+  });
+  if (confirm) await logout();
+}
+
+export default function MinePage() {
+  const me = useMe();
+
+  if (me.loading) {
+    return (
+      <Page className="mine-page">
+        <View className="rv-card mine-profile">
+          <Skeleton shape="circle" width="56px" height="56px" />
+          <View className="mine-profile__text mine-profile__text--loading">
+            <Skeleton rows={2} />
+          </View>
+        </View>
+        <LoadingState />
+      </Page>
+    );
+  }
+  if (me.error || !me.data) {
+    return (
+      <Page className="mine-page">
+        <ErrorState error={me.error ?? new Error('没有数据')} onRetry={me.reload} />
+      </Page>
+    );
+  }
+
+  const { nickname, isPlatformAdmin, memberships } = me.data;
+  return (
+    <Page className="mine-page">
+      <View className="rv-card mine-profile">
+        <Avatar size="56" background="#c8161d" color="#ffffff" className="mine-profile__avatar">
+          {[...nickname][0] ?? '我'}
+        </Avatar>
+        <View className="mine-profile__text">
+          <Text className="mine-profile__name">{nickname}</Text>
+          {isPlatformAdmin ? (
+            <Badge tone="blue">平台管理员</Badge>
+          ) : (
+            <Text className="rv-muted">
+              {memberships.length ? `已加入 ${memberships.length} 个社区` : '尚未加入社区'}
+            </Text>
+          )}
+        </View>
+      </View>
+
+      <Text className="rv-section-title">我的社区</Text>
+      {memberships.length ? (
+        memberships.map((membership) => (
+          <MembershipCard key={membership.communityId} membership={membership} />
+        ))
+      ) : (
+        <EmptyState
+          title="还没有加入社区"
+          description="向社区工作人员要一个邀请码，加入后就能参加志愿活动、发布心愿。"
+          actionText="加入社区"
+          onAction={goJoin}
+        />
+      )}
+
+      <CellGroup className="mine-links">
+        <Cell
+          title="加入社区"
+          description="凭社区邀请码加入"
+          align="center"
+          clickable
+          extra={<ArrowRight size={16} />}
+          onClick={goJoin}
+        />
+        <Cell
+          title="隐私保护指引"
+          align="center"
+          clickable
+          extra={<ArrowRight size={16} />}
+          onClick={() => void Taro.navigateTo({ url: '/pages/privacy/index?mode=read' })}
+        />
+      </CellGroup>
+
+      <View className="mine-logout">
+        <Button size="large" block onClick={() => void confirmLogout()}>
+          退出登录
+        </Button>
+      </View>
+    </Page>
+  );
+}
