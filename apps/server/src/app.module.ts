@@ -7,8 +7,10 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthController } from './health/health.controller';
+import { LedgerModule } from './ledger/ledger.module';
 import { MeModule } from './me/me.module';
 import { OrganisationModule } from './organisation/organisation.module';
+import { RewardsModule } from './rewards/rewards.module';
 import { WechatModule } from './wechat/wechat.module';
 
 @Module({})
@@ -25,6 +27,8 @@ export class AppModule {
         MeModule,
         CommunitiesModule,
         OrganisationModule,
+        LedgerModule,
+        RewardsModule,
         DemoModule,
       ],
       controllers: [HealthController],

@@ -1,4 +1,24 @@
 import type {
+  AdjustmentRequest,
+  ApprovalItem,
+  BatchDecisionRequest,
+  BatchDecisionResponse,
+  CancelRedemptionRequest,
+  CreateRewardRequest,
+  DecisionResult,
+  LeaderboardPeriod,
+  LeaderboardResponse,
+  LedgerVerification,
+  MyPointsResponse,
+  MyTransferView,
+  Page,
+  RedemptionStatus,
+  RedemptionView,
+  RewardView,
+  StatementResponse,
+  TransferView,
+  Unit,
+  UpdateRewardRequest,
   AuthOptions,
   AuthResponse,
   BuildingView,
@@ -111,6 +131,58 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
     households: {
       update: (id: string, body: UpdateHouseholdRequest) =>
         call<HouseholdView>('PUT', `/api/households/${enc(id)}`, { body }),
+    },
+    points: {
+      mine: () => call<MyPointsResponse>('GET', '/api/me/points'),
+      myTransfers: (query: { communityId?: string; unit?: Unit; cursor?: string; limit?: number } = {}) =>
+        call<Page<MyTransferView>>('GET', '/api/me/transfers', { query }),
+      leaderboard: (cid: string, query: { period?: LeaderboardPeriod; unit?: Unit; limit?: number } = {}) =>
+        call<LeaderboardResponse>('GET', `${community(cid)}/leaderboard`, { query }),
+      statement: (cid: string, userId: string, year: number) =>
+        call<StatementResponse>('GET', `${community(cid)}/statements/${enc(userId)}`, { query: { year } }),
+      /** `idempotencyKey`: the same for every retry of one adjustment. */
+      adjust: (cid: string, body: AdjustmentRequest, idempotencyKey: string) =>
+        call<TransferView>('POST', `${community(cid)}/adjustments`, {
+          body,
+          headers: { 'idempotency-key': idempotencyKey },
+        }),
+      reverse: (transferId: string, reason: string) =>
+        call<TransferView[]>('POST', `/api/transfers/${enc(transferId)}/reverse`, { body: { reason } }),
+      verify: (cid: string) => call<LedgerVerification>('GET', `${community(cid)}/ledger/verify`),
+    },
+    approvals: {
+      queue: (cid: string, query: { cursor?: string; limit?: number } = {}) =>
+        call<Page<ApprovalItem>>('GET', `${community(cid)}/approvals`, { query }),
+      approve: (transferId: string) =>
+        call<DecisionResult>('POST', `/api/approvals/${enc(transferId)}/approve`),
+      reject: (transferId: string, reason: string) =>
+        call<DecisionResult>('POST', `/api/approvals/${enc(transferId)}/reject`, { body: { reason } }),
+      batch: (cid: string, body: BatchDecisionRequest) =>
+        call<BatchDecisionResponse>('POST', `${community(cid)}/approvals/batch`, { body }),
+    },
+    rewards: {
+      list: (cid: string, includeInactive = false) =>
+        call<{ items: RewardView[] }>('GET', `${community(cid)}/rewards`, {
+          query: { all: includeInactive ? '1' : undefined },
+        }),
+      create: (cid: string, body: CreateRewardRequest) =>
+        call<RewardView>('POST', `${community(cid)}/rewards`, { body }),
+      update: (rewardId: string, body: UpdateRewardRequest) =>
+        call<RewardView>('PUT', `/api/rewards/${enc(rewardId)}`, { body }),
+      /** `idempotencyKey`: the same for every retry of one redemption, so it is paid once. */
+      redeem: (rewardId: string, quantity: number, idempotencyKey: string) =>
+        call<RedemptionView>('POST', `/api/rewards/${enc(rewardId)}/redeem`, {
+          body: { quantity },
+          headers: { 'idempotency-key': idempotencyKey },
+        }),
+      myOrders: (query: { cursor?: string; limit?: number } = {}) =>
+        call<Page<RedemptionView>>('GET', '/api/me/redemptions', { query }),
+      orders: (cid: string, query: { status?: RedemptionStatus; cursor?: string; limit?: number } = {}) =>
+        call<Page<RedemptionView>>('GET', `${community(cid)}/redemptions`, { query }),
+      pickUp: (redemptionId: string) =>
+        call<RedemptionView>('POST', `/api/redemptions/${enc(redemptionId)}/pickup`),
+      cancel: (redemptionId: string, body: CancelRedemptionRequest = {}) =>
+        call<RedemptionView>('POST', `/api/redemptions/${enc(redemptionId)}/cancel`, { body }),
     },
     /** For tests of the contract itself: any route, raw. */
     raw: <T = unknown>(method: HttpMethod, path: string, init: Partial<HttpRequest> = {}) =>

@@ -3,6 +3,7 @@ export * from './categories';
 export * from './docs';
 export * from './errors';
 export * from './ledger';
+export * from './ledger-api';
 export * from './privacy';
 export * from './roles';
 export * from './routes';

@@ -1,7 +1,7 @@
 import { Role } from './roles';
 
 /** Child resources whose community is looked up from their id (DESIGN §1: 404 outside one's communities). */
-export type ResourceKind = 'building' | 'household';
+export type ResourceKind = 'building' | 'household' | 'transfer' | 'reward' | 'redemption';
 
 export type RouteAccess =
   /** No login needed. */
@@ -22,6 +22,7 @@ export interface RoutePolicy {
 const MEMBER = [Role.Resident] as const;
 const SECRETARY = [Role.Secretary] as const;
 const ORGANISATION_READERS = [Role.Secretary, Role.BranchSecretary, Role.GroupLeader] as const;
+const APPROVERS = [Role.Secretary, Role.BranchSecretary] as const;
 
 /**
  * The role-by-route table: the guard enforces it, the OpenAPI document shows it, and a test checks that
@@ -85,6 +86,73 @@ export const ROUTE_POLICIES = {
   'PUT /api/households/:householdId': {
     summary: '修改住户',
     access: { access: 'resource', resource: 'household', param: 'householdId', roles: SECRETARY },
+  },
+  'GET /api/me/points': { summary: '我的积分与服务时长（各社区）', access: { access: 'user' } },
+  'GET /api/me/transfers': { summary: '我的积分明细（分页）', access: { access: 'user' } },
+  'GET /api/communities/:cid/leaderboard': {
+    summary: '积分排行榜（本月、本年、累计）',
+    access: { access: 'community', roles: MEMBER },
+  },
+  'GET /api/communities/:cid/statements/:userId': {
+    summary: '成员年度积分对账单（本人或社区书记）',
+    access: { access: 'community', roles: MEMBER },
+  },
+  'POST /api/communities/:cid/adjustments': {
+    summary: '人工调整积分（需 Idempotency-Key）',
+    access: { access: 'community', roles: SECRETARY },
+  },
+  'GET /api/communities/:cid/approvals': {
+    summary: '待审批的积分',
+    access: { access: 'community', roles: APPROVERS },
+  },
+  'POST /api/approvals/:transferId/approve': {
+    summary: '审批通过（连同关联的积分）',
+    access: { access: 'resource', resource: 'transfer', param: 'transferId', roles: APPROVERS },
+  },
+  'POST /api/approvals/:transferId/reject': {
+    summary: '审批不通过（需说明原因）',
+    access: { access: 'resource', resource: 'transfer', param: 'transferId', roles: APPROVERS },
+  },
+  'POST /api/communities/:cid/approvals/batch': {
+    summary: '批量审批',
+    access: { access: 'community', roles: APPROVERS },
+  },
+  'POST /api/transfers/:transferId/reverse': {
+    summary: '冲正一笔已入账的积分',
+    access: { access: 'resource', resource: 'transfer', param: 'transferId', roles: SECRETARY },
+  },
+  'GET /api/communities/:cid/ledger/verify': {
+    summary: '校验积分账本（哈希链与余额）',
+    access: { access: 'community', roles: SECRETARY },
+  },
+  'GET /api/communities/:cid/rewards': {
+    summary: '兑换商品',
+    access: { access: 'community', roles: MEMBER },
+  },
+  'POST /api/communities/:cid/rewards': {
+    summary: '上架商品',
+    access: { access: 'community', roles: SECRETARY },
+  },
+  'PUT /api/rewards/:rewardId': {
+    summary: '修改商品（名称、积分、库存、上下架）',
+    access: { access: 'resource', resource: 'reward', param: 'rewardId', roles: SECRETARY },
+  },
+  'POST /api/rewards/:rewardId/redeem': {
+    summary: '兑换商品（需 Idempotency-Key）',
+    access: { access: 'resource', resource: 'reward', param: 'rewardId', roles: MEMBER },
+  },
+  'GET /api/me/redemptions': { summary: '我的兑换订单', access: { access: 'user' } },
+  'GET /api/communities/:cid/redemptions': {
+    summary: '兑换订单（服务站）',
+    access: { access: 'community', roles: SECRETARY },
+  },
+  'POST /api/redemptions/:redemptionId/pickup': {
+    summary: '确认领取',
+    access: { access: 'resource', resource: 'redemption', param: 'redemptionId', roles: SECRETARY },
+  },
+  'POST /api/redemptions/:redemptionId/cancel': {
+    summary: '取消兑换并退回积分（本人待领取时，或社区书记）',
+    access: { access: 'resource', resource: 'redemption', param: 'redemptionId', roles: MEMBER },
   },
 } as const satisfies Record<string, RoutePolicy>;
 

@@ -57,6 +57,12 @@ export class Db {
     return this.inTurn(() => work(this.dataSource.manager));
   }
 
+  /** Reads that must see one consistent moment (a whole-ledger walk): a REPEATABLE READ snapshot on MySQL. */
+  snapshot<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    if (!this.serial) return this.dataSource.transaction('REPEATABLE READ', work);
+    return this.inTurn(() => work(this.dataSource.manager));
+  }
+
   private inTurn<T>(work: () => Promise<T>): Promise<T> {
     const run = this.tail.then(work, work);
     this.tail = run.catch(() => undefined);

@@ -13,7 +13,9 @@ import { Building } from '../organisation/building.entity';
 import { Compound } from '../organisation/compound.entity';
 import { Household } from '../organisation/household.entity';
 import { HouseholdImportService } from '../organisation/household-import.service';
+import { LedgerService } from '../ledger/ledger.service';
 import { UsersService } from '../users/users.service';
+import { seedDemoLedger } from './demo-ledger';
 import { DEMO_HOUSEHOLD_SHEET, DEMO_MEMBERS, DEMO_COMMUNITY } from './demo-data';
 
 /** DEMO_SEED=1: the demo community of DESIGN §8, seeded once into an empty database. */
@@ -26,6 +28,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly users: UsersService,
     private readonly importer: HouseholdImportService,
     private readonly cipher: PersonalDataCipher,
+    private readonly ledger: LedgerService,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -81,6 +84,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
           });
         }
       }
+      await seedDemoLedger(em, this.ledger, communityId, users, users.get('demo-secretary')!);
     });
     return communityId;
   }

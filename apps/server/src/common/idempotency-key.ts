@@ -1,0 +1,31 @@
+import { ErrorCode } from '@redvest/contract';
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { DomainError } from './domain-error';
+
+const KEY = /^[A-Za-z0-9_.:-]{8,64}$/;
+
+/**
+ * The `Idempotency-Key` header of a route that moves points, scoped to the caller and the route
+ * (DESIGN §4: keys from clients are stored as (caller, route, key)).
+ */
+export const IdempotencyKey = createParamDecorator((route: string, ctx: ExecutionContext): string => {
+  const request = ctx.switchToHttp().getRequest<FastifyRequest & { auth?: { user: { id: string } } }>();
+  const header = request.headers['idempotency-key'];
+  const key = Array.isArray(header) ? header[0] : header;
+  if (!key) throw new DomainError(ErrorCode.IdempotencyKeyRequired);
+  if (!KEY.test(key)) {
+    throw new DomainError(ErrorCode.ValidationFailed, [
+      { field: 'Idempotency-Key', message: '应为 8 到 64 位字母、数字或 _.:-' },
+    ]);
+  }
+  return `c:${request.auth!.user.id}:${route}:${key}`;
+});
+
+export const ApiIdempotencyKey = () =>
+  ApiHeader({
+    name: 'Idempotency-Key',
+    required: true,
+    description: '同一请求重试时使用相同的值，保证只记账一次',
+  });

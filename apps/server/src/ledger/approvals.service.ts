@@ -1,0 +1,169 @@
+import {
+  ApprovalItem,
+  BatchDecisionRequest,
+  BatchDecisionResponse,
+  ErrorCode,
+  Page,
+  Role,
+  toIsoLocal,
+  TRANSFER_CODE_LABELS,
+  TransferView,
+} from '@redvest/contract';
+import { canActInCompound } from '@redvest/domain';
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { CommunityAccess } from '../auth/auth-context';
+import { DomainError } from '../common/domain-error';
+import { toErrorAnswer } from '../common/error-body';
+import { Membership } from '../communities/membership.entity';
+import { Db } from '../database/db';
+import { LedgerAccount } from './ledger-account.entity';
+import { LedgerTransfer } from './ledger-transfer.entity';
+import { LedgerService } from './ledger.service';
+import { memberNames } from './member-names';
+import { transferViews } from './transfer-views';
+
+/**
+ * 积分审批: the queue of pending awards, and the secretaries' decisions. A branch secretary decides for
+ * the members of their own compounds; a community secretary for everyone.
+ */
+@Injectable()
+export class ApprovalsService {
+  constructor(
+    private readonly db: Db,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  async queue(access: CommunityAccess, cursor?: string, limit = 50): Promise<Page<ApprovalItem>> {
+    return this.db.read(async (em) => {
+      const query = em
+        .createQueryBuilder(LedgerTransfer, 't')
+        .leftJoin(LedgerTransfer, 'r', 'r.pending_id = t.id')
+        .innerJoin(LedgerAccount, 'a', 'a.id = t.credit_account_id')
+        .where('t.community_id = :cid AND t.phase = :phase AND r.id IS NULL', {
+          cid: access.communityId,
+          phase: 'pending',
+        })
+        .orderBy('t.id', 'ASC')
+        .take(limit + 1);
+      if (cursor) query.andWhere('t.id > :cursor', { cursor });
+      if (!access.roles.has(Role.Secretary)) {
+        query.innerJoin(Membership, 'm', 'm.community_id = t.community_id AND m.user_id = a.user_id');
+        query.andWhere('m.compound_id IN (:...compounds)', {
+          compounds: access.branchCompoundIds.length ? access.branchCompoundIds : [''],
+        });
+      }
+      const rows = await query.getMany();
+      const page = rows.slice(0, limit);
+      const accounts = await em.find(LedgerAccount, {
+        where: { id: In(page.map((t) => t.creditAccountId)) },
+      });
+      const userOf = new Map(accounts.map((a) => [a.id, a.userId!]));
+      const names = await memberNames(em, access.communityId, [...userOf.values()]);
+      return {
+        items: page.map((t) => {
+          const userId = userOf.get(t.creditAccountId)!;
+          return {
+            transferId: t.id,
+            userId,
+            userName: names.get(userId) ?? '',
+            unit: t.unit,
+            amount: t.amount,
+            code: t.code,
+            codeLabel: TRANSFER_CODE_LABELS[t.code],
+            memo: t.memo,
+            reference: t.refType && t.refId ? { type: t.refType, id: t.refId } : null,
+            linkId: t.linkId,
+            createdAt: toIsoLocal(t.createdAt),
+            createdBy: t.createdBy,
+          };
+        }),
+        nextCursor: rows.length > limit ? page[page.length - 1].id : null,
+      };
+    });
+  }
+
+  approve(access: CommunityAccess, transferId: string, actorId: string): Promise<TransferView[]> {
+    return this.decide(access, transferId, actorId, 'approve');
+  }
+
+  reject(
+    access: CommunityAccess,
+    transferId: string,
+    actorId: string,
+    reason: string,
+  ): Promise<TransferView[]> {
+    return this.decide(access, transferId, actorId, 'reject', reason);
+  }
+
+  /** Each transfer is decided in a transaction of its own: one that fails does not hold back the others. */
+  async batch(
+    access: CommunityAccess,
+    body: BatchDecisionRequest,
+    actorId: string,
+  ): Promise<BatchDecisionResponse> {
+    if (body.action === 'reject' && !body.reason?.trim()) {
+      throw new DomainError(ErrorCode.ValidationFailed, [{ field: 'reason', message: '请填写不通过的原因' }]);
+    }
+    const results: BatchDecisionResponse['results'] = [];
+    const decided = new Set<string>();
+    for (const transferId of body.transferIds) {
+      try {
+        if (!decided.has(transferId)) {
+          const items = await this.decide(access, transferId, actorId, body.action, body.reason);
+          items.forEach((item) => decided.add(item.id));
+        }
+        results.push({ transferId, ok: true });
+      } catch (error) {
+        const { body: answer, unexpected } = toErrorAnswer(error);
+        if (unexpected) throw error;
+        results.push({
+          transferId,
+          ok: false,
+          error: { code: answer.error.code, message: answer.error.message },
+        });
+      }
+    }
+    return { results };
+  }
+
+  private async decide(
+    access: CommunityAccess,
+    transferId: string,
+    actorId: string,
+    action: 'approve' | 'reject',
+    reason?: string,
+  ): Promise<TransferView[]> {
+    return this.db.transaction(async (em) => {
+      await this.checkCompound(em, access, transferId);
+      const rows =
+        action === 'approve'
+          ? await this.ledger.post(em, access.communityId, transferId, actorId)
+          : await this.ledger.void(em, access.communityId, transferId, actorId, reason!);
+      const originals = await em.find(LedgerTransfer, {
+        where: { id: In(rows.map((r) => r.pendingId!)) },
+        order: { sequence: 'ASC' },
+      });
+      return transferViews(em, originals);
+    });
+  }
+
+  /** A branch secretary may decide only for members of their compounds. */
+  private async checkCompound(em: EntityManager, access: CommunityAccess, transferId: string) {
+    if (access.roles.has(Role.Secretary)) return;
+    const transfer = await em.findOne(LedgerTransfer, {
+      where: { id: transferId, communityId: access.communityId },
+    });
+    if (!transfer) throw new DomainError(ErrorCode.TransferNotFound);
+    const account = await em.findOneOrFail(LedgerAccount, { where: { id: transfer.creditAccountId } });
+    const membership = account.userId
+      ? await em.findOne(Membership, { where: { communityId: access.communityId, userId: account.userId } })
+      : null;
+    if (
+      !membership?.compoundId ||
+      !canActInCompound(access.granted, access.branchCompoundIds, membership.compoundId)
+    ) {
+      throw new DomainError(ErrorCode.Forbidden);
+    }
+  }
+}

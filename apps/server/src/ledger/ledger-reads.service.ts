@@ -1,0 +1,207 @@
+import {
+  ErrorCode,
+  LeaderboardPeriod,
+  LeaderboardResponse,
+  MyPointsResponse,
+  MyTransferView,
+  Page,
+  Role,
+  StatementResponse,
+  TransferStatus,
+  Unit,
+  UnitStatement,
+} from '@redvest/contract';
+import { balance, maskName, pendingNet } from '@redvest/domain';
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In, LessThan, MoreThan } from 'typeorm';
+import { CommunityAccess } from '../auth/auth-context';
+import { DomainError } from '../common/domain-error';
+import { Community } from '../communities/community.entity';
+import { Membership } from '../communities/membership.entity';
+import { Db } from '../database/db';
+import { EARNING_CODES, periodsOf } from './earnings';
+import { LedgerAccount } from './ledger-account.entity';
+import { LedgerTransfer } from './ledger-transfer.entity';
+import { memberNames } from './member-names';
+import { PeriodTotal } from './period-total.entity';
+import { statusesOf, transferView } from './transfer-views';
+
+const ZERO = { balance: 0, pending: 0 };
+
+/** What members and secretaries read of the ledger; balances are O(1) reads of the account rows. */
+@Injectable()
+export class LedgerReadsService {
+  constructor(private readonly db: Db) {}
+
+  async myPoints(userId: string): Promise<MyPointsResponse> {
+    return this.db.read(async (em) => {
+      const memberships = await em.find(Membership, { where: { userId }, order: { joinedAt: 'ASC' } });
+      const accounts = await em.find(LedgerAccount, { where: { userId } });
+      const communities = memberships.length
+        ? await em.find(Community, { where: { id: In(memberships.map((m) => m.communityId)) } })
+        : [];
+      const summary = (communityId: string, unit: Unit) => {
+        const account = accounts.find((a) => a.communityId === communityId && a.unit === unit);
+        return account ? { balance: balance(account), pending: pendingNet(account) } : ZERO;
+      };
+      return {
+        accounts: memberships.map(({ communityId }) => ({
+          communityId,
+          communityName: communities.find((c) => c.id === communityId)?.name ?? '',
+          points: summary(communityId, Unit.Points),
+          minutes: summary(communityId, Unit.Minutes),
+        })),
+      };
+    });
+  }
+
+  /** My transfers, newest first, in one community or all; posting and voiding rows show as a status. */
+  async myTransfers(
+    userId: string,
+    filter: { communityId?: string; unit?: Unit; cursor?: string; limit?: number },
+  ): Promise<Page<MyTransferView>> {
+    const limit = filter.limit ?? 20;
+    return this.db.read(async (em) => {
+      const accounts = await em.find(LedgerAccount, {
+        where: {
+          userId,
+          ...(filter.communityId ? { communityId: filter.communityId } : {}),
+          ...(filter.unit ? { unit: filter.unit } : {}),
+        },
+      });
+      if (accounts.length === 0) return { items: [], nextCursor: null };
+      const ids = accounts.map((a) => a.id);
+      const before = filter.cursor ? { id: LessThan(filter.cursor) } : {};
+      const rows = await em.find(LedgerTransfer, {
+        where: [
+          { debitAccountId: In(ids), phase: In(['pending', 'single']), ...before },
+          { creditAccountId: In(ids), phase: In(['pending', 'single']), ...before },
+        ],
+        order: { id: 'DESC' },
+        take: limit + 1,
+      });
+      const page = rows.slice(0, limit);
+      return {
+        items: await this.mine(em, page, new Set(ids)),
+        nextCursor: rows.length > limit ? page[page.length - 1].id : null,
+      };
+    });
+  }
+
+  async leaderboard(
+    access: CommunityAccess,
+    userId: string,
+    period: LeaderboardPeriod,
+    unit: Unit,
+    limit: number,
+  ): Promise<LeaderboardResponse> {
+    const [all, year, month] = periodsOf(new Date());
+    const periodKey =
+      period === LeaderboardPeriod.All ? all : period === LeaderboardPeriod.Year ? year : month;
+    return this.db.read(async (em) => {
+      const where = { communityId: access.communityId, unit, period: periodKey };
+      const top = await em.find(PeriodTotal, {
+        where: { ...where, earned: MoreThan(0) },
+        order: { earned: 'DESC', userId: 'ASC' },
+        take: limit,
+      });
+      const names = await memberNames(
+        em,
+        access.communityId,
+        top.map((t) => t.userId),
+      );
+      const rankOf = async (earned: number) =>
+        1 + (await em.count(PeriodTotal, { where: { ...where, earned: MoreThan(earned) } }));
+      const items: LeaderboardResponse['items'] = [];
+      for (const [index, row] of top.entries()) {
+        const previous = items[index - 1];
+        const rank = previous && previous.earned === row.earned ? previous.rank : index + 1;
+        items.push({
+          rank,
+          userId: row.userId,
+          name: maskName(names.get(row.userId) ?? ''),
+          earned: row.earned,
+        });
+      }
+      const mine = await em.findOne(PeriodTotal, { where: { ...where, userId } });
+      return {
+        period,
+        periodKey,
+        unit,
+        items,
+        me: mine && mine.earned > 0 ? { rank: await rankOf(mine.earned), earned: mine.earned } : null,
+      };
+    });
+  }
+
+  /** A member's year: opening and closing balances, what was earned and spent, and every transfer. */
+  async statement(
+    access: CommunityAccess,
+    callerId: string,
+    userId: string,
+    year: number,
+  ): Promise<StatementResponse> {
+    if (callerId !== userId && !access.roles.has(Role.Secretary)) throw new DomainError(ErrorCode.Forbidden);
+    return this.db.read(async (em) => {
+      const membership = await em.findOne(Membership, { where: { communityId: access.communityId, userId } });
+      if (!membership) throw new DomainError(ErrorCode.MemberNotFound);
+      const community = await em.findOneOrFail(Community, { where: { id: access.communityId } });
+      const accounts = await em.find(LedgerAccount, { where: { communityId: access.communityId, userId } });
+      const start = new Date(`${year}-01-01T00:00:00+08:00`);
+      const end = new Date(`${year + 1}-01-01T00:00:00+08:00`);
+      const ids = accounts.map((a) => a.id);
+      const rows = ids.length
+        ? await em.find(LedgerTransfer, {
+            where: [{ debitAccountId: In(ids) }, { creditAccountId: In(ids) }],
+            order: { sequence: 'ASC' },
+          })
+        : [];
+      const mine = new Set(ids);
+      const unitOf = new Map(accounts.map((a) => [a.id, a.unit]));
+      const sheets: Record<Unit, UnitStatement> = {
+        [Unit.Points]: { opening: 0, earned: 0, spent: 0, closing: 0 },
+        [Unit.Minutes]: { opening: 0, earned: 0, spent: 0, closing: 0 },
+      };
+      const originals = new Map(rows.map((r) => [r.id, r]));
+      for (const row of rows) {
+        if (row.phase === 'pending' || row.phase === 'void') continue;
+        const delta = mine.has(row.creditAccountId) ? row.amount : -row.amount;
+        const sheet =
+          sheets[unitOf.get(mine.has(row.creditAccountId) ? row.creditAccountId : row.debitAccountId)!];
+        if (row.createdAt < start) sheet.opening += delta;
+        else if (row.createdAt < end) {
+          const code = row.code === 'reversal' ? originals.get(row.reversesId!)?.code : row.code;
+          if (code && EARNING_CODES.has(code)) sheet.earned += delta;
+          else sheet.spent -= delta;
+        }
+      }
+      for (const sheet of Object.values(sheets)) sheet.closing = sheet.opening + sheet.earned - sheet.spent;
+      const inYear = rows.filter(
+        (r) => (r.phase === 'pending' || r.phase === 'single') && r.createdAt >= start && r.createdAt < end,
+      );
+      const names = await memberNames(em, access.communityId, [userId]);
+      return {
+        communityId: access.communityId,
+        communityName: community.name,
+        userId,
+        name: names.get(userId) ?? '',
+        year,
+        points: sheets[Unit.Points],
+        minutes: sheets[Unit.Minutes],
+        transfers: await this.mine(em, inYear, mine),
+      };
+    });
+  }
+
+  private async mine(
+    em: EntityManager,
+    rows: LedgerTransfer[],
+    myAccounts: Set<string>,
+  ): Promise<MyTransferView[]> {
+    const statuses = await statusesOf(em, rows);
+    return rows.map((t) => {
+      const status = statuses.get(t.id) ?? TransferStatus.Posted;
+      return { ...transferView(t, status), delta: myAccounts.has(t.creditAccountId) ? t.amount : -t.amount };
+    });
+  }
+}

@@ -1,0 +1,74 @@
+import { LedgerVerification } from '@redvest/contract';
+import { applyDelta, balance, deltaFor, Totals, ZERO_TOTALS } from '@redvest/domain';
+import { EntityManager, MoreThan } from 'typeorm';
+import { GENESIS_HASH, transferHash } from './chain';
+import { ChainHead } from './chain-head.entity';
+import { LedgerAccount } from './ledger-account.entity';
+import { LedgerTransfer } from './ledger-transfer.entity';
+
+const BATCH = 2000;
+
+/**
+ * Walks a community's chain in sequence order: each row's hash, its link to the previous row, no gaps;
+ * then replays the transfers into totals and compares them with the account rows, and checks that the
+ * balances of each unit add up to zero. Names the first broken row.
+ */
+export async function verifyLedger(em: EntityManager, communityId: string): Promise<LedgerVerification> {
+  const problems: string[] = [];
+  let firstBroken: LedgerVerification['firstBroken'] = null;
+  const broken = (sequence: number, transferId: string | null, problem: string) => {
+    problems.push(`#${sequence}${transferId ? ` (${transferId})` : ''}: ${problem}`);
+    firstBroken ??= { sequence, transferId, problem };
+  };
+  const replayed = new Map<string, Totals>();
+  const move = (accountId: string, d: Totals) =>
+    replayed.set(accountId, applyDelta(replayed.get(accountId) ?? ZERO_TOTALS, d));
+  let expectedSequence = 1;
+  let prevHash = GENESIS_HASH;
+  let count = 0;
+  for (;;) {
+    const rows = await em.find(LedgerTransfer, {
+      where: { communityId, sequence: MoreThan(expectedSequence - 1) },
+      order: { sequence: 'ASC' },
+      take: BATCH,
+    });
+    for (const row of rows) {
+      if (row.sequence !== expectedSequence)
+        broken(expectedSequence, null, `第 ${expectedSequence} 条记录缺失`);
+      const { hash, ...fields } = row;
+      if (row.prevHash !== prevHash) broken(row.sequence, row.id, '与上一条记录的哈希不相连');
+      if (transferHash(fields) !== hash) broken(row.sequence, row.id, '记录内容与其哈希不符（被修改过）');
+      move(row.debitAccountId, deltaFor(row.phase, 'debit', row.amount));
+      move(row.creditAccountId, deltaFor(row.phase, 'credit', row.amount));
+      prevHash = hash;
+      expectedSequence = row.sequence + 1;
+      count++;
+    }
+    if (rows.length < BATCH) break;
+  }
+  const head = await em.findOne(ChainHead, { where: { communityId } });
+  if (head && (head.lastSequence !== expectedSequence - 1 || head.lastHash !== prevHash)) {
+    broken(head.lastSequence, null, '链头与最后一条记录不一致（末尾的记录被删除过）');
+  }
+  const accounts = await em.find(LedgerAccount, { where: { communityId } });
+  const sums = new Map<string, number>();
+  for (const account of accounts) {
+    const expected = replayed.get(account.id) ?? ZERO_TOTALS;
+    const stored: Totals = {
+      creditsPosted: account.creditsPosted,
+      debitsPosted: account.debitsPosted,
+      creditsPending: account.creditsPending,
+      debitsPending: account.debitsPending,
+    };
+    if (JSON.stringify(stored) !== JSON.stringify(expected)) {
+      problems.push(
+        `账户 ${account.owner}/${account.unit} 的合计与流水不符：${JSON.stringify(stored)} ≠ ${JSON.stringify(expected)}`,
+      );
+    }
+    if (account.userId && balance(account) - account.debitsPending < 0)
+      problems.push(`账户 ${account.owner}/${account.unit} 为负`);
+    sums.set(account.unit, (sums.get(account.unit) ?? 0) + balance(account));
+  }
+  for (const [unit, sum] of sums) if (sum !== 0) problems.push(`${unit} 的余额合计为 ${sum}，应为 0`);
+  return { ok: problems.length === 0, transfers: count, accounts: accounts.length, firstBroken, problems };
+}

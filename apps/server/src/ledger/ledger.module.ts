@@ -1,0 +1,27 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ResourceCommunities } from '../auth/resource-communities';
+import { ApprovalsController } from './approvals.controller';
+import { ApprovalsService } from './approvals.service';
+import { LedgerReadsService } from './ledger-reads.service';
+import { LedgerTransfer } from './ledger-transfer.entity';
+import { LedgerService } from './ledger.service';
+import { PointsCommandsService } from './points-commands.service';
+import { PointsController } from './points.controller';
+
+@Module({
+  controllers: [PointsController, ApprovalsController],
+  providers: [LedgerService, LedgerReadsService, ApprovalsService, PointsCommandsService],
+  exports: [LedgerService],
+})
+export class LedgerModule implements OnModuleInit {
+  constructor(private readonly resources: ResourceCommunities) {}
+
+  onModuleInit(): void {
+    this.resources.register(
+      'transfer',
+      async (em, id) =>
+        (await em.findOne(LedgerTransfer, { where: { id }, select: { communityId: true } }))?.communityId ??
+        null,
+    );
+  }
+}

@@ -1,0 +1,54 @@
+import { ErrorCode, MembershipStatus, TransferView } from '@redvest/contract';
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../common/domain-error';
+import { Membership } from '../communities/membership.entity';
+import { Db } from '../database/db';
+import { AdjustmentDto } from './dto';
+import { LedgerService } from './ledger.service';
+import { transferViews } from './transfer-views';
+import { LedgerTransfer } from './ledger-transfer.entity';
+
+/** Secretaries' own ledger entries: manual adjustments (also how paper records come in) and reversals. */
+@Injectable()
+export class PointsCommandsService {
+  constructor(
+    private readonly db: Db,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  async adjust(
+    communityId: string,
+    body: AdjustmentDto,
+    idempotencyKey: string,
+    actorId: string,
+  ): Promise<TransferView> {
+    return this.db.transaction(async (em) => {
+      const member = await em.findOne(Membership, { where: { communityId, userId: body.userId } });
+      if (!member || member.status !== MembershipStatus.Active)
+        throw new DomainError(ErrorCode.MemberNotFound);
+      const { transfer } = await this.ledger.adjust(em, {
+        communityId,
+        userId: body.userId,
+        unit: body.unit,
+        amount: body.amount,
+        reason: body.reason.trim(),
+        idempotencyKey,
+        createdBy: actorId,
+      });
+      return (await transferViews(em, [transfer]))[0];
+    });
+  }
+
+  async reverse(
+    communityId: string,
+    transferId: string,
+    reason: string,
+    actorId: string,
+  ): Promise<TransferView[]> {
+    return this.db.transaction(async (em) => {
+      const { transfer } = await this.ledger.reverse(em, communityId, transferId, actorId, reason.trim());
+      const original = await em.findOneOrFail(LedgerTransfer, { where: { id: transferId } });
+      return transferViews(em, [original, transfer]);
+    });
+  }
+}

@@ -1,0 +1,23 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ResourceCommunities } from '../auth/resource-communities';
+import { LedgerModule } from '../ledger/ledger.module';
+import { Redemption } from './redemption.entity';
+import { Reward } from './reward.entity';
+import { RewardsController } from './rewards.controller';
+import { RewardsService } from './rewards.service';
+
+@Module({ imports: [LedgerModule], controllers: [RewardsController], providers: [RewardsService] })
+export class RewardsModule implements OnModuleInit {
+  constructor(private readonly resources: ResourceCommunities) {}
+
+  onModuleInit(): void {
+    this.resources.register(
+      'reward',
+      async (em, id) => (await em.findOne(Reward, { where: { id } }))?.communityId ?? null,
+    );
+    this.resources.register(
+      'redemption',
+      async (em, id) => (await em.findOne(Redemption, { where: { id } }))?.communityId ?? null,
+    );
+  }
+}

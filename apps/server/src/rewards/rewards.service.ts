@@ -1,0 +1,252 @@
+import { ErrorCode, Page, RedemptionView, RewardView, Role, toIsoLocal } from '@redvest/contract';
+import { Injectable } from '@nestjs/common';
+import { EntityManager, FindOptionsWhere, LessThan } from 'typeorm';
+import { CommunityAccess } from '../auth/auth-context';
+import { DomainError } from '../common/domain-error';
+import { Db } from '../database/db';
+import { newId } from '../database/ids';
+import { requestFingerprint } from '../ledger/chain';
+import { LedgerService } from '../ledger/ledger.service';
+import { memberNames } from '../ledger/member-names';
+import { CreateRewardDto, UpdateRewardDto } from './dto';
+import { Redemption } from './redemption.entity';
+import { Reward } from './reward.entity';
+
+/** 积分兑换: the station's catalog, and orders paid with points. */
+@Injectable()
+export class RewardsService {
+  constructor(
+    private readonly db: Db,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  async list(communityId: string, includeInactive: boolean): Promise<{ items: RewardView[] }> {
+    const rewards = await this.db.read((em) =>
+      em.find(Reward, {
+        where: { communityId, ...(includeInactive ? {} : { active: true }) },
+        order: { cost: 'ASC', id: 'ASC' },
+      }),
+    );
+    return { items: rewards.map(rewardView) };
+  }
+
+  async create(communityId: string, body: CreateRewardDto): Promise<RewardView> {
+    const now = new Date();
+    const reward: Reward = {
+      id: newId(),
+      communityId,
+      name: body.name.trim(),
+      description: body.description?.trim() || null,
+      photoUrl: body.photoUrl ?? null,
+      cost: body.cost,
+      stock: body.stock,
+      active: true,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.db.transaction((em) => em.insert(Reward, reward));
+    return rewardView(reward);
+  }
+
+  async update(rewardId: string, body: UpdateRewardDto): Promise<RewardView> {
+    return this.db.transaction(async (em) => {
+      const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+      await em.update(Reward, { id: rewardId }, { ...changes, updatedAt: new Date() });
+      return rewardView(await em.findOneOrFail(Reward, { where: { id: rewardId } }));
+    });
+  }
+
+  /**
+   * Pays for goods in one transaction: the stock is taken with a conditional update, the points with a
+   * ledger debit that refuses to overdraw; either failing undoes both. A retry with the same key returns
+   * the first order.
+   */
+  async redeem(
+    communityId: string,
+    rewardId: string,
+    userId: string,
+    quantity: number,
+    idempotencyKey: string,
+  ): Promise<RedemptionView> {
+    const requestHash = requestFingerprint({ rewardId, quantity });
+    return this.db.transaction(async (em) => {
+      await this.ledger.lockChain(em, communityId);
+      const earlier = await em.findOne(Redemption, { where: { communityId, idempotencyKey } });
+      if (earlier) {
+        if (earlier.requestHash !== requestHash) throw new DomainError(ErrorCode.IdempotencyKeyReused);
+        return this.view(em, earlier);
+      }
+      const reward = await em.findOneOrFail(Reward, { where: { id: rewardId } });
+      if (!reward.active) throw new DomainError(ErrorCode.RewardInactive);
+      const taken = await em
+        .createQueryBuilder()
+        .update(Reward)
+        .set({ stock: () => `stock - ${quantity}`, updatedAt: new Date() })
+        .where('id = :id AND stock >= :quantity AND active = :active', {
+          id: rewardId,
+          quantity,
+          active: true,
+        })
+        .execute();
+      if (taken.affected === 0) throw new DomainError(ErrorCode.OutOfStock);
+      const id = newId();
+      const total = reward.cost * quantity;
+      const { transfer } = await this.ledger.redeem(
+        em,
+        {
+          communityId,
+          userId,
+          amount: total,
+          ref: { type: 'redemption', id },
+          memo: `${reward.name} × ${quantity}`,
+          idempotencyKey,
+          createdBy: userId,
+        },
+        'spend',
+      );
+      const order: Redemption = {
+        id,
+        communityId,
+        rewardId,
+        userId,
+        rewardName: reward.name,
+        quantity,
+        unitCost: reward.cost,
+        total,
+        status: 'placed',
+        transferId: transfer.id,
+        refundTransferId: null,
+        idempotencyKey,
+        requestHash,
+        createdAt: new Date(),
+        closedAt: null,
+        closedBy: null,
+        cancelReason: null,
+      };
+      await em.insert(Redemption, order);
+      return this.view(em, order);
+    });
+  }
+
+  async pickUp(redemptionId: string, actorId: string): Promise<RedemptionView> {
+    return this.db.transaction(async (em) => {
+      const closed = await em.update(
+        Redemption,
+        { id: redemptionId, status: 'placed' },
+        { status: 'picked_up', closedAt: new Date(), closedBy: actorId },
+      );
+      if (closed.affected === 0) throw new DomainError(ErrorCode.RedemptionClosed);
+      return this.view(em, await em.findOneOrFail(Redemption, { where: { id: redemptionId } }));
+    });
+  }
+
+  /** Cancels an order not yet picked up: the points come back (a refund transfer) and so does the stock. */
+  async cancel(
+    access: CommunityAccess,
+    redemptionId: string,
+    actorId: string,
+    reason: string | undefined,
+  ): Promise<RedemptionView> {
+    return this.db.transaction(async (em) => {
+      await this.ledger.lockChain(em, access.communityId);
+      const order = await em.findOneOrFail(Redemption, { where: { id: redemptionId } });
+      if (order.userId !== actorId && !access.roles.has(Role.Secretary))
+        throw new DomainError(ErrorCode.Forbidden);
+      const closed = await em.update(
+        Redemption,
+        { id: redemptionId, status: 'placed' },
+        {
+          status: 'cancelled',
+          closedAt: new Date(),
+          closedBy: actorId,
+          cancelReason: reason?.trim() || null,
+        },
+      );
+      if (closed.affected === 0) throw new DomainError(ErrorCode.RedemptionClosed);
+      const { transfer } = await this.ledger.redeem(
+        em,
+        {
+          communityId: order.communityId,
+          userId: order.userId,
+          amount: order.total,
+          ref: { type: 'redemption', id: order.id },
+          memo: `取消兑换：${order.rewardName} × ${order.quantity}`,
+          idempotencyKey: `refund:${order.id}`,
+          createdBy: actorId,
+        },
+        'refund',
+      );
+      await em.update(Redemption, { id: redemptionId }, { refundTransferId: transfer.id });
+      await em
+        .createQueryBuilder()
+        .update(Reward)
+        .set({ stock: () => `stock + ${order.quantity}`, updatedAt: new Date() })
+        .where('id = :id', { id: order.rewardId })
+        .execute();
+      return this.view(em, await em.findOneOrFail(Redemption, { where: { id: redemptionId } }));
+    });
+  }
+
+  async mine(userId: string, cursor?: string, limit = 20): Promise<Page<RedemptionView>> {
+    return this.page({ userId }, cursor, limit);
+  }
+
+  async ofCommunity(
+    communityId: string,
+    status?: Redemption['status'],
+    cursor?: string,
+    limit = 20,
+  ): Promise<Page<RedemptionView>> {
+    return this.page({ communityId, ...(status ? { status } : {}) }, cursor, limit);
+  }
+
+  private async page(
+    where: FindOptionsWhere<Redemption>,
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<Page<RedemptionView>> {
+    return this.db.read(async (em) => {
+      const rows = await em.find(Redemption, {
+        where: { ...where, ...(cursor ? { id: LessThan(cursor) } : {}) },
+        order: { id: 'DESC' },
+        take: limit + 1,
+      });
+      const page = rows.slice(0, limit);
+      const views = [];
+      for (const row of page) views.push(await this.view(em, row));
+      return { items: views, nextCursor: rows.length > limit ? page[page.length - 1].id : null };
+    });
+  }
+
+  private async view(em: EntityManager, r: Redemption): Promise<RedemptionView> {
+    const names = await memberNames(em, r.communityId, [r.userId]);
+    return {
+      id: r.id,
+      communityId: r.communityId,
+      rewardId: r.rewardId,
+      rewardName: r.rewardName,
+      userId: r.userId,
+      userName: names.get(r.userId) ?? '',
+      quantity: r.quantity,
+      unitCost: r.unitCost,
+      total: r.total,
+      status: r.status,
+      createdAt: toIsoLocal(r.createdAt),
+      closedAt: r.closedAt ? toIsoLocal(r.closedAt) : null,
+      cancelReason: r.cancelReason,
+    };
+  }
+}
+
+function rewardView(r: Reward): RewardView {
+  return {
+    id: r.id,
+    communityId: r.communityId,
+    name: r.name,
+    description: r.description,
+    photoUrl: r.photoUrl,
+    cost: r.cost,
+    stock: r.stock,
+    active: Boolean(r.active),
+  };
+}
