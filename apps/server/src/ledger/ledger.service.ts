@@ -238,8 +238,14 @@ export class LedgerService {
     return { transfer, replayed: false };
   }
 
-  /** Locks the community's chain head (creating it on the first transfer) and returns it. */
+  /**
+   * Locks the community's chain head, creating it on the first transfer. The row is locked with a plain
+   * `SELECT … FOR UPDATE` first: an `INSERT IGNORE` on an existing row would take a shared lock that
+   * every waiting transaction then tries to upgrade, which deadlocks under load.
+   */
   async lockChain(em: EntityManager, communityId: string): Promise<ChainHead> {
+    const head = await em.findOne(ChainHead, { where: { communityId }, ...this.db.forUpdate });
+    if (head) return head;
     await em
       .createQueryBuilder()
       .insert()

@@ -1,0 +1,101 @@
+import { ErrorCode, Role } from '@redvest/contract';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { errorOf } from './errors';
+import { ADMIN_ENV, ADMIN_OPENID, LoggedIn, memberWith, newCommunity } from './fixtures';
+import { startTestApp, TestApp } from './harness';
+import { givePoints, pendingAward } from './ledger-fixtures';
+
+describe('the hash-chained ledger', () => {
+  let t: TestApp;
+  let admin: LoggedIn;
+
+  beforeAll(async () => {
+    t = await startTestApp(ADMIN_ENV);
+    admin = await t.login(ADMIN_OPENID);
+  });
+  afterAll(() => t.close());
+
+  async function communityWithHistory() {
+    const { community, secretary } = await newCommunity(t, admin);
+    const member = await memberWith(t, secretary, community.id, [Role.Volunteer]);
+    await givePoints(secretary, community.id, member.userId, 40);
+    const award = await pendingAward(t, community.id, member.userId);
+    await secretary.approvals.approve(award.points.id);
+    await givePoints(secretary, community.id, member.userId, 5);
+    return { cid: community.id, secretary, member };
+  }
+
+  it('verifies an untouched chain and its totals', async () => {
+    const { cid, secretary } = await communityWithHistory();
+    expect(await secretary.points.verify(cid)).toEqual({
+      ok: true,
+      transfers: 6,
+      accounts: 5,
+      firstBroken: null,
+      problems: [],
+    });
+  });
+
+  it('names the first row edited behind the server’s back', async () => {
+    const { cid, secretary } = await communityWithHistory();
+    await t.dataSource.query(
+      'UPDATE ledger_transfers SET amount = 400 WHERE community_id = ? AND sequence = 1',
+      [cid],
+    );
+    const result = await secretary.points.verify(cid);
+    expect(result.ok).toBe(false);
+    expect(result.firstBroken).toMatchObject({ sequence: 1, problem: '记录内容与其哈希不符（被修改过）' });
+    expect(result.problems.some((p) => p.includes('合计与流水不符'))).toBe(true);
+  });
+
+  it('notices a deleted row, and an account total changed without a transfer', async () => {
+    const { cid, secretary, member } = await communityWithHistory();
+    await t.dataSource.query(
+      'UPDATE ledger_accounts SET credits_posted = credits_posted + 100 WHERE user_id = ?',
+      [member.userId],
+    );
+    const inflated = await secretary.points.verify(cid);
+    expect(inflated.ok).toBe(false);
+    expect(inflated.firstBroken).toBeNull();
+    expect(inflated.problems.join('\n')).toContain('合计与流水不符');
+    await t.dataSource.query(
+      'UPDATE ledger_accounts SET credits_posted = credits_posted - 100 WHERE user_id = ?',
+      [member.userId],
+    );
+    const [last] = await t.dataSource.query(
+      'SELECT id FROM ledger_transfers WHERE community_id = ? ORDER BY sequence DESC LIMIT 1',
+      [cid],
+    );
+    await t.dataSource.query('DELETE FROM ledger_transfers WHERE id = ?', [last.id]);
+    const truncated = await secretary.points.verify(cid);
+    expect(truncated.ok).toBe(false);
+    expect(truncated.firstBroken?.problem).toContain('链头与最后一条记录不一致');
+  });
+
+  it('is for secretaries only', async () => {
+    const { cid, member } = await communityWithHistory();
+    expect(await errorOf(member.points.verify(cid))).toMatchObject({
+      status: 403,
+      code: ErrorCode.Forbidden,
+    });
+  });
+
+  it('is run for every community by `npm run ledger:verify`, which exits 1 on a broken chain', () => {
+    if (process.env.TEST_MYSQL_URL) return; // the command reads the configured database; SQLite's file is enough here
+    const cli = join(__dirname, '../dist/ledger/verify-cli.js');
+    const env = { ...process.env, DATA_DIR: t.dataDir, DATABASE_URL: '' };
+    let output = '';
+    let status = 0;
+    try {
+      output = execFileSync(process.execPath, [cli], { env, encoding: 'utf8' });
+    } catch (error) {
+      const failed = error as { status: number; stdout: string };
+      status = failed.status;
+      output = failed.stdout;
+    }
+    expect(output).toContain('校验通过');
+    expect(output).toContain('校验未通过');
+    expect(status).toBe(1);
+  });
+});
