@@ -10,7 +10,6 @@ import { GENESIS_HASH, requestFingerprint, transferHash } from './chain';
 import { LedgerAccount } from './ledger-account.entity';
 import { LedgerTransfer } from './ledger-transfer.entity';
 import { earningDelta, periodsOf } from './earnings';
-import { PeriodTotal } from './period-total.entity';
 
 export type AccountOwner = { userId: string } | { system: SystemAccount };
 
@@ -427,20 +426,17 @@ export class LedgerService {
     Object.assign(account, applyDelta(account, d));
   }
 
-  private async addEarnings(
-    em: EntityManager,
-    communityId: string,
-    userId: string,
-    unit: Unit,
-    amount: number,
-    at: Date,
-  ) {
-    for (const period of periodsOf(at)) {
-      const key = { communityId, unit, period, userId };
-      const row = await em.findOne(PeriodTotal, { where: key });
-      if (row) await em.update(PeriodTotal, key, { earned: row.earned + amount });
-      else await em.insert(PeriodTotal, { ...key, earned: amount });
-    }
+  /** One statement for the three periods: an upsert that adds to what is there. */
+  private async addEarnings(em: EntityManager, communityId: string, userId: string, unit: Unit, amount: number, at: Date) {
+    const periods = periodsOf(at);
+    const values = periods.map(() => '(?, ?, ?, ?, ?)').join(', ');
+    const upsert = this.db.isMysql
+      ? 'ON DUPLICATE KEY UPDATE earned = earned + VALUES(earned)'
+      : 'ON CONFLICT (community_id, unit, period, user_id) DO UPDATE SET earned = earned + excluded.earned';
+    await em.query(
+      `INSERT INTO ledger_period_totals (community_id, unit, period, user_id, earned) VALUES ${values} ${upsert}`,
+      periods.flatMap((period) => [communityId, unit, period, userId, amount]),
+    );
   }
 
   private async account(

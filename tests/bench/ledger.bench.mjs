@@ -1,0 +1,180 @@
+// npm run bench (second part): the ledger at scale, in one run per database: how long `ledger:verify`
+// takes on 100k transfers, and how a leaderboard read with 100k members compares with one of 1k.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const server = (path) =>
+  createRequire(join(ROOT, 'apps/server/package.json'))(join(ROOT, 'apps/server/dist', path));
+const { createApp } = server('app.factory.js');
+const { loadConfig } = server('config/app-config.js');
+const { Db } = server('database/db.js');
+const { LedgerService } = server('ledger/ledger.service.js');
+const { verifyLedger } = server('ledger/ledger-verifier.js');
+const { newId } = server('database/ids.js');
+const mysql = createRequire(join(ROOT, 'apps/server/package.json'))('mysql2/promise');
+
+const TRANSFERS = Number(process.env.BENCH_TRANSFERS ?? 100_000);
+const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
+const MYSQL_URL = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
+
+async function withApp(databaseUrl, work) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'redvest-ledger-bench-'));
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    APP_SECRET: randomBytes(32).toString('hex'),
+    DATA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+    AUTH_DEV_LOGIN: '1',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  });
+  const app = await createApp(config);
+  await app.listen(0, '127.0.0.1');
+  try {
+    return await work(app, `http://127.0.0.1:${app.getHttpServer().address().port}`);
+  } finally {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** A community with `count` members' users, inserted in bulk (the ledger itself is filled through its service). */
+async function seedCommunity(db, count) {
+  const communityId = newId();
+  const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
+  await db.transaction((em) =>
+    em.query(
+      'INSERT INTO communities (id, name, street, invite_code, created_at) VALUES (?, ?, NULL, ?, ?)',
+      [communityId, '压测社区', randomBytes(6).toString('hex').toUpperCase(), now],
+    ),
+  );
+  const users = [];
+  for (let i = 0; i < count; i += 1000) {
+    const chunk = Array.from({ length: Math.min(1000, count - i) }, (_, j) => [
+      newId(),
+      `bench-${i + j}-${communityId}`,
+      `成员${i + j}`,
+    ]);
+    await db.transaction(async (em) => {
+      await em.query(
+        `INSERT INTO users (id, openid, nickname, created_at) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(',')}`,
+        chunk.flatMap((u) => [...u, now]),
+      );
+      await em.query(
+        `INSERT INTO memberships (id, community_id, user_id, status, real_name, joined_at) VALUES ${chunk.map(() => "(?, ?, ?, 'active', ?, ?)").join(',')}`,
+        chunk.flatMap(([id, , name]) => [newId(), communityId, id, name, now]),
+      );
+    });
+    users.push(...chunk.map(([id]) => id));
+  }
+  return { communityId, users };
+}
+
+async function timed(work) {
+  const started = performance.now();
+  const result = await work();
+  return { ms: performance.now() - started, result };
+}
+
+async function measure(label, databaseUrl) {
+  return withApp(databaseUrl, async (app, base) => {
+    const db = app.get(Db);
+    const ledger = app.get(LedgerService);
+    const { communityId, users } = await seedCommunity(db, 1000);
+    const fill = await timed(async () => {
+      const batch = 500;
+      for (let i = 0; i < TRANSFERS; i += batch) {
+        await db.transaction(async (em) => {
+          for (let j = i; j < Math.min(i + batch, TRANSFERS); j++) {
+            await ledger.adjust(em, {
+              communityId,
+              userId: users[j % users.length],
+              unit: 'points',
+              amount: (j % 20) + 1,
+              reason: '压测',
+              idempotencyKey: `bench:${j}`,
+              createdBy: users[0],
+            });
+          }
+        });
+      }
+    });
+    const verify = await timed(() => db.snapshot((em) => verifyLedger(em, communityId)));
+    if (!verify.result.ok) throw new Error(`verification failed: ${verify.result.problems[0]}`);
+
+    const big = await seedCommunity(db, MEMBERS);
+    const small = await seedCommunity(db, 1000);
+    for (const community of [big, small]) {
+      for (let i = 0; i < community.users.length; i += 1000) {
+        const chunk = community.users.slice(i, i + 1000);
+        await db.transaction((em) =>
+          em.query(
+            `INSERT INTO ledger_period_totals (community_id, unit, period, user_id, earned) VALUES ${chunk.map(() => "(?, 'points', 'all', ?, ?)").join(',')}`,
+            chunk.flatMap((userId, k) => [community.communityId, userId, ((i + k) * 7919) % 5000]),
+          ),
+        );
+      }
+    }
+    const board = async (community) => {
+      const userId = community.users[Math.floor(community.users.length / 2)];
+      const token = app.get(server('auth/token.service.js').TokenService).issue(userId);
+      const get = () =>
+        fetch(`${base}/api/communities/${community.communityId}/leaderboard?period=all&limit=20`, {
+          headers: { authorization: `Bearer ${token}` },
+        }).then((r) => r.json());
+      for (let i = 0; i < 5; i++) await get();
+      const runs = 50;
+      const { ms } = await timed(async () => {
+        for (let i = 0; i < runs; i++) await get();
+      });
+      return ms / runs;
+    };
+    const bigMs = await board(big);
+    const smallMs = await board(small);
+    return { label, fillPerSecond: TRANSFERS / (fill.ms / 1000), verifyMs: verify.ms, bigMs, smallMs };
+  });
+}
+
+async function mysqlDatabase() {
+  const name = `redvest_t_ledger_bench_${Date.now().toString(36)}`;
+  try {
+    const connection = await mysql.createConnection(MYSQL_URL);
+    await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await connection.end();
+  } catch (error) {
+    console.log(`(MySQL 不可用，跳过：${error.message})`);
+    return null;
+  }
+  const url = new URL(MYSQL_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const connection = await mysql.createConnection(MYSQL_URL);
+      await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await connection.end();
+    },
+  };
+}
+
+const results = [await measure('SQLite (sql.js)', null)];
+const database = await mysqlDatabase();
+if (database) {
+  try {
+    results.push(await measure('MariaDB/MySQL', database.url));
+  } finally {
+    await database.drop();
+  }
+}
+console.log(`\n账本：写入 ${TRANSFERS} 笔流水后校验；排行榜：${MEMBERS} 人与 1000 人的社区各读 50 次`);
+console.log('后端                 写入笔/秒   校验耗时    排行榜(大)  排行榜(小)  大:小');
+for (const r of results) {
+  console.log(
+    `${r.label.padEnd(18)} ${r.fillPerSecond.toFixed(0).padStart(9)} ${(r.verifyMs / 1000).toFixed(2).padStart(9)} s ${r.bigMs.toFixed(1).padStart(9)} ms ${r.smallMs.toFixed(1).padStart(9)} ms  ${(r.bigMs / r.smallMs).toFixed(2)}`,
+  );
+}
+process.exit(0);
