@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ActivitiesModule } from './activities/activities.module';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
 import { CommunitiesModule } from './communities/communities.module';
@@ -7,6 +8,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthController } from './health/health.controller';
+import { JobsModule } from './jobs/jobs.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { MeModule } from './me/me.module';
 import { OrganisationModule } from './organisation/organisation.module';
@@ -29,6 +31,8 @@ export class AppModule {
         OrganisationModule,
         LedgerModule,
         RewardsModule,
+        ActivitiesModule,
+        JobsModule,
         DemoModule,
       ],
       controllers: [HealthController],

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory';
-import { loadConfig } from '../src/config/app-config';
+import { AppConfig, loadConfig } from '../src/config/app-config';
 import { Db } from '../src/database/db';
 import { createTestDatabase, dropTestDatabase } from './mysql/test-database';
 
@@ -16,6 +16,7 @@ export interface TestApp {
   dataDir: string;
   db: Db;
   dataSource: DataSource;
+  config: AppConfig;
   /** A client without a token. */
   anonymous: ApiClient;
   /** Logs in through dev-login and returns a client carrying the token. */
@@ -35,6 +36,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     DATA_DIR: dataDir,
     AUTH_DEV_LOGIN: '1',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    JOBS_INTERVAL_SECONDS: '0',
     APP_SECRET: randomBytes(32).toString('hex'),
     DATA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     ...(database ? { DATABASE_URL: database.url } : {}),
@@ -51,6 +53,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     dataDir,
     db,
     dataSource: db.dataSource,
+    config,
     anonymous: createApiClient(fetchTransport(baseUrl)),
     async login(openid, nickname) {
       const auth = await createApiClient(fetchTransport(baseUrl)).auth.devLogin({ openid, nickname });

@@ -1,4 +1,14 @@
 import type {
+  ActivityView,
+  AttendanceView,
+  AttendeeView,
+  CheckinCode,
+  CheckinRequest,
+  CheckinResponse,
+  CreateActivityRequest,
+  ProxyCheckinRequest,
+  UpdateActivityRequest,
+  ActivityCategory,
   AdjustmentRequest,
   ApprovalItem,
   BatchDecisionRequest,
@@ -183,6 +193,37 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
         call<RedemptionView>('POST', `/api/redemptions/${enc(redemptionId)}/pickup`),
       cancel: (redemptionId: string, body: CancelRedemptionRequest = {}) =>
         call<RedemptionView>('POST', `/api/redemptions/${enc(redemptionId)}/cancel`, { body }),
+    },
+    activities: {
+      create: (cid: string, body: CreateActivityRequest) =>
+        call<ActivityView>('POST', `${community(cid)}/activities`, { body }),
+      list: (
+        cid: string,
+        query: {
+          when?: 'upcoming' | 'running' | 'past';
+          category?: ActivityCategory;
+          cursor?: string;
+          limit?: number;
+        } = {},
+      ) => call<Page<ActivityView>>('GET', `${community(cid)}/activities`, { query }),
+      get: (id: string) => call<ActivityView>('GET', `/api/activities/${enc(id)}`),
+      update: (id: string, body: UpdateActivityRequest) =>
+        call<ActivityView>('PUT', `/api/activities/${enc(id)}`, { body }),
+      cancel: (id: string, reason: string) =>
+        call<ActivityView>('POST', `/api/activities/${enc(id)}/cancel`, { body: { reason } }),
+      enrol: (id: string) => call<ActivityView>('POST', `/api/activities/${enc(id)}/enrolment`),
+      unenrol: (id: string) => call<ActivityView>('POST', `/api/activities/${enc(id)}/enrolment/cancel`),
+      code: (id: string, kind: 'rotating' | 'poster' = 'rotating') =>
+        call<CheckinCode>('GET', `/api/activities/${enc(id)}/code`, { query: { kind } }),
+      attendances: (id: string) =>
+        call<{ items: AttendeeView[] }>('GET', `/api/activities/${enc(id)}/attendances`),
+      proxyCheckin: (id: string, body: ProxyCheckinRequest) =>
+        call<AttendanceView>('POST', `/api/activities/${enc(id)}/proxy-checkins`, { body }),
+    },
+    checkins: {
+      scan: (body: CheckinRequest) => call<CheckinResponse>('POST', '/api/checkins', { body }),
+      mine: (query: { cursor?: string; limit?: number } = {}) =>
+        call<Page<AttendanceView>>('GET', '/api/me/attendances', { query }),
     },
     /** For tests of the contract itself: any route, raw. */
     raw: <T = unknown>(method: HttpMethod, path: string, init: Partial<HttpRequest> = {}) =>

@@ -1,3 +1,4 @@
+export * from './activities-api';
 export * from './api';
 export * from './categories';
 export * from './docs';

@@ -1,7 +1,7 @@
 import { Role } from './roles';
 
 /** Child resources whose community is looked up from their id (DESIGN §1: 404 outside one's communities). */
-export type ResourceKind = 'building' | 'household' | 'transfer' | 'reward' | 'redemption';
+export type ResourceKind = 'building' | 'household' | 'transfer' | 'reward' | 'redemption' | 'activity';
 
 export type RouteAccess =
   /** No login needed. */
@@ -23,6 +23,7 @@ const MEMBER = [Role.Resident] as const;
 const SECRETARY = [Role.Secretary] as const;
 const ORGANISATION_READERS = [Role.Secretary, Role.BranchSecretary, Role.GroupLeader] as const;
 const APPROVERS = [Role.Secretary, Role.BranchSecretary] as const;
+const VOLUNTEERS = [Role.Volunteer] as const;
 
 /**
  * The role-by-route table: the guard enforces it, the OpenAPI document shows it, and a test checks that
@@ -154,6 +155,48 @@ export const ROUTE_POLICIES = {
     summary: '取消兑换并退回积分（本人待领取时，或社区书记）',
     access: { access: 'resource', resource: 'redemption', param: 'redemptionId', roles: MEMBER },
   },
+  'POST /api/communities/:cid/activities': {
+    summary: '发布志愿活动',
+    access: { access: 'community', roles: SECRETARY },
+  },
+  'GET /api/communities/:cid/activities': {
+    summary: '活动列表（即将开始、进行中、已结束；按类别）',
+    access: { access: 'community', roles: MEMBER },
+  },
+  'GET /api/activities/:activityId': {
+    summary: '活动详情（含我的报名与签到）',
+    access: { access: 'resource', resource: 'activity', param: 'activityId', roles: MEMBER },
+  },
+  'PUT /api/activities/:activityId': {
+    summary: '修改活动',
+    access: { access: 'resource', resource: 'activity', param: 'activityId', roles: SECRETARY },
+  },
+  'POST /api/activities/:activityId/cancel': {
+    summary: '取消活动',
+    access: { access: 'resource', resource: 'activity', param: 'activityId', roles: SECRETARY },
+  },
+  'POST /api/activities/:activityId/enrolment': {
+    summary: '报名',
+    access: { access: 'resource', resource: 'activity', param: 'activityId', roles: VOLUNTEERS },
+  },
+  'POST /api/activities/:activityId/enrolment/cancel': {
+    summary: '取消报名',
+    access: { access: 'resource', resource: 'activity', param: 'activityId', roles: VOLUNTEERS },
+  },
+  'GET /api/activities/:activityId/code': {
+    summary: '当前签到码（滚动码或海报码）',
+    access: { access: 'resource', resource: 'activity', param: 'activityId', roles: SECRETARY },
+  },
+  'GET /api/activities/:activityId/attendances': {
+    summary: '签到名单',
+    access: { access: 'resource', resource: 'activity', param: 'activityId', roles: SECRETARY },
+  },
+  'POST /api/activities/:activityId/proxy-checkins': {
+    summary: '代签到、代签退',
+    access: { access: 'resource', resource: 'activity', param: 'activityId', roles: SECRETARY },
+  },
+  'POST /api/checkins': { summary: '扫码签到或签退（社区与角色由签到码确定）', access: { access: 'user' } },
+  'GET /api/me/attendances': { summary: '我的服务记录', access: { access: 'user' } },
 } as const satisfies Record<string, RoutePolicy>;
 
 export type RouteKey = keyof typeof ROUTE_POLICIES;

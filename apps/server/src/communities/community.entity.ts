@@ -8,5 +8,12 @@ export class Community {
   @Column({ type: 'varchar', length: 64 }) name!: string;
   @Column({ type: 'varchar', length: 64, nullable: true }) street!: string | null;
   @Column({ name: 'invite_code', type: 'varchar', length: 16, unique: true }) inviteCode!: string;
+  /** Minutes after an activity's end during which codes and offline scans are still accepted. */
+  @Column({ name: 'checkin_grace_minutes', type: 'int', default: 30 }) checkinGraceMinutes!: number;
+  /** A second scan this soon after checking in only returns the attendance (people tap twice). */
+  @Column({ name: 'repeat_scan_minutes', type: 'int', default: 5 }) repeatScanMinutes!: number;
+  /** 未签退: `no_minutes` counts none (the default), `to_end` counts the minutes to the activity's end. */
+  @Column({ name: 'unclosed_policy', type: 'varchar', length: 16, default: 'no_minutes' }) unclosedPolicy!:
+    'no_minutes' | 'to_end';
   @TimeColumn({ name: 'created_at' }) createdAt!: Date;
 }

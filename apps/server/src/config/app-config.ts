@@ -20,6 +20,8 @@ export interface AppConfig {
   wechatApiBase: string;
   platformAdminOpenids: string[];
   logLevel: string;
+  /** How often scheduled jobs run; 0 turns them off (tests run them by hand). */
+  jobsIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -59,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .map((id) => id.trim())
       .filter(Boolean),
     logLevel: values.LOG_LEVEL ?? 'info',
+    jobsIntervalSeconds: Number(values.JOBS_INTERVAL_SECONDS ?? 60),
   };
 }
 

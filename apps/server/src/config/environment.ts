@@ -43,6 +43,9 @@ export class Environment {
   @IsOptional() @IsIn(['0', '1']) DEMO_SEED?: string;
   @IsOptional() @IsString() PLATFORM_ADMIN_OPENIDS?: string;
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
+  @IsOptional()
+  @Matches(/^\d{1,5}$/, { message: 'JOBS_INTERVAL_SECONDS 应为秒数（0 表示不运行定时任务）' })
+  JOBS_INTERVAL_SECONDS?: string;
 }
 
 const KNOWN: Record<string, true> = {
@@ -59,6 +62,7 @@ const KNOWN: Record<string, true> = {
   DEMO_SEED: true,
   PLATFORM_ADMIN_OPENIDS: true,
   LOG_LEVEL: true,
+  JOBS_INTERVAL_SECONDS: true,
 };
 
 export const ENVIRONMENT_KEYS = Object.keys(KNOWN);

@@ -1,3 +1,9 @@
+import { Activity } from '../activities/activity.entity';
+import { Attendance } from '../activities/attendance.entity';
+import { Enrolment } from '../activities/enrolment.entity';
+import { CheckinFailure } from '../checkins/code-failure.entity';
+import { Counter } from '../jobs/counter.entity';
+import { JobLease } from '../jobs/job-lease.entity';
 import { Community } from '../communities/community.entity';
 import { Employer } from '../communities/employer.entity';
 import { MembershipRole } from '../communities/membership-role.entity';
@@ -28,4 +34,10 @@ export const ENTITIES = [
   PeriodTotal,
   Reward,
   Redemption,
+  Activity,
+  Attendance,
+  Enrolment,
+  JobLease,
+  Counter,
+  CheckinFailure,
 ];

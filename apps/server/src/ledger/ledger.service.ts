@@ -427,7 +427,14 @@ export class LedgerService {
   }
 
   /** One statement for the three periods: an upsert that adds to what is there. */
-  private async addEarnings(em: EntityManager, communityId: string, userId: string, unit: Unit, amount: number, at: Date) {
+  private async addEarnings(
+    em: EntityManager,
+    communityId: string,
+    userId: string,
+    unit: Unit,
+    amount: number,
+    at: Date,
+  ) {
     const periods = periodsOf(at);
     const values = periods.map(() => '(?, ?, ?, ?, ?)').join(', ');
     const upsert = this.db.isMysql

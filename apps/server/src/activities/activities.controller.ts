@@ -1,0 +1,90 @@
+import type { ActivityView, AttendanceView, AttendeeView, CheckinCode, Page } from '@redvest/contract';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Auth, AuthContext } from '../auth/auth-context';
+import { CheckinsService } from '../checkins/checkins.service';
+import { ActivitiesService } from './activities.service';
+import {
+  ActivitiesQuery,
+  CancelActivityDto,
+  CodeQuery,
+  CreateActivityDto,
+  ProxyCheckinDto,
+  UpdateActivityDto,
+} from './dto';
+
+@ApiTags('志愿活动')
+@ApiBearerAuth()
+@Controller('api')
+export class ActivitiesController {
+  constructor(
+    private readonly activities: ActivitiesService,
+    private readonly checkins: CheckinsService,
+  ) {}
+
+  @Post('communities/:cid/activities')
+  create(
+    @Auth() auth: AuthContext,
+    @Param('cid') cid: string,
+    @Body() body: CreateActivityDto,
+  ): Promise<ActivityView> {
+    return this.activities.create(cid, body, auth.user.id);
+  }
+
+  @Get('communities/:cid/activities')
+  list(
+    @Auth() auth: AuthContext,
+    @Param('cid') cid: string,
+    @Query() query: ActivitiesQuery,
+  ): Promise<Page<ActivityView>> {
+    return this.activities.list(cid, auth.user.id, query);
+  }
+
+  @Get('activities/:activityId')
+  get(@Auth() auth: AuthContext, @Param('activityId') id: string): Promise<ActivityView> {
+    return this.activities.get(id, auth.user.id);
+  }
+
+  @Put('activities/:activityId')
+  update(@Param('activityId') id: string, @Body() body: UpdateActivityDto): Promise<ActivityView> {
+    return this.activities.update(id, body);
+  }
+
+  @Post('activities/:activityId/cancel')
+  @HttpCode(200)
+  cancel(@Param('activityId') id: string, @Body() body: CancelActivityDto): Promise<ActivityView> {
+    return this.activities.cancel(id, body.reason);
+  }
+
+  @Post('activities/:activityId/enrolment')
+  @HttpCode(200)
+  enrol(@Auth() auth: AuthContext, @Param('activityId') id: string): Promise<ActivityView> {
+    return this.activities.enrol(id, auth.user.id, true);
+  }
+
+  @Post('activities/:activityId/enrolment/cancel')
+  @HttpCode(200)
+  unenrol(@Auth() auth: AuthContext, @Param('activityId') id: string): Promise<ActivityView> {
+    return this.activities.enrol(id, auth.user.id, false);
+  }
+
+  @Get('activities/:activityId/code')
+  code(@Param('activityId') id: string, @Query() query: CodeQuery): Promise<CheckinCode> {
+    return this.activities.code(id, query.kind ?? 'rotating');
+  }
+
+  @Get('activities/:activityId/attendances')
+  attendees(@Param('activityId') id: string): Promise<{ items: AttendeeView[] }> {
+    return this.activities.attendees(id);
+  }
+
+  @Post('activities/:activityId/proxy-checkins')
+  @HttpCode(200)
+  proxy(
+    @Auth() auth: AuthContext,
+    @Param('activityId') id: string,
+    @Body() body: ProxyCheckinDto,
+  ): Promise<AttendanceView> {
+    return this.checkins.proxy(id, body.userId, body.action, auth.user.id);
+  }
+}

@@ -1,0 +1,27 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ResourceCommunities } from '../auth/resource-communities';
+import { CheckinFailures } from '../checkins/checkin-failures';
+import { CheckinsController } from '../checkins/checkins.controller';
+import { CheckinsService } from '../checkins/checkins.service';
+import { LedgerModule } from '../ledger/ledger.module';
+import { ActivitiesController } from './activities.controller';
+import { ActivitiesService } from './activities.service';
+import { Activity } from './activity.entity';
+
+/** Volunteer activities and QR check-in. */
+@Module({
+  imports: [LedgerModule],
+  controllers: [ActivitiesController, CheckinsController],
+  providers: [ActivitiesService, CheckinsService, CheckinFailures],
+  exports: [ActivitiesService, CheckinsService],
+})
+export class ActivitiesModule implements OnModuleInit {
+  constructor(private readonly resources: ResourceCommunities) {}
+
+  onModuleInit(): void {
+    this.resources.register(
+      'activity',
+      async (em, id) => (await em.findOne(Activity, { where: { id } }))?.communityId ?? null,
+    );
+  }
+}

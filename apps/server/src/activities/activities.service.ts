@@ -1,0 +1,302 @@
+import { ActivityView, AttendeeView, CheckinCode, ErrorCode, Page, toIsoLocal } from '@redvest/contract';
+import { maskPhone } from '@redvest/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  EntityManager,
+  In,
+  LessThan,
+  MoreThan,
+  MoreThanOrEqual,
+  LessThanOrEqual,
+  FindOptionsWhere,
+  IsNull,
+} from 'typeorm';
+import {
+  closesAt,
+  codeKey,
+  rotatingWindow,
+  ROTATION_SECONDS,
+  signCode,
+  windowEnd,
+} from '../checkins/checkin-token';
+import { DomainError } from '../common/domain-error';
+import { PersonalDataCipher } from '../common/personal-data-cipher';
+import { Community } from '../communities/community.entity';
+import { Membership } from '../communities/membership.entity';
+import { AppConfig } from '../config/app-config';
+import { CONFIG } from '../config/config.module';
+import { Db } from '../database/db';
+import { newId } from '../database/ids';
+import { Counter } from '../jobs/counter.entity';
+import { memberNames } from '../ledger/member-names';
+import { Activity } from './activity.entity';
+import { Attendance } from './attendance.entity';
+import { ActivitiesQuery, CreateActivityDto, UpdateActivityDto } from './dto';
+import { Enrolment } from './enrolment.entity';
+import { activityView, attendanceView } from './views';
+
+const MAX_DURATION_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** 志愿活动: what secretaries organise and volunteers attend. */
+@Injectable()
+export class ActivitiesService {
+  private readonly key: Buffer;
+
+  constructor(
+    private readonly db: Db,
+    private readonly cipher: PersonalDataCipher,
+    @Inject(CONFIG) config: AppConfig,
+  ) {
+    this.key = codeKey(config.appSecret);
+  }
+
+  async create(communityId: string, body: CreateActivityDto, actorId: string): Promise<ActivityView> {
+    const times = checkTimes(body.startAt, body.endAt);
+    checkLocation(body);
+    return this.db.transaction(async (em) => {
+      const now = new Date();
+      const activity: Activity = {
+        id: newId(),
+        communityId,
+        number: await this.nextNumber(em),
+        title: body.title.trim(),
+        category: body.category,
+        place: body.place.trim(),
+        description: body.description?.trim() || null,
+        ...times,
+        capacity: body.capacity ?? null,
+        attendeeCount: 0,
+        latitude: body.latitude ?? null,
+        longitude: body.longitude ?? null,
+        radiusM: body.radiusM ?? null,
+        pointsKind: body.pointsRule.kind,
+        points: body.pointsRule.points,
+        autoApprove: body.autoApprove ?? false,
+        enrolmentRequired: body.enrolmentRequired ?? false,
+        cancelledAt: null,
+        cancelReason: null,
+        createdBy: actorId,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await em.insert(Activity, activity);
+      return activityView(activity, 0);
+    });
+  }
+
+  async update(activityId: string, body: UpdateActivityDto): Promise<ActivityView> {
+    return this.db.transaction(async (em) => {
+      const activity = await em.findOneOrFail(Activity, { where: { id: activityId }, ...this.db.forUpdate });
+      if (activity.cancelledAt) throw new DomainError(ErrorCode.ActivityCancelled);
+      const times = checkTimes(
+        body.startAt ?? activity.startAt.toISOString(),
+        body.endAt ?? activity.endAt.toISOString(),
+      );
+      const next = {
+        latitude: body.latitude !== undefined ? body.latitude : activity.latitude,
+        longitude: body.longitude !== undefined ? body.longitude : activity.longitude,
+        radiusM: body.radiusM !== undefined ? body.radiusM : activity.radiusM,
+      };
+      checkLocation(next);
+      const changes: Partial<Activity> = {
+        ...times,
+        ...next,
+        ...(body.title !== undefined ? { title: body.title.trim() } : {}),
+        ...(body.category !== undefined ? { category: body.category } : {}),
+        ...(body.place !== undefined ? { place: body.place.trim() } : {}),
+        ...(body.description !== undefined ? { description: body.description.trim() || null } : {}),
+        ...(body.capacity !== undefined ? { capacity: body.capacity } : {}),
+        ...(body.pointsRule ? { pointsKind: body.pointsRule.kind, points: body.pointsRule.points } : {}),
+        ...(body.autoApprove !== undefined ? { autoApprove: body.autoApprove } : {}),
+        ...(body.enrolmentRequired !== undefined ? { enrolmentRequired: body.enrolmentRequired } : {}),
+        updatedAt: new Date(),
+      };
+      await em.update(Activity, { id: activityId }, changes);
+      return this.view(em, await em.findOneOrFail(Activity, { where: { id: activityId } }));
+    });
+  }
+
+  async cancel(activityId: string, reason: string): Promise<ActivityView> {
+    return this.db.transaction(async (em) => {
+      const done = await em.update(
+        Activity,
+        { id: activityId, cancelledAt: IsNull() },
+        { cancelledAt: new Date(), cancelReason: reason.trim(), updatedAt: new Date() },
+      );
+      if (done.affected === 0) throw new DomainError(ErrorCode.ActivityCancelled);
+      return this.view(em, await em.findOneOrFail(Activity, { where: { id: activityId } }));
+    });
+  }
+
+  async get(activityId: string, userId: string): Promise<ActivityView> {
+    return this.db.read(async (em) =>
+      this.view(em, await em.findOneOrFail(Activity, { where: { id: activityId } }), userId),
+    );
+  }
+
+  /** Upcoming soonest first; running and past most recent first. */
+  async list(communityId: string, userId: string, query: ActivitiesQuery): Promise<Page<ActivityView>> {
+    const limit = query.limit ?? 20;
+    const now = new Date();
+    return this.db.read(async (em) => {
+      const base: FindOptionsWhere<Activity> = {
+        communityId,
+        ...(query.category ? { category: query.category } : {}),
+      };
+      const upcoming = query.when === 'upcoming';
+      const where: FindOptionsWhere<Activity> =
+        query.when === 'upcoming'
+          ? { ...base, startAt: MoreThan(now), cancelledAt: IsNull() }
+          : query.when === 'running'
+            ? { ...base, startAt: LessThanOrEqual(now), endAt: MoreThanOrEqual(now), cancelledAt: IsNull() }
+            : query.when === 'past'
+              ? { ...base, endAt: LessThan(now) }
+              : base;
+      const cursorWhere = query.cursor
+        ? { id: upcoming ? MoreThan(query.cursor) : LessThan(query.cursor) }
+        : {};
+      const rows = await em.find(Activity, {
+        where: { ...where, ...cursorWhere },
+        order: upcoming ? { startAt: 'ASC', id: 'ASC' } : { startAt: 'DESC', id: 'DESC' },
+        take: limit + 1,
+      });
+      const page = rows.slice(0, limit);
+      const items = [];
+      for (const activity of page) items.push(await this.view(em, activity, userId));
+      return { items, nextCursor: rows.length > limit ? page[page.length - 1].id : null };
+    });
+  }
+
+  async enrol(activityId: string, userId: string, enrol: boolean): Promise<ActivityView> {
+    return this.db.transaction(async (em) => {
+      const activity = await em.findOneOrFail(Activity, { where: { id: activityId } });
+      if (activity.cancelledAt) throw new DomainError(ErrorCode.ActivityCancelled);
+      if (enrol) {
+        if (new Date() > activity.endAt) throw new DomainError(ErrorCode.ActivityEnded);
+        await em
+          .createQueryBuilder()
+          .insert()
+          .into(Enrolment)
+          .values({ activityId, userId, createdAt: new Date() })
+          .orIgnore()
+          .updateEntity(false)
+          .execute();
+      } else {
+        await em.delete(Enrolment, { activityId, userId });
+      }
+      return this.view(em, activity, userId);
+    });
+  }
+
+  /** The current code: a rotating one (changes every 30 s) or the poster's. */
+  async code(activityId: string, kind: 'rotating' | 'poster'): Promise<CheckinCode> {
+    return this.db.read(async (em) => {
+      const activity = await em.findOneOrFail(Activity, { where: { id: activityId } });
+      if (activity.cancelledAt) throw new DomainError(ErrorCode.ActivityCancelled);
+      const community = await em.findOneOrFail(Community, { where: { id: activity.communityId } });
+      if (kind === 'poster') {
+        return {
+          token: signCode(this.key, { kind, activityNumber: activity.number, window: 0 }),
+          kind,
+          expiresAt: toIsoLocal(closesAt({ ...activity, graceMinutes: community.checkinGraceMinutes })),
+          refreshInSeconds: null,
+        };
+      }
+      const now = new Date();
+      const window = rotatingWindow(now);
+      const changesAt = windowEnd(window);
+      return {
+        token: signCode(this.key, { kind, activityNumber: activity.number, window }),
+        kind,
+        expiresAt: toIsoLocal(new Date(changesAt.getTime() + ROTATION_SECONDS * 1000)),
+        refreshInSeconds: Math.max(1, Math.ceil((changesAt.getTime() - now.getTime()) / 1000)),
+      };
+    });
+  }
+
+  /** Who came: for the organiser, with phones masked. */
+  async attendees(activityId: string): Promise<{ items: AttendeeView[] }> {
+    return this.db.read(async (em) => {
+      const activity = await em.findOneOrFail(Activity, { where: { id: activityId } });
+      const rows = await em.find(Attendance, { where: { activityId }, order: { checkedInAt: 'ASC' } });
+      const names = await memberNames(
+        em,
+        activity.communityId,
+        rows.map((r) => r.userId),
+      );
+      const memberships = rows.length
+        ? await em.find(Membership, {
+            where: { communityId: activity.communityId, userId: In(rows.map((r) => r.userId)) },
+          })
+        : [];
+      const phoneOf = new Map(
+        memberships.map((m) => [m.userId, m.phoneEnc ? maskPhone(this.cipher.decrypt(m.phoneEnc)) : null]),
+      );
+      return {
+        items: rows.map((row) => ({
+          ...attendanceView(row, activity.title),
+          name: names.get(row.userId) ?? '',
+          phone: phoneOf.get(row.userId) ?? null,
+        })),
+      };
+    });
+  }
+
+  private async view(em: EntityManager, activity: Activity, userId?: string): Promise<ActivityView> {
+    const enrolledCount = await em.count(Enrolment, { where: { activityId: activity.id } });
+    if (!userId) return activityView(activity, enrolledCount);
+    const enrolled = (await em.count(Enrolment, { where: { activityId: activity.id, userId } })) > 0;
+    const attendance = await em.findOne(Attendance, { where: { activityId: activity.id, userId } });
+    return activityView(activity, enrolledCount, {
+      enrolled,
+      attendance: attendance ? attendanceView(attendance, activity.title) : null,
+    });
+  }
+
+  /** Activity numbers: a counter row updated in the transaction, so two processes never hand out the same. */
+  private async nextNumber(em: EntityManager): Promise<number> {
+    const bump = () =>
+      em
+        .createQueryBuilder()
+        .update(Counter)
+        .set({ value: () => 'value + 1' })
+        .where('name = :name', { name: 'activity' })
+        .execute();
+    if (!(await bump()).affected) {
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(Counter)
+        .values({ name: 'activity', value: 0 })
+        .orIgnore()
+        .updateEntity(false)
+        .execute();
+      await bump();
+    }
+    return (await em.findOneOrFail(Counter, { where: { name: 'activity' } })).value;
+  }
+}
+
+function checkTimes(startText: string, endText: string): { startAt: Date; endAt: Date } {
+  const startAt = new Date(startText);
+  const endAt = new Date(endText);
+  if (!(endAt > startAt) || endAt.getTime() - startAt.getTime() > MAX_DURATION_MS) {
+    throw new DomainError(ErrorCode.ActivityTimeInvalid);
+  }
+  return { startAt, endAt };
+}
+
+function checkLocation(body: {
+  latitude?: number | null;
+  longitude?: number | null;
+  radiusM?: number | null;
+}) {
+  const given = [body.latitude, body.longitude, body.radiusM].filter(
+    (v) => v !== undefined && v !== null,
+  ).length;
+  if (given !== 0 && given !== 3) {
+    throw new DomainError(ErrorCode.ValidationFailed, [
+      { field: 'radiusM', message: '定位签到需要同时填写纬度、经度和半径' },
+    ]);
+  }
+}

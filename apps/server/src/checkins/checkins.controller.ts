@@ -1,0 +1,26 @@
+import type { AttendanceView, CheckinResponse, Page } from '@redvest/contract';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Auth, AuthContext } from '../auth/auth-context';
+import { PageQuery } from '../common/paging';
+import { CheckinsService } from './checkins.service';
+import { CheckinDto } from './dto';
+
+@ApiTags('扫码签到')
+@ApiBearerAuth()
+@Controller('api')
+export class CheckinsController {
+  constructor(private readonly checkins: CheckinsService) {}
+
+  /** The community comes from the code, so membership and role are checked by the service. */
+  @Post('checkins')
+  @HttpCode(200)
+  scan(@Auth() auth: AuthContext, @Body() body: CheckinDto): Promise<CheckinResponse> {
+    return this.checkins.scan(auth.user.id, body);
+  }
+
+  @Get('me/attendances')
+  mine(@Auth() auth: AuthContext, @Query() query: PageQuery): Promise<Page<AttendanceView>> {
+    return this.checkins.mine(auth.user.id, query.cursor, query.limit);
+  }
+}

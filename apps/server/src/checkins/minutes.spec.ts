@@ -1,0 +1,24 @@
+import { distanceMetres } from './geo';
+import { pointsFor, servedMinutes } from './minutes';
+
+const t = (hhmm: string) => new Date(`2026-11-23T${hhmm}:00+08:00`);
+
+describe('served minutes and points', () => {
+  it('clips the time served to the activity window', () => {
+    expect(servedMinutes(t('08:40'), t('10:15'), t('09:00'), t('11:00'))).toBe(75);
+    expect(servedMinutes(t('09:30'), t('12:00'), t('09:00'), t('11:00'))).toBe(90);
+    expect(servedMinutes(t('11:10'), t('11:20'), t('09:00'), t('11:00'))).toBe(0);
+  });
+
+  it('pays per attendance, or per full hour', () => {
+    expect(pointsFor({ kind: 'per_attendance', points: 10 }, 0)).toBe(10);
+    expect(pointsFor({ kind: 'per_hour', points: 5 }, 119)).toBe(5);
+    expect(pointsFor({ kind: 'per_hour', points: 5 }, 120)).toBe(10);
+  });
+
+  it('measures distance by haversine', () => {
+    const tianAnMen = { latitude: 39.9087, longitude: 116.3975 };
+    expect(distanceMetres(tianAnMen, tianAnMen)).toBe(0);
+    expect(distanceMetres(tianAnMen, { latitude: 39.9177, longitude: 116.3975 })).toBeCloseTo(1001, -1);
+  });
+});

@@ -1,0 +1,42 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { CheckinsService } from '../checkins/checkins.service';
+import { AppConfig } from '../config/app-config';
+import { CONFIG } from '../config/config.module';
+import { JobLeases } from './job-leases';
+
+/** Runs the scheduled jobs every JOBS_INTERVAL_SECONDS, in whichever process holds each job's lease. */
+@Injectable()
+export class SchedulerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Scheduler');
+  private timer: NodeJS.Timeout | null = null;
+  private readonly jobs: { name: string; run: (now: Date) => Promise<unknown> }[];
+
+  constructor(
+    private readonly leases: JobLeases,
+    checkins: CheckinsService,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {
+    this.jobs = [{ name: 'close-unclosed-attendances', run: (now) => checkins.closeOverdue(now) }];
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.jobsIntervalSeconds <= 0) return;
+    this.timer = setInterval(() => void this.tick(), this.config.jobsIntervalSeconds * 1000);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async tick(now = new Date()): Promise<void> {
+    for (const job of this.jobs) {
+      try {
+        if (await this.leases.acquire(job.name, this.config.jobsIntervalSeconds * 2000 || 120_000, now))
+          await job.run(now);
+      } catch (error) {
+        this.logger.error(`${job.name}: ${(error as Error).message}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import { ActivityCategory } from './categories';
+
+/** Volunteer activities and QR check-in (DESIGN §3, §7). */
+
+export type PointsRuleKind = 'per_attendance' | 'per_hour';
+
+export interface PointsRule {
+  kind: PointsRuleKind;
+  /** Points per attendance, or per full hour served. */
+  points: number;
+}
+
+export interface CreateActivityRequest {
+  title: string;
+  category: ActivityCategory;
+  place: string;
+  startAt: string;
+  endAt: string;
+  capacity?: number;
+  /** GCJ-02, as wx.getLocation({type: 'gcj02'}) gives. */
+  latitude?: number;
+  longitude?: number;
+  radiusM?: number;
+  pointsRule: PointsRule;
+  autoApprove?: boolean;
+  /** 报名: only enrolled members may check in. */
+  enrolmentRequired?: boolean;
+  description?: string;
+}
+
+export type UpdateActivityRequest = Partial<CreateActivityRequest>;
+
+export type ActivityPhase = 'upcoming' | 'running' | 'past' | 'cancelled';
+
+export const ACTIVITY_PHASE_LABELS: Record<ActivityPhase, string> = {
+  upcoming: '即将开始',
+  running: '进行中',
+  past: '已结束',
+  cancelled: '已取消',
+};
+
+export interface ActivityView {
+  id: string;
+  communityId: string;
+  /** The activity's small number within the deployment; it is what the check-in codes carry. */
+  number: number;
+  title: string;
+  category: ActivityCategory;
+  place: string;
+  description: string | null;
+  startAt: string;
+  endAt: string;
+  capacity: number | null;
+  attendeeCount: number;
+  enrolledCount: number;
+  latitude: number | null;
+  longitude: number | null;
+  radiusM: number | null;
+  pointsRule: PointsRule;
+  autoApprove: boolean;
+  enrolmentRequired: boolean;
+  phase: ActivityPhase;
+  cancelReason: string | null;
+  /** For the caller: enrolled, and their attendance if any. */
+  me?: { enrolled: boolean; attendance: AttendanceView | null };
+}
+
+export type CodeKind = 'rotating' | 'poster';
+
+export interface CheckinCode {
+  token: string;
+  kind: CodeKind;
+  /** When this code stops being accepted (a rotating code is also accepted one window after it changes). */
+  expiresAt: string;
+  /** Seconds until the next code, for rotating codes. */
+  refreshInSeconds: number | null;
+}
+
+export type AttendanceStatus = 'open' | 'closed' | 'unclosed';
+
+export const ATTENDANCE_STATUS_LABELS: Record<AttendanceStatus, string> = {
+  open: '已签到',
+  closed: '已签退',
+  unclosed: '未签退',
+};
+
+export interface AttendanceView {
+  id: string;
+  activityId: string;
+  activityTitle: string;
+  userId: string;
+  checkedInAt: string;
+  checkedOutAt: string | null;
+  minutes: number | null;
+  status: AttendanceStatus;
+  offline: boolean;
+  /** Set when an organiser checked the person in (代签到). */
+  proxyBy: string | null;
+  /** Points awarded for it, and whether they are still waiting for approval. */
+  points: number | null;
+  pointsPending: boolean;
+}
+
+export interface CheckinRequest {
+  token: string;
+  intent?: 'auto' | 'check_out';
+  /** When the code was scanned, for scans sent later from the offline queue. */
+  scannedAt?: string;
+  latitude?: number;
+  longitude?: number;
+}
+
+export type CheckinAction = 'checked_in' | 'already_checked_in' | 'checked_out';
+
+export interface CheckinResponse {
+  attendance: AttendanceView;
+  action: CheckinAction;
+  activity: { id: string; title: string; place: string; endAt: string };
+}
+
+export interface AttendeeView extends AttendanceView {
+  name: string;
+  /** Masked: 138****1234. */
+  phone: string | null;
+}
+
+export interface ProxyCheckinRequest {
+  userId: string;
+  action: 'check_in' | 'check_out';
+}
