@@ -5,6 +5,8 @@ import { startTestApp, TestApp } from './harness';
 import { givePoints, key, pendingAward, transferCount } from './ledger-fixtures';
 
 /** The ledger under concurrent requests, on SQLite (serialised) and on MariaDB (row locks): `npm run test:mysql`. */
+jest.setTimeout(120_000);
+
 describe('the ledger under concurrency', () => {
   let t: TestApp;
   let admin: LoggedIn;

@@ -65,6 +65,11 @@ describe('the contract basics', () => {
     const buildings = (await secretary.communities.buildings(cid)).items;
     expect(buildings.length).toBe(5);
     expect(buildings.reduce((n, b) => n + b.householdCount, 0)).toBe(3 * 2 * 6 * 2 + 2 * 8 * 3);
+    const running = await secretary.activities.list(cid, { when: 'running' });
+    expect(running.items.map((a) => a.title)).toEqual(['小区环境整治志愿服务']);
+    expect((await secretary.rewards.list(cid)).items).toHaveLength(5);
+    expect((await secretary.approvals.queue(cid)).items.length).toBeGreaterThanOrEqual(2);
+    expect((await secretary.points.verify(cid)).ok).toBe(true);
     const members = (await secretary.communities.members(cid)).items;
     const employers = members.map((m) => m.employer).filter(Boolean);
     expect(employers.sort()).toEqual(['佛山市第一中学', '佛山市税务局', '禅城区人民医院'].sort());

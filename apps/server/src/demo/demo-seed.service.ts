@@ -13,7 +13,11 @@ import { Building } from '../organisation/building.entity';
 import { Compound } from '../organisation/compound.entity';
 import { Household } from '../organisation/household.entity';
 import { HouseholdImportService } from '../organisation/household-import.service';
+import { ActivitiesService } from '../activities/activities.service';
+import { Activity } from '../activities/activity.entity';
 import { LedgerService } from '../ledger/ledger.service';
+import { MoreThan, LessThan } from 'typeorm';
+import { otherDemoActivities, runningDemoActivity } from './demo-activities';
 import { UsersService } from '../users/users.service';
 import { seedDemoLedger } from './demo-ledger';
 import { DEMO_HOUSEHOLD_SHEET, DEMO_MEMBERS, DEMO_COMMUNITY } from './demo-data';
@@ -29,14 +33,42 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly importer: HouseholdImportService,
     private readonly cipher: PersonalDataCipher,
     private readonly ledger: LedgerService,
+    private readonly activities: ActivitiesService,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.demoSeed) return;
+    const existing = await this.db.read((em) =>
+      em.findOne(Community, { where: { inviteCode: DEMO_COMMUNITY.inviteCode } }),
+    );
+    if (existing) return this.keepActivityRunning(existing.id);
     if ((await this.db.read((em) => em.count(Community))) > 0) return;
-    await this.seed();
+    const communityId = await this.seed();
+    for (const activity of [runningDemoActivity(new Date()), ...otherDemoActivities(new Date())]) {
+      await this.activities.create(communityId, activity, await this.secretaryId());
+    }
     this.logger.log(`已创建演示社区：${DEMO_COMMUNITY.name}`);
+  }
+
+  /** A demo started again on another day still has an activity running now to check in to. */
+  private async keepActivityRunning(communityId: string): Promise<void> {
+    const now = new Date();
+    const running = await this.db.read((em) =>
+      em.count(Activity, {
+        where: {
+          communityId,
+          startAt: LessThan(now),
+          endAt: MoreThan(new Date(now.getTime() + 30 * 60_000)),
+        },
+      }),
+    );
+    if (!running)
+      await this.activities.create(communityId, runningDemoActivity(now), await this.secretaryId());
+  }
+
+  private async secretaryId(): Promise<string> {
+    return (await this.users.findOrCreateByOpenid('demo-secretary')).id;
   }
 
   async seed(): Promise<string> {
