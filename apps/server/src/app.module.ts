@@ -12,6 +12,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { MeModule } from './me/me.module';
 import { OrganisationModule } from './organisation/organisation.module';
+import { RecordsModule } from './records/records.module';
 import { RewardsModule } from './rewards/rewards.module';
 import { WechatModule } from './wechat/wechat.module';
 
@@ -33,6 +34,7 @@ export class AppModule {
         RewardsModule,
         ActivitiesModule,
         JobsModule,
+        RecordsModule,
         DemoModule,
       ],
       controllers: [HealthController],

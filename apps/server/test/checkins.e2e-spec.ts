@@ -1,9 +1,10 @@
 import { ErrorCode, Role, TransferStatus, Unit } from '@redvest/contract';
+import ExcelJS from 'exceljs';
 import { CheckinsService } from '../src/checkins/checkins.service';
 import { JobLeases } from '../src/jobs/job-leases';
 import { activity, codeAt, minutesFromNow, volunteer } from './checkin-fixtures';
 import { errorOf } from './errors';
-import { ADMIN_ENV, ADMIN_OPENID, LoggedIn, memberWith, newCommunity } from './fixtures';
+import { ADMIN_ENV, ADMIN_OPENID, joinedUser, LoggedIn, memberWith, newCommunity } from './fixtures';
 import { startTestApp, TestApp } from './harness';
 
 describe('QR check-in and check-out', () => {
@@ -253,6 +254,44 @@ describe('QR check-in and check-out', () => {
     expect(
       await errorOf(elder.activities.proxyCheckin(act.id, { userId: elder.userId, action: 'check_in' })),
     ).toMatchObject({ status: 403 });
+  });
+
+  it('exports the attendance list as a spreadsheet with phones masked', async () => {
+    const act = await activity(c.secretary, cid);
+    const { inviteCode } = await c.secretary.communities.get(cid);
+    const v = await joinedUser(t, cid, inviteCode!, '13912348888');
+    await c.secretary.communities.setMember(cid, { userId: v.userId, roles: [Role.Volunteer] });
+    const token = (await c.secretary.activities.code(act.id)).token;
+    await v.checkins.scan({ token });
+    await v.checkins.scan({ token, intent: 'check_out' });
+    const response = await fetch(`${t.baseUrl}/api/activities/${act.id}/attendances/export`, {
+      headers: { authorization: `Bearer ${c.secretary.token}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toContain(
+      encodeURIComponent('社区环境整治-签到名单.xlsx'),
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.getWorksheet('签到名单')!;
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      '姓名',
+      '手机号',
+      '签到时间',
+      '签退时间',
+      '服务时长（分钟）',
+      '积分',
+      '状态',
+      '备注',
+    ]);
+    expect(sheet.getRow(2).getCell(1).value).toBe('王小明');
+    expect(sheet.getRow(2).getCell(2).value).toBe('139****8888');
+    expect(sheet.getRow(2).getCell(7).value).toBe('已签退');
+    const denied = await fetch(`${t.baseUrl}/api/activities/${act.id}/attendances/export`, {
+      headers: { authorization: `Bearer ${v.token}` },
+    });
+    expect(denied.status).toBe(403);
   });
 
   it('slows down a user who keeps sending wrong codes', async () => {

@@ -1,4 +1,8 @@
 import type {
+  CertificateRequest,
+  CertificateView,
+  CorrectionRequest,
+  CorrectionView,
   ActivityView,
   AttendanceView,
   AttendeeView,
@@ -224,6 +228,21 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
       scan: (body: CheckinRequest) => call<CheckinResponse>('POST', '/api/checkins', { body }),
       mine: (query: { cursor?: string; limit?: number } = {}) =>
         call<Page<AttendanceView>>('GET', '/api/me/attendances', { query }),
+    },
+    records: {
+      requestCorrection: (attendanceId: string, body: CorrectionRequest) =>
+        call<CorrectionView>('POST', `/api/attendances/${enc(attendanceId)}/corrections`, { body }),
+      corrections: (
+        cid: string,
+        query: { status?: 'pending' | 'accepted' | 'refused'; cursor?: string; limit?: number } = {},
+      ) => call<Page<CorrectionView>>('GET', `${community(cid)}/corrections`, { query }),
+      accept: (correctionId: string, reason: string) =>
+        call<CorrectionView>('POST', `/api/corrections/${enc(correctionId)}/accept`, { body: { reason } }),
+      refuse: (correctionId: string, reason: string) =>
+        call<CorrectionView>('POST', `/api/corrections/${enc(correctionId)}/refuse`, { body: { reason } }),
+      issueCertificate: (body: CertificateRequest) =>
+        call<CertificateView>('POST', '/api/me/certificates', { body }),
+      verifyCertificate: (code: string) => call<CertificateView>('GET', `/api/certificates/${enc(code)}`),
     },
     /** For tests of the contract itself: any route, raw. */
     raw: <T = unknown>(method: HttpMethod, path: string, init: Partial<HttpRequest> = {}) =>

@@ -128,3 +128,53 @@ export interface ProxyCheckinRequest {
   userId: string;
   action: 'check_in' | 'check_out';
 }
+
+export type CorrectionStatus = 'pending' | 'accepted' | 'refused';
+
+export const CORRECTION_STATUS_LABELS: Record<CorrectionStatus, string> = {
+  pending: '待处理',
+  accepted: '已更正',
+  refused: '未更正',
+};
+
+export interface CorrectionRequest {
+  /** The minutes the volunteer says they served. */
+  minutes: number;
+  reason: string;
+}
+
+export interface CorrectionView {
+  id: string;
+  attendanceId: string;
+  activityTitle: string;
+  userId: string;
+  userName: string;
+  recordedMinutes: number;
+  requestedMinutes: number;
+  reason: string;
+  status: CorrectionStatus;
+  decisionReason: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+}
+
+export interface CertificateRequest {
+  communityId: string;
+  /** YYYY-MM-DD, in the product's clock zone. */
+  from: string;
+  to: string;
+}
+
+export interface CertificateView {
+  code: string;
+  communityName: string;
+  /** Masked for anyone checking a code; in full in the PDF. */
+  holderName: string;
+  from: string;
+  to: string;
+  activityCount: number;
+  totalMinutes: number;
+  issuedAt: string;
+  /** Where the holder downloads the PDF (with their login). */
+  pdfUrl: string;
+}

@@ -1,7 +1,8 @@
 import { Role } from './roles';
 
 /** Child resources whose community is looked up from their id (DESIGN §1: 404 outside one's communities). */
-export type ResourceKind = 'building' | 'household' | 'transfer' | 'reward' | 'redemption' | 'activity';
+export type ResourceKind =
+  'building' | 'household' | 'transfer' | 'reward' | 'redemption' | 'activity' | 'attendance' | 'correction';
 
 export type RouteAccess =
   /** No login needed. */
@@ -191,12 +192,38 @@ export const ROUTE_POLICIES = {
     summary: '签到名单',
     access: { access: 'resource', resource: 'activity', param: 'activityId', roles: SECRETARY },
   },
+  'GET /api/activities/:activityId/attendances/export': {
+    summary: '导出签到名单（XLSX，手机号打码）',
+    access: { access: 'resource', resource: 'activity', param: 'activityId', roles: SECRETARY },
+  },
   'POST /api/activities/:activityId/proxy-checkins': {
     summary: '代签到、代签退',
     access: { access: 'resource', resource: 'activity', param: 'activityId', roles: SECRETARY },
   },
   'POST /api/checkins': { summary: '扫码签到或签退（社区与角色由签到码确定）', access: { access: 'user' } },
   'GET /api/me/attendances': { summary: '我的服务记录', access: { access: 'user' } },
+  'POST /api/attendances/:attendanceId/corrections': {
+    summary: '申请更正服务记录（本人）',
+    access: { access: 'resource', resource: 'attendance', param: 'attendanceId', roles: VOLUNTEERS },
+  },
+  'GET /api/communities/:cid/corrections': {
+    summary: '服务记录更正申请',
+    access: { access: 'community', roles: SECRETARY },
+  },
+  'POST /api/corrections/:correctionId/accept': {
+    summary: '同意更正（账本记一笔更正）',
+    access: { access: 'resource', resource: 'correction', param: 'correctionId', roles: SECRETARY },
+  },
+  'POST /api/corrections/:correctionId/refuse': {
+    summary: '不同意更正（需说明原因）',
+    access: { access: 'resource', resource: 'correction', param: 'correctionId', roles: SECRETARY },
+  },
+  'POST /api/me/certificates': { summary: '开具志愿服务证明', access: { access: 'user' } },
+  'GET /api/certificates/:code': { summary: '查验志愿服务证明', access: { access: 'public' } },
+  'GET /api/certificates/:code/pdf': {
+    summary: '下载志愿服务证明（本人或社区书记）',
+    access: { access: 'user' },
+  },
 } as const satisfies Record<string, RoutePolicy>;
 
 export type RouteKey = keyof typeof ROUTE_POLICIES;

@@ -1,5 +1,7 @@
 import type { ActivityView, AttendanceView, AttendeeView, CheckinCode, Page } from '@redvest/contract';
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { attachment, attendanceSheet } from './attendance-export';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Auth, AuthContext } from '../auth/auth-context';
 import { CheckinsService } from '../checkins/checkins.service';
@@ -76,6 +78,16 @@ export class ActivitiesController {
   @Get('activities/:activityId/attendances')
   attendees(@Param('activityId') id: string): Promise<{ items: AttendeeView[] }> {
     return this.activities.attendees(id);
+  }
+
+  @Get('activities/:activityId/attendances/export')
+  async exportAttendees(@Param('activityId') id: string, @Res() reply: FastifyReply): Promise<void> {
+    const [activity, { items }] = await Promise.all([this.activities.get(id), this.activities.attendees(id)]);
+    const sheet = await attendanceSheet(activity.title, items);
+    void reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', attachment(`${activity.title}-签到名单.xlsx`))
+      .send(sheet);
   }
 
   @Post('activities/:activityId/proxy-checkins')

@@ -128,7 +128,7 @@ export class ActivitiesService {
     });
   }
 
-  async get(activityId: string, userId: string): Promise<ActivityView> {
+  async get(activityId: string, userId?: string): Promise<ActivityView> {
     return this.db.read(async (em) =>
       this.view(em, await em.findOneOrFail(Activity, { where: { id: activityId } }), userId),
     );

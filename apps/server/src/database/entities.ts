@@ -1,3 +1,5 @@
+import { Certificate } from '../records/certificate.entity';
+import { RecordCorrection } from '../records/correction.entity';
 import { Activity } from '../activities/activity.entity';
 import { Attendance } from '../activities/attendance.entity';
 import { Enrolment } from '../activities/enrolment.entity';
@@ -40,4 +42,6 @@ export const ENTITIES = [
   JobLease,
   Counter,
   CheckinFailure,
+  RecordCorrection,
+  Certificate,
 ];

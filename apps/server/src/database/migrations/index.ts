@@ -1,6 +1,12 @@
 import { Foundation1763892000000 } from './1763892000000-Foundation';
 import { Ledger1763895600000 } from './1763895600000-Ledger';
 import { Activities1763899200000 } from './1763899200000-Activities';
+import { ServiceRecords1763902800000 } from './1763902800000-ServiceRecords';
 
 /** Every migration, in order. New ones are appended. */
-export const MIGRATIONS = [Foundation1763892000000, Ledger1763895600000, Activities1763899200000];
+export const MIGRATIONS = [
+  Foundation1763892000000,
+  Ledger1763895600000,
+  Activities1763899200000,
+  ServiceRecords1763902800000,
+];

@@ -1,0 +1,99 @@
+import PDFDocument from 'pdfkit';
+import { dirname, join } from 'node:path';
+
+/** Noto Sans SC from npm; pdfkit embeds only the glyphs a certificate uses. */
+const FONT_DIR = join(dirname(require.resolve('@embedpdf/fonts-sc')), '../fonts');
+const REGULAR = join(FONT_DIR, 'NotoSansHans-Regular.otf');
+const BOLD = join(FONT_DIR, 'NotoSansHans-Bold.otf');
+
+export interface CertificateEntry {
+  date: string;
+  title: string;
+  place: string;
+  minutes: number;
+}
+
+export interface CertificateContent {
+  code: string;
+  communityName: string;
+  holderName: string;
+  periodFrom: string;
+  periodTo: string;
+  totalMinutes: number;
+  entries: CertificateEntry[];
+  issuedOn: string;
+  verifyUrl: string;
+}
+
+export const hours = (minutes: number) => (minutes / 60).toFixed(1);
+
+/** 志愿服务证明 as an A4 PDF, in the community's name, with the verification code. */
+export function renderCertificate(c: CertificateContent): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 64, bottom: 64, left: 64, right: 64 },
+    info: { Title: '志愿服务证明', Author: c.communityName },
+  });
+  doc.registerFont('regular', REGULAR);
+  doc.registerFont('bold', BOLD);
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+
+  doc.font('bold').fontSize(26).text('志愿服务证明', { align: 'center' });
+  doc.moveDown(1.2);
+  doc
+    .font('regular')
+    .fontSize(13)
+    .text(
+      `兹证明 ${c.holderName} 同志于 ${c.periodFrom} 至 ${c.periodTo} 期间，在${c.communityName}参加志愿服务活动 ${c.entries.length} 次，` +
+        `累计服务时长 ${hours(c.totalMinutes)} 小时（${c.totalMinutes} 分钟）。具体记录如下：`,
+      { lineGap: 6 },
+    );
+  doc.moveDown(0.8);
+  const columns = [
+    { title: '日期', width: 80 },
+    { title: '活动名称', width: 200 },
+    { title: '地点', width: 130 },
+    { title: '时长（小时）', width: 57 },
+  ];
+  const row = (cells: string[], font: 'regular' | 'bold') => {
+    const y = doc.y;
+    let x = doc.page.margins.left;
+    doc.font(font).fontSize(10.5);
+    const height = Math.max(
+      ...cells.map((cell, i) => doc.heightOfString(cell, { width: columns[i].width - 6 })),
+    );
+    if (y + height > doc.page.height - doc.page.margins.bottom - 80) doc.addPage();
+    const top = doc.y;
+    cells.forEach((cell, i) => {
+      doc.text(cell, x + 3, top, { width: columns[i].width - 6 });
+      x += columns[i].width;
+    });
+    doc.y = top + height + 6;
+    doc
+      .moveTo(doc.page.margins.left, doc.y - 3)
+      .lineTo(doc.page.margins.left + 467, doc.y - 3)
+      .lineWidth(0.5)
+      .strokeColor('#cccccc')
+      .stroke();
+  };
+  row(
+    columns.map((c) => c.title),
+    'bold',
+  );
+  for (const entry of c.entries) row([entry.date, entry.title, entry.place, hours(entry.minutes)], 'regular');
+  doc.x = doc.page.margins.left;
+  doc.moveDown(1.5);
+  doc
+    .font('regular')
+    .fontSize(11)
+    .text('本证明依据《志愿服务记录与证明出具办法》出具，记录真实、准确、完整。', { lineGap: 4 });
+  doc.moveDown(2);
+  doc.font('bold').fontSize(13).text(`${c.communityName}（盖章）`, { align: 'right' });
+  doc.font('regular').fontSize(12).text(c.issuedOn, { align: 'right' });
+  doc.moveDown(2);
+  doc.fontSize(10).fillColor('#555555').text(`证明编号：${c.code}　　查验：${c.verifyUrl}`);
+  doc.end();
+  return done;
+}

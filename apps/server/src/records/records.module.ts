@@ -1,0 +1,24 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { Attendance } from '../activities/attendance.entity';
+import { ResourceCommunities } from '../auth/resource-communities';
+import { LedgerModule } from '../ledger/ledger.module';
+import { RecordCorrection } from './correction.entity';
+import { RecordsController } from './records.controller';
+import { RecordsService } from './records.service';
+
+/** 志愿服务记录: corrections and certificates. */
+@Module({ imports: [LedgerModule], controllers: [RecordsController], providers: [RecordsService] })
+export class RecordsModule implements OnModuleInit {
+  constructor(private readonly resources: ResourceCommunities) {}
+
+  onModuleInit(): void {
+    this.resources.register(
+      'attendance',
+      async (em, id) => (await em.findOne(Attendance, { where: { id } }))?.communityId ?? null,
+    );
+    this.resources.register(
+      'correction',
+      async (em, id) => (await em.findOne(RecordCorrection, { where: { id } }))?.communityId ?? null,
+    );
+  }
+}
