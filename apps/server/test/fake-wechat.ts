@@ -3,6 +3,12 @@ import { AddressInfo } from 'node:net';
 
 export const FAKE_APPID = 'wx0123456789abcdef';
 export const FAKE_SECRET = 'fake-wechat-secret-0123456789ab';
+/** The smallest PNG: what the fake answers for a mini-program code. */
+export const FAKE_PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+    '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  'hex',
+);
 
 /**
  * A stand-in for WeChat's API servers on loopback, so the real client code runs against real HTTP.
@@ -29,9 +35,20 @@ export class FakeWechat {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /** Access tokens handed out, and the JSON bodies posted to WeChat. */
+  readonly issuedTokens: string[] = [];
+  readonly posted: { path: string; body: Record<string, unknown> }[] = [];
+
   private handle(req: IncomingMessage, res: ServerResponse) {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => this.answer(req, res, Buffer.concat(chunks).toString('utf8')));
+  }
+
+  private answer(req: IncomingMessage, res: ServerResponse, text: string) {
     const url = new URL(req.url ?? '/', 'http://fake');
     this.requests.push({ path: url.pathname, query: url.searchParams });
+    if (text) this.posted.push({ path: url.pathname, body: JSON.parse(text) as Record<string, unknown> });
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
@@ -48,6 +65,21 @@ export class FakeWechat {
       if (!openid) return send(200, { errcode: 40029, errmsg: 'invalid code' });
       this.codes.delete(q.get('js_code')!);
       return send(200, { openid, session_key: 'c2Vzc2lvbi1rZXk=' });
+    }
+    if (url.pathname === '/cgi-bin/token') {
+      const q = url.searchParams;
+      if (q.get('appid') !== FAKE_APPID || q.get('secret') !== FAKE_SECRET)
+        return send(200, { errcode: 40125, errmsg: 'invalid appsecret' });
+      const token = `fake-token-${this.issuedTokens.length + 1}`;
+      this.issuedTokens.push(token);
+      return send(200, { access_token: token, expires_in: 7200 });
+    }
+    if (url.pathname === '/wxa/getwxacodeunlimit') {
+      if (!this.issuedTokens.includes(url.searchParams.get('access_token') ?? '')) {
+        return send(200, { errcode: 40001, errmsg: 'invalid credential' });
+      }
+      res.writeHead(200, { 'content-type': 'image/png' });
+      return res.end(FAKE_PNG);
     }
     send(404, { errcode: 404, errmsg: 'not found' });
   }

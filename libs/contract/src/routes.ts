@@ -188,6 +188,10 @@ export const ROUTE_POLICIES = {
     summary: '当前签到码（滚动码或海报码）',
     access: { access: 'resource', resource: 'activity', param: 'activityId', roles: SECRETARY },
   },
+  'GET /api/activities/:activityId/wxacode': {
+    summary: '签到用的微信小程序码（需配置微信 AppID）',
+    access: { access: 'resource', resource: 'activity', param: 'activityId', roles: SECRETARY },
+  },
   'GET /api/activities/:activityId/attendances': {
     summary: '签到名单',
     access: { access: 'resource', resource: 'activity', param: 'activityId', roles: SECRETARY },

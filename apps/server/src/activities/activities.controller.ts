@@ -5,6 +5,7 @@ import { attachment, attendanceSheet } from './attendance-export';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Auth, AuthContext } from '../auth/auth-context';
 import { CheckinsService } from '../checkins/checkins.service';
+import { WechatClient } from '../wechat/wechat.client';
 import { ActivitiesService } from './activities.service';
 import {
   ActivitiesQuery,
@@ -15,6 +16,9 @@ import {
   UpdateActivityDto,
 } from './dto';
 
+/** The mini-program page a WeChat code opens; it reads the token from `scene`. */
+export const CHECKIN_PAGE = 'pages/scan/index';
+
 @ApiTags('志愿活动')
 @ApiBearerAuth()
 @Controller('api')
@@ -22,6 +26,7 @@ export class ActivitiesController {
   constructor(
     private readonly activities: ActivitiesService,
     private readonly checkins: CheckinsService,
+    private readonly wechat: WechatClient,
   ) {}
 
   @Post('communities/:cid/activities')
@@ -73,6 +78,18 @@ export class ActivitiesController {
   @Get('activities/:activityId/code')
   code(@Param('activityId') id: string, @Query() query: CodeQuery): Promise<CheckinCode> {
     return this.activities.code(id, query.kind ?? 'rotating');
+  }
+
+  /** A WeChat mini-program code for the poster or the live code, when a WeChat app is configured. */
+  @Get('activities/:activityId/wxacode')
+  async wxacode(
+    @Param('activityId') id: string,
+    @Query() query: CodeQuery,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const code = await this.activities.code(id, query.kind ?? 'poster');
+    const { contentType, image } = await this.wechat.unlimitedCode(code.token, CHECKIN_PAGE);
+    void reply.header('content-type', contentType).header('cache-control', 'no-store').send(image);
   }
 
   @Get('activities/:activityId/attendances')

@@ -1,3 +1,4 @@
+import { WechatToken } from '../wechat/wechat-token.entity';
 import { Certificate } from '../records/certificate.entity';
 import { RecordCorrection } from '../records/correction.entity';
 import { Activity } from '../activities/activity.entity';
@@ -44,4 +45,5 @@ export const ENTITIES = [
   CheckinFailure,
   RecordCorrection,
   Certificate,
+  WechatToken,
 ];

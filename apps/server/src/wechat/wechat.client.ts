@@ -3,6 +3,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
 import { CONFIG } from '../config/config.module';
+import { Db } from '../database/db';
+import { WechatToken } from './wechat-token.entity';
 
 export interface WechatSession {
   openid: string;
@@ -18,7 +20,10 @@ const TIMEOUT_MS = 5000;
 export class WechatClient {
   private readonly logger = new Logger('Wechat');
 
-  constructor(@Inject(CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(CONFIG) private readonly config: AppConfig,
+    private readonly db: Db,
+  ) {}
 
   get configured(): boolean {
     return this.config.wechat !== null;
@@ -43,6 +48,73 @@ export class WechatClient {
     }
     if (typeof body.openid !== 'string' || !body.openid) throw new DomainError(ErrorCode.WechatUnavailable);
     return { openid: body.openid, unionid: typeof body.unionid === 'string' ? body.unionid : undefined };
+  }
+
+  /**
+   * `wxacode.getUnlimited`: a mini-program code that opens `page` with `scene`, which WeChat's own camera
+   * understands. Answers the image bytes (PNG or JPEG, as WeChat sends them).
+   */
+  async unlimitedCode(scene: string, page: string): Promise<{ contentType: string; image: Buffer }> {
+    const token = await this.accessToken();
+    let response: Response;
+    try {
+      response = await fetch(
+        `${this.config.wechatApiBase}/wxa/getwxacodeunlimit?access_token=${encodeURIComponent(token)}`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ scene, page, check_path: false, width: 430 }),
+          signal: AbortSignal.timeout(TIMEOUT_MS),
+        },
+      );
+    } catch (error) {
+      this.logger.warn(`WeChat unreachable: ${(error as Error).message}`);
+      throw new DomainError(ErrorCode.WechatUnavailable);
+    }
+    const contentType = response.headers.get('content-type') ?? '';
+    const body = Buffer.from(await response.arrayBuffer());
+    if (!response.ok || contentType.includes('json')) {
+      const error = contentType.includes('json')
+        ? (JSON.parse(body.toString('utf8')) as { errcode?: number })
+        : {};
+      if (error.errcode === 40001 || error.errcode === 42001) await this.forgetToken();
+      this.logger.warn(
+        `getwxacodeunlimit failed: HTTP ${response.status} ${body.toString('utf8').slice(0, 200)}`,
+      );
+      throw new DomainError(ErrorCode.WechatUnavailable);
+    }
+    return { contentType: contentType || 'image/png', image: body };
+  }
+
+  /** The app's access token, cached in the database until five minutes before WeChat says it expires. */
+  async accessToken(): Promise<string> {
+    const wechat = this.config.wechat;
+    if (!wechat) throw new DomainError(ErrorCode.WechatNotConfigured);
+    const cached = await this.db.read((em) => em.findOne(WechatToken, { where: { appId: wechat.appId } }));
+    if (cached && cached.expiresAt.getTime() > Date.now()) return cached.token;
+    const query = new URLSearchParams({
+      grant_type: 'client_credential',
+      appid: wechat.appId,
+      secret: wechat.secret,
+    });
+    const body = await this.getJson(`/cgi-bin/token?${query}`);
+    if (typeof body.access_token !== 'string') {
+      this.logger.warn(`cgi-bin/token errcode ${String(body.errcode)}: ${String(body.errmsg ?? '')}`);
+      throw new DomainError(ErrorCode.WechatUnavailable);
+    }
+    const lifetime = Math.max(60, Number(body.expires_in ?? 7200) - 300);
+    const token = {
+      appId: wechat.appId,
+      token: body.access_token,
+      expiresAt: new Date(Date.now() + lifetime * 1000),
+    };
+    await this.db.transaction((em) => em.save(WechatToken, token));
+    return token.token;
+  }
+
+  private async forgetToken(): Promise<void> {
+    if (this.config.wechat)
+      await this.db.transaction((em) => em.delete(WechatToken, { appId: this.config.wechat!.appId }));
   }
 
   private async getJson(path: string): Promise<Record<string, unknown>> {

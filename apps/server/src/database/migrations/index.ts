@@ -2,6 +2,7 @@ import { Foundation1763892000000 } from './1763892000000-Foundation';
 import { Ledger1763895600000 } from './1763895600000-Ledger';
 import { Activities1763899200000 } from './1763899200000-Activities';
 import { ServiceRecords1763902800000 } from './1763902800000-ServiceRecords';
+import { WechatTokens1763906400000 } from './1763906400000-WechatTokens';
 
 /** Every migration, in order. New ones are appended. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Ledger1763895600000,
   Activities1763899200000,
   ServiceRecords1763902800000,
+  WechatTokens1763906400000,
 ];
