@@ -9,3 +9,4 @@ export * from './privacy';
 export * from './roles';
 export * from './routes';
 export * from './time';
+export * from './wishes';

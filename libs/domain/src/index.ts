@@ -2,3 +2,4 @@ export * from './household-import';
 export * from './ledger';
 export * from './phone';
 export * from './roles';
+export * from './wishes';

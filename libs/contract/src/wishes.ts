@@ -1,0 +1,152 @@
+import { WishCategory } from './categories';
+
+/** Micro-wishes (微心愿, DESIGN §5). */
+export enum WishStatus {
+  PendingReview = 'pending_review',
+  Published = 'published',
+  Claimed = 'claimed',
+  Fulfilled = 'fulfilled',
+  Confirmed = 'confirmed',
+  Rejected = 'rejected',
+  Cancelled = 'cancelled',
+}
+
+export const WISH_STATUS_LABELS: Record<WishStatus, string> = {
+  [WishStatus.PendingReview]: '待审核',
+  [WishStatus.Published]: '待认领',
+  [WishStatus.Claimed]: '已认领',
+  [WishStatus.Fulfilled]: '待确认',
+  [WishStatus.Confirmed]: '已完成',
+  [WishStatus.Rejected]: '未通过',
+  [WishStatus.Cancelled]: '已撤回',
+};
+
+export type WishAction =
+  | 'publish'
+  | 'reject'
+  | 'claim'
+  | 'dispatch'
+  | 'release'
+  | 'expire_claim'
+  | 'fulfil'
+  | 'confirm'
+  | 'confirm_on_behalf'
+  | 'auto_confirm'
+  | 'dispute'
+  | 'cancel';
+
+export const WISH_ACTION_LABELS: Record<WishAction, string> = {
+  publish: '审核通过',
+  reject: '审核未通过',
+  claim: '认领',
+  dispatch: '社区派单',
+  release: '放弃认领',
+  expire_claim: '认领超时，重新开放',
+  fulfil: '完成心愿',
+  confirm: '确认完成',
+  confirm_on_behalf: '代居民确认',
+  auto_confirm: '超时自动确认',
+  dispute: '居民提出异议',
+  cancel: '撤回心愿',
+};
+
+export interface WishPhoto {
+  id: string;
+  url: string;
+}
+
+export interface WishEventView {
+  action: WishAction | 'post';
+  label: string;
+  actorName: string | null;
+  note: string | null;
+  at: string;
+}
+
+export interface WishView {
+  id: string;
+  communityId: string;
+  title: string;
+  description: string;
+  category: WishCategory;
+  status: WishStatus;
+  statusLabel: string;
+  points: number;
+  photos: WishPhoto[];
+  desiredDate: string | null;
+  authorId: string;
+  /** Masked (张*丰) on the board. */
+  authorName: string;
+  /** 代发: the secretary who posted for the resident. */
+  postedBy: string | null;
+  compound: string | null;
+  /** Where and whom to call: only for the author, the claimer and secretaries; masked for others. */
+  place: string | null;
+  contactPhone: string | null;
+  claimerId: string | null;
+  claimerName: string | null;
+  claimedForEmployer: string | null;
+  dispatched: boolean;
+  claimExpiresAt: string | null;
+  fulfilNote: string | null;
+  fulfilPhotos: WishPhoto[];
+  rating: number | null;
+  thanks: string | null;
+  confirmation: 'author' | 'on_behalf' | 'auto' | null;
+  rejectReason: string | null;
+  createdAt: string;
+  /** What the caller may do now. */
+  actions: WishAction[];
+  timeline?: WishEventView[];
+}
+
+export interface PostWishRequest {
+  title: string;
+  description: string;
+  category: WishCategory;
+  photos?: string[];
+  /** Defaults to the author's registered compound. */
+  place?: string;
+  /** Defaults to the author's phone. */
+  contactPhone?: string;
+  desiredDate?: string;
+  /** 代发: a secretary posts for this resident. */
+  onBehalfOf?: string;
+}
+
+export interface ReviewWishRequest {
+  action: 'publish' | 'reject';
+  reason?: string;
+}
+
+export interface ClaimWishRequest {
+  onBehalfOfEmployer?: boolean;
+}
+
+export interface FulfilWishRequest {
+  note: string;
+  photos?: string[];
+}
+
+export interface ConfirmWishRequest {
+  rating?: number;
+  thanks?: string;
+}
+
+export interface ReasonRequest {
+  reason?: string;
+}
+
+export interface UploadView {
+  id: string;
+  url: string;
+}
+
+export interface NotificationView {
+  id: string;
+  title: string;
+  body: string;
+  wishId: string | null;
+  read: boolean;
+  createdAt: string;
+}

@@ -1,0 +1,60 @@
+import { WishAction, WishStatus } from '@redvest/contract';
+
+/**
+ * Who someone is to a wish. A caller can be several at once (a secretary who claimed a wish is both
+ * `reviewer` and `claimer`).
+ * - `author`: the resident it is for; `claimer`: who holds it now;
+ * - `member`: a volunteer or party member of the community who is not its author;
+ * - `reviewer`: a community secretary, or the branch secretary of the wish's compound;
+ * - `system`: the scheduled jobs.
+ */
+export type WishActor = 'author' | 'claimer' | 'member' | 'reviewer' | 'system';
+
+export interface Transition {
+  from: readonly WishStatus[];
+  to: WishStatus;
+  by: readonly WishActor[];
+  /** What the request must carry. */
+  needs?: 'reason' | 'note' | 'member';
+}
+
+const S = WishStatus;
+
+/** The micro-wish state machine (DESIGN §5), the one definition the server and the app use. */
+export const WISH_TRANSITIONS: Record<WishAction, Transition> = {
+  publish: { from: [S.PendingReview], to: S.Published, by: ['reviewer'] },
+  reject: { from: [S.PendingReview], to: S.Rejected, by: ['reviewer'], needs: 'reason' },
+  claim: { from: [S.Published], to: S.Claimed, by: ['member'] },
+  dispatch: { from: [S.Published], to: S.Claimed, by: ['reviewer'], needs: 'member' },
+  release: { from: [S.Claimed], to: S.Published, by: ['claimer'] },
+  expire_claim: { from: [S.Claimed], to: S.Published, by: ['system'] },
+  fulfil: { from: [S.Claimed], to: S.Fulfilled, by: ['claimer'], needs: 'note' },
+  confirm: { from: [S.Fulfilled], to: S.Confirmed, by: ['author'] },
+  confirm_on_behalf: { from: [S.Fulfilled], to: S.Confirmed, by: ['reviewer'] },
+  auto_confirm: { from: [S.Fulfilled], to: S.Confirmed, by: ['system'] },
+  dispute: { from: [S.Fulfilled], to: S.Claimed, by: ['author'], needs: 'reason' },
+  cancel: { from: [S.PendingReview, S.Published, S.Claimed], to: S.Cancelled, by: ['author'] },
+};
+
+export const WISH_ACTIONS = Object.keys(WISH_TRANSITIONS) as WishAction[];
+
+export type TransitionCheck = 'ok' | 'wrong_state' | 'not_allowed';
+
+/** Whether `actors` may take `action` on a wish in `status`; the wrong role is told apart from the wrong moment. */
+export function checkTransition(
+  action: WishAction,
+  status: WishStatus,
+  actors: ReadonlySet<WishActor>,
+): TransitionCheck {
+  const transition = WISH_TRANSITIONS[action];
+  if (!transition.by.some((actor) => actors.has(actor))) return 'not_allowed';
+  return transition.from.includes(status) ? 'ok' : 'wrong_state';
+}
+
+/** The actions a caller could take now: what the app shows as buttons. */
+export function allowedActions(status: WishStatus, actors: ReadonlySet<WishActor>): WishAction[] {
+  return WISH_ACTIONS.filter(
+    (action) =>
+      !WISH_TRANSITIONS[action].by.includes('system') && checkTransition(action, status, actors) === 'ok',
+  );
+}
