@@ -8,12 +8,17 @@ export default defineAppConfig({
     'pages/login/index',
     'pages/privacy/index',
     'pages/join/index',
+    // 爱心银行: every member's points, history, rewards and ranking.
+    'pages/points/index',
+    'pages/rewards/index',
+    'pages/rewards/orders',
+    'pages/leaderboard/index',
   ],
   // Secretaries' pages load only when a secretary opens them.
   subPackages: [
     {
       root: 'pages-admin',
-      pages: ['members/index', 'buildings/index', 'households/index'],
+      pages: ['members/index', 'buildings/index', 'households/index', 'approvals/index', 'rewards/index'],
     },
   ],
   window: {

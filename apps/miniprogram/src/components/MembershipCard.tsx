@@ -4,12 +4,15 @@ import { Cell } from '@nutui/nutui-react-taro';
 import { ArrowRight } from '@nutui/icons-react-taro';
 import { MEMBERSHIP_STATUS_LABELS, MembershipStatus, MembershipView, ROLE_LABELS } from '@redvest/contract';
 import { sortRoles } from '@redvest/domain';
-import { isSecretary } from '../hooks/useMe';
+import { canApprovePoints, isSecretary } from '../hooks/useMe';
 import { Badge } from './Badge';
 import { adminPage } from '../services/routes';
 import './MembershipCard.scss';
 
-/** One community the user belongs to: its name, whether verified, the roles held there, and secretaries' tools. */
+/**
+ * One community the user belongs to: its name, whether verified, the roles held there, and the tools of its
+ * secretaries (a branch secretary gets 积分审批 for their compounds).
+ */
 export function MembershipCard({ membership }: { membership: MembershipView }) {
   const pending = membership.status === MembershipStatus.Pending;
   const roles = sortRoles(membership.roles);
@@ -42,24 +45,44 @@ export function MembershipCard({ membership }: { membership: MembershipView }) {
       {pending ? (
         <Text className="membership-card__note">入社区申请已提交，社区工作人员核实后即可使用全部功能。</Text>
       ) : null}
-      {isSecretary(membership) ? (
+      {canApprovePoints(membership) ? (
         <View className="membership-card__admin">
           <Cell
-            title="成员审核"
-            description="审核入社区申请，设置成员角色"
+            title="积分审批"
+            description="审批志愿服务获得的积分和时长"
             align="center"
             clickable
             extra={<ArrowRight size={16} />}
-            onClick={() => void Taro.navigateTo({ url: adminPage('members', { cid }) })}
+            onClick={() => void Taro.navigateTo({ url: adminPage('approvals', { cid }) })}
           />
-          <Cell
-            title="楼栋住户"
-            description="查看楼栋与住户，导入住户表格"
-            align="center"
-            clickable
-            extra={<ArrowRight size={16} />}
-            onClick={() => void Taro.navigateTo({ url: adminPage('buildings', { cid }) })}
-          />
+          {isSecretary(membership) ? (
+            <>
+              <Cell
+                title="成员审核"
+                description="审核入社区申请，设置成员角色"
+                align="center"
+                clickable
+                extra={<ArrowRight size={16} />}
+                onClick={() => void Taro.navigateTo({ url: adminPage('members', { cid }) })}
+              />
+              <Cell
+                title="楼栋住户"
+                description="查看楼栋与住户，导入住户表格"
+                align="center"
+                clickable
+                extra={<ArrowRight size={16} />}
+                onClick={() => void Taro.navigateTo({ url: adminPage('buildings', { cid }) })}
+              />
+              <Cell
+                title="商品管理"
+                description="兑换商品上下架，确认领取"
+                align="center"
+                clickable
+                extra={<ArrowRight size={16} />}
+                onClick={() => void Taro.navigateTo({ url: adminPage('rewards', { cid }) })}
+              />
+            </>
+          ) : null}
         </View>
       ) : null}
     </View>

@@ -1,5 +1,5 @@
 import { DependencyList, useCallback, useEffect, useRef, useState } from 'react';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { ApiError } from '@redvest/api-client';
 
 export interface AsyncState<T> {
@@ -66,5 +66,14 @@ export function useAsync<T>(
 export function usePullToRefresh(reload: () => Promise<unknown>): void {
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh());
+  });
+}
+
+/** Runs `action` when the page is shown again (back from another page), not on the first show: the mount loads. */
+export function useShownAgain(action: () => void): void {
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) action();
+    shown.current = true;
   });
 }

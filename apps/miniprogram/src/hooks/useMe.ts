@@ -16,6 +16,14 @@ export function isSecretary(membership: MembershipView): boolean {
   );
 }
 
+/** May decide on pending points (积分审批): a community secretary, or a branch secretary for their compounds. */
+export function canApprovePoints(membership: MembershipView): boolean {
+  return (
+    membership.status === MembershipStatus.Active &&
+    effectiveRoles(membership.roles).has(Role.BranchSecretary)
+  );
+}
+
 /** The community to show: the one chosen last, else the first verified one, else the first at all. */
 export function currentMembership(me: MeResponse | undefined): MembershipView | undefined {
   if (!me?.memberships.length) return undefined;

@@ -14,13 +14,14 @@ export interface PagedList<T> extends AsyncState<ContractPage<T>> {
 
 /**
  * A cursor-paged list (`{items, nextCursor}`): the first page on mount and on pull-down, the next one when the
- * user reaches the bottom.
+ * user reaches the bottom. With `skip` nothing loads (e.g. until the page knows which community to show).
  */
 export function usePagedList<T>(
   loadPage: (cursor?: string) => Promise<ContractPage<T>>,
   deps: DependencyList,
+  options: { skip?: boolean } = {},
 ): PagedList<T> {
-  const state = useAsync(() => loadPage(), deps);
+  const state = useAsync(() => loadPage(), deps, options);
   const [loadingMore, setLoadingMore] = useState(false);
   const loadPageRef = useRef(loadPage);
   loadPageRef.current = loadPage;
@@ -48,11 +49,14 @@ export function usePagedList<T>(
     [setData],
   );
 
-  usePullToRefresh(state.reload);
+  const skip = Boolean(options.skip);
+  const refresh = useCallback(() => (skip ? Promise.resolve() : state.reload()), [skip, state.reload]);
+  usePullToRefresh(refresh);
   useReachBottom(() => void loadMore());
 
   return {
     ...state,
+    reload: refresh,
     items: data?.items ?? [],
     hasMore: Boolean(data?.nextCursor),
     loadingMore,

@@ -5,7 +5,7 @@ function withQuery(path: string, query: Record<string, string | undefined> = {})
   return `${path}?${pairs.map(([key, value]) => `${key}=${encodeURIComponent(value as string)}`).join('&')}`;
 }
 
-export type AdminPage = 'members' | 'buildings' | 'households';
+export type AdminPage = 'members' | 'buildings' | 'households' | 'approvals' | 'rewards';
 
 /** The secretaries' pages live in the `pages-admin` subpackage. */
 export function adminPage(page: AdminPage, query: Record<string, string | undefined>): string {
@@ -14,6 +14,18 @@ export function adminPage(page: AdminPage, query: Record<string, string | undefi
 
 export function joinPage(query: { code?: string } = {}): string {
   return withQuery('/pages/join/index', query);
+}
+
+/** The points pages (爱心银行) in the main package: every member uses them. */
+export const POINTS_PAGE = '/pages/points/index';
+export const MY_ORDERS_PAGE = '/pages/rewards/orders';
+
+export function rewardsPage(cid: string): string {
+  return withQuery('/pages/rewards/index', { cid });
+}
+
+export function leaderboardPage(cid: string): string {
+  return withQuery('/pages/leaderboard/index', { cid });
 }
 
 export const TAB_PAGES = {

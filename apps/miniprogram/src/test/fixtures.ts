@@ -1,4 +1,18 @@
-import { MeResponse, MembershipStatus, PRIVACY_NOTICE_VERSION, Role } from '@redvest/contract';
+import {
+  ApprovalItem,
+  MeResponse,
+  MembershipStatus,
+  MyPointsAccount,
+  MyPointsResponse,
+  MyTransferView,
+  PRIVACY_NOTICE_VERSION,
+  RedemptionView,
+  RewardView,
+  Role,
+  TransferCode,
+  TransferStatus,
+  Unit,
+} from '@redvest/contract';
 
 export function meFixture(overrides: Partial<MeResponse> = {}): MeResponse {
   return {
@@ -24,6 +38,90 @@ export function meFixture(overrides: Partial<MeResponse> = {}): MeResponse {
         employer: '市税务局机关党委',
       },
     ],
+    ...overrides,
+  };
+}
+
+export function pointsFixture(overrides: Partial<MyPointsAccount> = {}): MyPointsResponse {
+  return {
+    accounts: [
+      {
+        communityId: 'c1',
+        communityName: '襄阳街社区',
+        points: { balance: 60, pending: 15 },
+        minutes: { balance: 240, pending: 120 },
+        ...overrides,
+      },
+    ],
+  };
+}
+
+export function transferFixture(overrides: Partial<MyTransferView> = {}): MyTransferView {
+  return {
+    id: 't1',
+    communityId: 'c1',
+    unit: Unit.Points,
+    amount: 15,
+    delta: 15,
+    code: TransferCode.Checkin,
+    codeLabel: '志愿服务签到',
+    memo: '小区环境整治',
+    reference: null,
+    linkId: 'l1',
+    status: TransferStatus.Pending,
+    createdAt: '2026-11-23T18:30:00.000+08:00',
+    createdBy: null,
+    ...overrides,
+  };
+}
+
+export function approvalFixture(overrides: Partial<ApprovalItem> = {}): ApprovalItem {
+  return {
+    transferId: 'p1',
+    userId: 'u9',
+    userName: '赵志远',
+    unit: Unit.Points,
+    amount: 15,
+    code: TransferCode.Checkin,
+    codeLabel: '志愿服务签到',
+    memo: '小区环境整治',
+    reference: { type: 'activity', id: 'a1' },
+    linkId: 'l1',
+    createdAt: '2026-11-23T18:30:00.000+08:00',
+    createdBy: null,
+    ...overrides,
+  };
+}
+
+export function rewardFixture(overrides: Partial<RewardView> = {}): RewardView {
+  return {
+    id: 'r1',
+    communityId: 'c1',
+    name: '纯棉毛巾',
+    description: '两条装',
+    photoUrl: null,
+    cost: 20,
+    stock: 60,
+    active: true,
+    ...overrides,
+  };
+}
+
+export function redemptionFixture(overrides: Partial<RedemptionView> = {}): RedemptionView {
+  return {
+    id: 'o1',
+    communityId: 'c1',
+    rewardId: 'r1',
+    rewardName: '纯棉毛巾',
+    userId: 'u1',
+    userName: '赵志远',
+    quantity: 1,
+    unitCost: 20,
+    total: 20,
+    status: 'placed',
+    createdAt: '2026-11-23T19:00:00.000+08:00',
+    closedAt: null,
+    cancelReason: null,
     ...overrides,
   };
 }

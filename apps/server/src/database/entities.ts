@@ -1,3 +1,9 @@
+import { Notification } from '../notifications/notification.entity';
+import { Upload } from '../uploads/upload.entity';
+import { WishEvent } from '../wishes/wish-event.entity';
+import { WishPhotoLink } from '../wishes/wish-photo.entity';
+import { WishPoints } from '../wishes/wish-points.entity';
+import { Wish } from '../wishes/wish.entity';
 import { WechatToken } from '../wechat/wechat-token.entity';
 import { Certificate } from '../records/certificate.entity';
 import { RecordCorrection } from '../records/correction.entity';
@@ -46,4 +52,10 @@ export const ENTITIES = [
   RecordCorrection,
   Certificate,
   WechatToken,
+  Upload,
+  Wish,
+  WishPhotoLink,
+  WishEvent,
+  WishPoints,
+  Notification,
 ];

@@ -93,7 +93,7 @@ export function renderCertificate(c: CertificateContent): Promise<Buffer> {
   doc.font('bold').fontSize(13).text(`${c.communityName}（盖章）`, { align: 'right' });
   doc.font('regular').fontSize(12).text(c.issuedOn, { align: 'right' });
   doc.moveDown(2);
-  doc.fontSize(10).fillColor('#555555').text(`证明编号：${c.code}　　查验：${c.verifyUrl}`);
+  doc.fontSize(10).fillColor('#555555').text(`证明编号：${c.code}\u3000\u3000查验：${c.verifyUrl}`);
   doc.end();
   return done;
 }

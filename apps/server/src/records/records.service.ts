@@ -1,13 +1,4 @@
-import {
-  CertificateView,
-  CorrectionView,
-  ErrorCode,
-  Page,
-  Role,
-  toIsoLocal,
-  TransferCode,
-  Unit,
-} from '@redvest/contract';
+import { CertificateView, CorrectionView, ErrorCode, Page, Role, toIsoLocal, Unit } from '@redvest/contract';
 import { maskName } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';

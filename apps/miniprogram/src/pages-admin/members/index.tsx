@@ -6,6 +6,7 @@ import { MembershipStatus, MemberView, ROLE_LABELS } from '@redvest/contract';
 import { maskPhone, sortRoles } from '@redvest/domain';
 import { Badge } from '../../components/Badge';
 import { Page } from '../../components/Page';
+import { Segmented } from '../../components/Segmented';
 import { EmptyState, ErrorState, ListFooter, LoadingState } from '../../components/states';
 import { toApiError } from '../../hooks/useAsync';
 import { useRequireLogin } from '../../hooks/useMe';
@@ -142,22 +143,14 @@ export default function MembersPage() {
 
   return (
     <Page className="members-page">
-      <View className="rv-segmented" role="tablist">
-        {TABS.map((item) => (
-          <View
-            key={item.key}
-            role="tab"
-            aria-selected={tab === item.key}
-            className={`rv-segmented__item${tab === item.key ? ' rv-segmented__item--active' : ''}`}
-            onClick={() => {
-              setEditing(null);
-              setTab(item.key);
-            }}
-          >
-            {item.label}
-          </View>
-        ))}
-      </View>
+      <Segmented
+        items={TABS}
+        value={tab}
+        onChange={(key) => {
+          setEditing(null);
+          setTab(key);
+        }}
+      />
       {body()}
     </Page>
   );

@@ -1,13 +1,13 @@
 import { ReactNode, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { ArrowDown, Heart, Home, Scan, Star, User } from '@nutui/icons-react-taro';
+import { ArrowDown, Check, Gift, Heart, Home, Scan, Star, User } from '@nutui/icons-react-taro';
 import { MembershipStatus, MembershipView } from '@redvest/contract';
 import { Badge } from '../../components/Badge';
 import { Page } from '../../components/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { currentMembership, isSecretary, useMe } from '../../hooks/useMe';
-import { adminPage, joinPage, TAB_PAGES } from '../../services/routes';
+import { canApprovePoints, currentMembership, isSecretary, useMe } from '../../hooks/useMe';
+import { adminPage, joinPage, POINTS_PAGE, TAB_PAGES } from '../../services/routes';
 import { setCurrentCommunityId } from '../../services/session';
 import './index.scss';
 
@@ -42,8 +42,6 @@ function Tile({
     </View>
   );
 }
-
-const comingSoon = () => void Taro.showToast({ title: '即将上线', icon: 'none' });
 
 export default function HomePage() {
   const me = useMe();
@@ -142,7 +140,13 @@ function HomeContent({ membership }: { membership: MembershipView }) {
           tone="orange"
           onClick={() => void Taro.switchTab({ url: TAB_PAGES.wishes })}
         />
-        <Tile icon={<Star size={30} />} title="我的积分" note="爱心银行" tone="gold" onClick={comingSoon} />
+        <Tile
+          icon={<Star size={30} />}
+          title="我的积分"
+          note="爱心银行"
+          tone="gold"
+          onClick={() => void Taro.navigateTo({ url: POINTS_PAGE })}
+        />
         <Tile
           icon={<User size={30} />}
           title="我的社区"
@@ -152,24 +156,42 @@ function HomeContent({ membership }: { membership: MembershipView }) {
         />
       </View>
 
-      {isSecretary(membership) ? (
+      {canApprovePoints(membership) ? (
         <>
           <Text className="rv-section-title">社区管理</Text>
           <View className="home-tiles">
             <Tile
-              icon={<User size={30} />}
-              title="成员审核"
-              note="入社区申请与角色"
-              tone="green"
-              onClick={() => void Taro.navigateTo({ url: adminPage('members', { cid }) })}
+              icon={<Check size={30} />}
+              title="积分审批"
+              note="志愿服务积分"
+              tone="red"
+              onClick={() => void Taro.navigateTo({ url: adminPage('approvals', { cid }) })}
             />
-            <Tile
-              icon={<Home size={30} />}
-              title="楼栋住户"
-              note="楼栋、楼层与住户"
-              tone="teal"
-              onClick={() => void Taro.navigateTo({ url: adminPage('buildings', { cid }) })}
-            />
+            {isSecretary(membership) ? (
+              <>
+                <Tile
+                  icon={<Gift size={30} />}
+                  title="商品管理"
+                  note="兑换商品与领取"
+                  tone="orange"
+                  onClick={() => void Taro.navigateTo({ url: adminPage('rewards', { cid }) })}
+                />
+                <Tile
+                  icon={<User size={30} />}
+                  title="成员审核"
+                  note="入社区申请与角色"
+                  tone="green"
+                  onClick={() => void Taro.navigateTo({ url: adminPage('members', { cid }) })}
+                />
+                <Tile
+                  icon={<Home size={30} />}
+                  title="楼栋住户"
+                  note="楼栋、楼层与住户"
+                  tone="teal"
+                  onClick={() => void Taro.navigateTo({ url: adminPage('buildings', { cid }) })}
+                />
+              </>
+            ) : null}
           </View>
         </>
       ) : null}

@@ -1,8 +1,9 @@
-import { ReactNode, useState } from 'react';
+import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { ErrorCode, InviteLookup } from '@redvest/contract';
+import { Field } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { toApiError } from '../../hooks/useAsync';
 import { api } from '../../services/api';
@@ -10,30 +11,6 @@ import { queryParam, TAB_PAGES } from '../../services/routes';
 import { PRIVACY_PAGE } from '../../services/session';
 import { JoinErrors, JoinForm, validateJoin } from './validate';
 import './index.scss';
-
-function Field({
-  label,
-  error,
-  hint,
-  children,
-}: {
-  label: string;
-  error?: string;
-  hint?: string;
-  children: ReactNode;
-}) {
-  return (
-    <View className={`join-field${error ? ' join-field--error' : ''}`}>
-      <Text className="join-field__label">{label}</Text>
-      <View className="join-field__control">{children}</View>
-      {error ? (
-        <Text className="join-field__error">{error}</Text>
-      ) : hint ? (
-        <Text className="join-field__hint">{hint}</Text>
-      ) : null}
-    </View>
-  );
-}
 
 /** Join a community as a resident: the invite code a secretary gave, then real name and phone for verification. */
 export default function JoinPage() {

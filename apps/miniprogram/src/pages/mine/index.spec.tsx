@@ -1,9 +1,9 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { ErrorCode } from '@redvest/contract';
+import { ErrorCode, MembershipStatus, Role } from '@redvest/contract';
 import { setTransport } from '../../services/api';
 import { errorResponse, fakeTransport, ok } from '../../test/fake-transport';
-import { meFixture } from '../../test/fixtures';
+import { meFixture, pointsFixture } from '../../test/fixtures';
 import MinePage from './index';
 
 describe('我的 page', () => {
@@ -40,6 +40,46 @@ describe('我的 page', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages-admin/members/index?cid=c1' });
     expect(screen.getAllByText('成员审核')).toHaveLength(1);
     expect(screen.getAllByText('楼栋住户')).toHaveLength(1);
+  });
+
+  it('shows my balance on 我的积分 and opens the points page', async () => {
+    setTransport(
+      fakeTransport({ 'GET /api/me': ok(meFixture()), 'GET /api/me/points': ok(pointsFixture()) }).transport,
+    );
+
+    render(<MinePage />);
+
+    expect(await screen.findByText('60')).toBeTruthy();
+    fireEvent.click(screen.getByText('我的积分'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/points/index' });
+  });
+
+  it('gives a secretary 积分审批 and 商品管理, and a branch secretary 积分审批 only', async () => {
+    setTransport(fakeTransport({ 'GET /api/me': ok(meFixture()) }).transport);
+    const { unmount } = render(<MinePage />);
+
+    fireEvent.click(await screen.findByText('积分审批'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages-admin/approvals/index?cid=c1' });
+    fireEvent.click(screen.getByText('商品管理'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages-admin/rewards/index?cid=c1' });
+    unmount();
+
+    const branch = meFixture();
+    branch.memberships = [
+      {
+        ...branch.memberships[0],
+        roles: [Role.BranchSecretary],
+        branchCompounds: [{ id: 'k1', name: '阳光里小区' }],
+      },
+      { ...branch.memberships[1], status: MembershipStatus.Active },
+    ];
+    setTransport(fakeTransport({ 'GET /api/me': ok(branch) }).transport);
+    render(<MinePage />);
+
+    expect(await screen.findByText('积分审批')).toBeTruthy();
+    expect(screen.getAllByText('积分审批')).toHaveLength(1);
+    expect(screen.queryByText('商品管理')).toBeNull();
+    expect(screen.queryByText('成员审核')).toBeNull();
   });
 
   it('invites a user without a community to join one', async () => {

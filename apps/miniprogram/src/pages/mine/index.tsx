@@ -6,9 +6,10 @@ import { Badge } from '../../components/Badge';
 import { MembershipCard } from '../../components/MembershipCard';
 import { Page } from '../../components/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { useMe } from '../../hooks/useMe';
+import { currentMembership, useMe } from '../../hooks/useMe';
+import { pickAccount, useMyPoints } from '../../hooks/usePoints';
 import { logout } from '../../services/auth';
-import { joinPage } from '../../services/routes';
+import { joinPage, POINTS_PAGE } from '../../services/routes';
 import './index.scss';
 
 const goJoin = () => void Taro.navigateTo({ url: joinPage() });
@@ -24,6 +25,7 @@ async function confirmLogout() {
 
 export default function MinePage() {
   const me = useMe();
+  const points = useMyPoints();
 
   if (me.loading) {
     return (
@@ -47,6 +49,7 @@ export default function MinePage() {
   }
 
   const { nickname, isPlatformAdmin, memberships } = me.data;
+  const account = pickAccount(points.data?.accounts, currentMembership(me.data)?.communityId);
   return (
     <Page className="mine-page">
       <View className="rv-card mine-profile">
@@ -64,6 +67,25 @@ export default function MinePage() {
           )}
         </View>
       </View>
+
+      {memberships.length ? (
+        <CellGroup className="mine-points">
+          <Cell
+            title="我的积分"
+            description="爱心银行：积分明细、兑换、排行榜"
+            align="center"
+            clickable
+            extra={
+              <View className="mine-points__extra">
+                {account ? <Text className="mine-points__balance">{account.points.balance}</Text> : null}
+                {account ? <Text className="rv-muted">积分</Text> : null}
+                <ArrowRight size={16} />
+              </View>
+            }
+            onClick={() => void Taro.navigateTo({ url: POINTS_PAGE })}
+          />
+        </CellGroup>
+      ) : null}
 
       <Text className="rv-section-title">我的社区</Text>
       {memberships.length ? (

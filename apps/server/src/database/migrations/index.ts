@@ -3,6 +3,7 @@ import { Ledger1763895600000 } from './1763895600000-Ledger';
 import { Activities1763899200000 } from './1763899200000-Activities';
 import { ServiceRecords1763902800000 } from './1763902800000-ServiceRecords';
 import { WechatTokens1763906400000 } from './1763906400000-WechatTokens';
+import { Wishes1763910000000 } from './1763910000000-Wishes';
 
 /** Every migration, in order. New ones are appended. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Activities1763899200000,
   ServiceRecords1763902800000,
   WechatTokens1763906400000,
+  Wishes1763910000000,
 ];

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '积分审批',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,42 @@
+import type { UploadView } from '@redvest/contract';
+import { ErrorCode } from '@redvest/contract';
+import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Auth, AuthContext } from '../auth/auth-context';
+import { DomainError } from '../common/domain-error';
+import { MAX_PHOTO_BYTES, UploadsService } from './uploads.service';
+
+@ApiTags('照片')
+@ApiBearerAuth()
+@Controller('api/uploads')
+export class UploadsController {
+  constructor(private readonly uploads: UploadsService) {}
+
+  @Post()
+  @ApiConsumes('multipart/form-data')
+  async upload(@Auth() auth: AuthContext, @Req() request: FastifyRequest): Promise<UploadView> {
+    if (!request.isMultipart()) throw new DomainError(ErrorCode.PhotoMissing);
+    const file = await request.file({ limits: { fileSize: MAX_PHOTO_BYTES + 1 } });
+    if (!file) throw new DomainError(ErrorCode.PhotoMissing);
+    const content = await file.toBuffer().catch((error: { code?: string }) => {
+      if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError(ErrorCode.PhotoTooLarge);
+      throw error;
+    });
+    return this.uploads.save(auth.user.id, content);
+  }
+
+  @Get(':uploadId')
+  async read(
+    @Param('uploadId') id: string,
+    @Query('e') expires: string,
+    @Query('s') signature: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { contentType, content } = await this.uploads.read(id, expires, signature);
+    void reply
+      .header('content-type', contentType)
+      .header('cache-control', 'private, max-age=86400')
+      .send(content);
+  }
+}

@@ -1,0 +1,81 @@
+import { ErrorCode, UploadView } from '@redvest/contract';
+import { Inject, Injectable } from '@nestjs/common';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { DomainError } from '../common/domain-error';
+import { AppConfig } from '../config/app-config';
+import { CONFIG } from '../config/config.module';
+import { Db } from '../database/db';
+import { newId } from '../database/ids';
+import { imageTypeOf } from './image-type';
+import { OBJECT_STORE, ObjectStore } from './object-store';
+import { Upload } from './upload.entity';
+
+export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+/** Photo links stay valid this long; views hand out fresh ones. */
+const LINK_LIFETIME_MS = 24 * 3600_000;
+
+/** 上传照片: JPEG or PNG, checked by content, at most 5 MB; read back through signed links (an <image> sends no token). */
+@Injectable()
+export class UploadsService {
+  private readonly key: Buffer;
+
+  constructor(
+    private readonly db: Db,
+    @Inject(OBJECT_STORE) private readonly store: ObjectStore,
+    @Inject(CONFIG) config: AppConfig,
+  ) {
+    this.key = createHmac('sha256', config.appSecret).update('redvest/upload-links/v1').digest();
+  }
+
+  async save(ownerId: string, content: Buffer): Promise<UploadView> {
+    if (content.length > MAX_PHOTO_BYTES) throw new DomainError(ErrorCode.PhotoTooLarge);
+    const contentType = imageTypeOf(content);
+    if (!contentType) throw new DomainError(ErrorCode.PhotoTypeNotAllowed);
+    const id = newId();
+    const storageKey = `photos/${id.slice(0, 8)}/${id}.${contentType === 'image/png' ? 'png' : 'jpg'}`;
+    await this.store.put(storageKey, content);
+    await this.db.transaction((em) =>
+      em.insert(Upload, {
+        id,
+        ownerId,
+        contentType,
+        size: content.length,
+        storageKey,
+        createdAt: new Date(),
+      }),
+    );
+    return { id, url: this.link(id) };
+  }
+
+  /** A link that works without a login until it expires. */
+  link(id: string, now = Date.now()): string {
+    const expires = Math.floor((now + LINK_LIFETIME_MS) / 1000);
+    return `/api/uploads/${id}?e=${expires}&s=${this.sign(id, expires)}`;
+  }
+
+  async read(
+    id: string,
+    expires: string,
+    signature: string,
+  ): Promise<{ contentType: string; content: Buffer }> {
+    const at = Number(expires);
+    const expected = Buffer.from(this.sign(id, at));
+    const given = Buffer.from(String(signature ?? ''));
+    if (
+      !Number.isInteger(at) ||
+      at * 1000 < Date.now() ||
+      given.length !== expected.length ||
+      !timingSafeEqual(given, expected)
+    ) {
+      throw new DomainError(ErrorCode.NotFound);
+    }
+    const upload = await this.db.read((em) => em.findOne(Upload, { where: { id } }));
+    const content = upload ? await this.store.get(upload.storageKey) : null;
+    if (!upload || !content) throw new DomainError(ErrorCode.NotFound);
+    return { contentType: upload.contentType, content };
+  }
+
+  private sign(id: string, expires: number): string {
+    return createHmac('sha256', this.key).update(`${id}.${expires}`).digest('base64url').slice(0, 22);
+  }
+}
