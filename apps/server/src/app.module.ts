@@ -12,7 +12,11 @@ import { JobsModule } from './jobs/jobs.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { MeModule } from './me/me.module';
 import { OrganisationModule } from './organisation/organisation.module';
+import { ContentModule } from './content/content.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { RecordsModule } from './records/records.module';
+import { UploadsModule } from './uploads/uploads.module';
+import { WishesModule } from './wishes/wishes.module';
 import { RewardsModule } from './rewards/rewards.module';
 import { WechatModule } from './wechat/wechat.module';
 
@@ -35,6 +39,10 @@ export class AppModule {
         ActivitiesModule,
         JobsModule,
         RecordsModule,
+        UploadsModule,
+        ContentModule,
+        NotificationsModule,
+        WishesModule,
         DemoModule,
       ],
       controllers: [HealthController],

@@ -3,6 +3,9 @@ import { AddressInfo } from 'node:net';
 
 export const FAKE_APPID = 'wx0123456789abcdef';
 export const FAKE_SECRET = 'fake-wechat-secret-0123456789ab';
+/** Texts WeChat's content check calls risky in the fake. */
+export const FAKE_RISKY_WORDS = ['违规示例词'];
+
 /** The smallest PNG: what the fake answers for a mini-program code. */
 export const FAKE_PNG = Buffer.from(
   '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
@@ -73,6 +76,19 @@ export class FakeWechat {
       const token = `fake-token-${this.issuedTokens.length + 1}`;
       this.issuedTokens.push(token);
       return send(200, { access_token: token, expires_in: 7200 });
+    }
+    if (url.pathname === '/wxa/msg_sec_check' || url.pathname === '/cgi-bin/message/subscribe/send') {
+      if (!this.issuedTokens.includes(url.searchParams.get('access_token') ?? '')) {
+        return send(200, { errcode: 40001, errmsg: 'invalid credential' });
+      }
+      if (url.pathname === '/cgi-bin/message/subscribe/send') return send(200, { errcode: 0, errmsg: 'ok' });
+      const content = String(this.posted.at(-1)?.body.content ?? '');
+      const risky = FAKE_RISKY_WORDS.some((word) => content.includes(word));
+      return send(200, {
+        errcode: 0,
+        errmsg: 'ok',
+        result: { suggest: risky ? 'risky' : 'pass', label: risky ? 20001 : 100 },
+      });
     }
     if (url.pathname === '/wxa/getwxacodeunlimit') {
       if (!this.issuedTokens.includes(url.searchParams.get('access_token') ?? '')) {

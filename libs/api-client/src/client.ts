@@ -1,4 +1,14 @@
 import type {
+  ClaimWishRequest,
+  ConfirmWishRequest,
+  FulfilWishRequest,
+  NotificationView,
+  PostWishRequest,
+  ReviewWishRequest,
+  UploadView,
+  WishCategory,
+  WishStatus,
+  WishView,
   CertificateRequest,
   CertificateView,
   CorrectionRequest,
@@ -243,6 +253,50 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
       issueCertificate: (body: CertificateRequest) =>
         call<CertificateView>('POST', '/api/me/certificates', { body }),
       verifyCertificate: (code: string) => call<CertificateView>('GET', `/api/certificates/${enc(code)}`),
+    },
+    uploads: {
+      photo: (file: UploadSource) => upload<UploadView>('/api/uploads', file),
+    },
+    notifications: {
+      inbox: (query: { cursor?: string; limit?: number } = {}) =>
+        call<Page<NotificationView> & { unread: number }>('GET', '/api/me/notifications', { query }),
+      markRead: (ids?: string[]) =>
+        call<void>('POST', '/api/me/notifications/read', { body: ids ? { ids } : {} }),
+    },
+    wishes: {
+      post: (cid: string, body: PostWishRequest) =>
+        call<WishView>('POST', `${community(cid)}/wishes`, { body }),
+      list: (
+        cid: string,
+        query: {
+          status?: WishStatus;
+          category?: WishCategory;
+          mine?: 'posted' | 'claimed';
+          sort?: 'newest' | 'expiring';
+          cursor?: string;
+          limit?: number;
+        } = {},
+      ) => call<Page<WishView>>('GET', `${community(cid)}/wishes`, { query }),
+      get: (id: string) => call<WishView>('GET', `/api/wishes/${enc(id)}`),
+      review: (id: string, body: ReviewWishRequest) =>
+        call<WishView>('POST', `/api/wishes/${enc(id)}/review`, { body }),
+      claim: (id: string, body: ClaimWishRequest = {}) =>
+        call<WishView>('POST', `/api/wishes/${enc(id)}/claim`, { body }),
+      release: (id: string, reason?: string) =>
+        call<WishView>('POST', `/api/wishes/${enc(id)}/release`, { body: { reason } }),
+      dispatch: (id: string, userId: string) =>
+        call<WishView>('POST', `/api/wishes/${enc(id)}/dispatch`, { body: { userId } }),
+      fulfil: (id: string, body: FulfilWishRequest) =>
+        call<WishView>('POST', `/api/wishes/${enc(id)}/fulfil`, { body }),
+      confirm: (id: string, body: ConfirmWishRequest = {}) =>
+        call<WishView>('POST', `/api/wishes/${enc(id)}/confirm`, { body }),
+      dispute: (id: string, reason: string) =>
+        call<WishView>('POST', `/api/wishes/${enc(id)}/dispute`, { body: { reason } }),
+      cancel: (id: string, reason?: string) =>
+        call<WishView>('POST', `/api/wishes/${enc(id)}/cancel`, { body: { reason } }),
+      points: (cid: string) => call<Record<string, number>>('GET', `${community(cid)}/wish-points`),
+      setPoints: (cid: string, points: Record<string, number>) =>
+        call<Record<string, number>>('PUT', `${community(cid)}/wish-points`, { body: { points } }),
     },
     /** For tests of the contract itself: any route, raw. */
     raw: <T = unknown>(method: HttpMethod, path: string, init: Partial<HttpRequest> = {}) =>

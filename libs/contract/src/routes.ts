@@ -2,7 +2,15 @@ import { Role } from './roles';
 
 /** Child resources whose community is looked up from their id (DESIGN §1: 404 outside one's communities). */
 export type ResourceKind =
-  'building' | 'household' | 'transfer' | 'reward' | 'redemption' | 'activity' | 'attendance' | 'correction';
+  | 'building'
+  | 'household'
+  | 'transfer'
+  | 'reward'
+  | 'redemption'
+  | 'activity'
+  | 'attendance'
+  | 'correction'
+  | 'wish';
 
 export type RouteAccess =
   /** No login needed. */
@@ -227,6 +235,66 @@ export const ROUTE_POLICIES = {
   'GET /api/certificates/:code/pdf': {
     summary: '下载志愿服务证明（本人或社区书记）',
     access: { access: 'user' },
+  },
+  'POST /api/uploads': { summary: '上传照片（JPG/PNG，5MB 以内）', access: { access: 'user' } },
+  'GET /api/uploads/:uploadId': { summary: '读取照片（带签名的链接）', access: { access: 'public' } },
+  'GET /api/me/notifications': { summary: '我的消息', access: { access: 'user' } },
+  'POST /api/me/notifications/read': { summary: '消息标为已读', access: { access: 'user' } },
+  'POST /api/communities/:cid/wishes': {
+    summary: '发布微心愿（社区书记可代居民发布）',
+    access: { access: 'community', roles: MEMBER },
+  },
+  'GET /api/communities/:cid/wishes': {
+    summary: '心愿墙；我发布的、我认领的；审核队列（书记）',
+    access: { access: 'community', roles: MEMBER },
+  },
+  'GET /api/communities/:cid/wish-points': {
+    summary: '各类心愿的积分',
+    access: { access: 'community', roles: MEMBER },
+  },
+  'PUT /api/communities/:cid/wish-points': {
+    summary: '设置各类心愿的积分',
+    access: { access: 'community', roles: SECRETARY },
+  },
+  'GET /api/wishes/:wishId': {
+    summary: '心愿详情与进度',
+    access: { access: 'resource', resource: 'wish', param: 'wishId', roles: MEMBER },
+  },
+  'POST /api/wishes/:wishId/review': {
+    summary: '审核心愿（发布或驳回）',
+    access: { access: 'resource', resource: 'wish', param: 'wishId', roles: APPROVERS },
+  },
+  'POST /api/wishes/:wishId/claim': {
+    summary: '认领心愿',
+    access: { access: 'resource', resource: 'wish', param: 'wishId', roles: VOLUNTEERS },
+  },
+  'POST /api/wishes/:wishId/release': {
+    summary: '放弃认领',
+    access: { access: 'resource', resource: 'wish', param: 'wishId', roles: VOLUNTEERS },
+  },
+  'POST /api/wishes/:wishId/dispatch': {
+    summary: '社区派单',
+    access: { access: 'resource', resource: 'wish', param: 'wishId', roles: APPROVERS },
+  },
+  'POST /api/wishes/:wishId/fulfil': {
+    summary: '完成心愿（说明与照片）',
+    access: { access: 'resource', resource: 'wish', param: 'wishId', roles: VOLUNTEERS },
+  },
+  'POST /api/wishes/:wishId/confirm': {
+    summary: '确认完成（居民本人，或书记代确认）',
+    access: { access: 'resource', resource: 'wish', param: 'wishId', roles: MEMBER },
+  },
+  'POST /api/wishes/:wishId/dispute': {
+    summary: '对完成情况提出异议',
+    access: { access: 'resource', resource: 'wish', param: 'wishId', roles: MEMBER },
+  },
+  'POST /api/wishes/:wishId/cancel': {
+    summary: '撤回心愿',
+    access: { access: 'resource', resource: 'wish', param: 'wishId', roles: MEMBER },
+  },
+  'GET /api/wishes/:wishId/letter': {
+    summary: '感谢信（PDF）',
+    access: { access: 'resource', resource: 'wish', param: 'wishId', roles: MEMBER },
   },
 } as const satisfies Record<string, RoutePolicy>;
 

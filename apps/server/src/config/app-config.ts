@@ -22,6 +22,9 @@ export interface AppConfig {
   logLevel: string;
   /** How often scheduled jobs run; 0 turns them off (tests run them by hand). */
   jobsIntervalSeconds: number;
+  /** The subscribe-message template told of wish changes (fields thing1, phrase2, time3, thing4). */
+  wechatWishTemplate: string | null;
+  wishes: { claimDays: number; autoConfirmDays: number; maxOpenClaims: number };
 }
 
 export class ConfigError extends Error {
@@ -62,6 +65,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .filter(Boolean),
     logLevel: values.LOG_LEVEL ?? 'info',
     jobsIntervalSeconds: Number(values.JOBS_INTERVAL_SECONDS ?? 60),
+    wechatWishTemplate: values.WECHAT_TEMPLATE_WISH ?? null,
+    wishes: {
+      claimDays: Number(values.WISH_CLAIM_DAYS ?? 7),
+      autoConfirmDays: Number(values.WISH_AUTO_CONFIRM_DAYS ?? 7),
+      maxOpenClaims: Number(values.WISH_MAX_OPEN_CLAIMS ?? 3),
+    },
   };
 }
 

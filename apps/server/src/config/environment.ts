@@ -46,6 +46,12 @@ export class Environment {
   @IsOptional()
   @Matches(/^\d{1,5}$/, { message: 'JOBS_INTERVAL_SECONDS 应为秒数（0 表示不运行定时任务）' })
   JOBS_INTERVAL_SECONDS?: string;
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{10,64}$/, { message: 'WECHAT_TEMPLATE_WISH 应为订阅消息模板 ID' })
+  WECHAT_TEMPLATE_WISH?: string;
+  @IsOptional() @Matches(/^\d{1,3}$/) WISH_CLAIM_DAYS?: string;
+  @IsOptional() @Matches(/^\d{1,3}$/) WISH_AUTO_CONFIRM_DAYS?: string;
+  @IsOptional() @Matches(/^\d{1,2}$/) WISH_MAX_OPEN_CLAIMS?: string;
 }
 
 const KNOWN: Record<string, true> = {
@@ -63,6 +69,10 @@ const KNOWN: Record<string, true> = {
   PLATFORM_ADMIN_OPENIDS: true,
   LOG_LEVEL: true,
   JOBS_INTERVAL_SECONDS: true,
+  WECHAT_TEMPLATE_WISH: true,
+  WISH_CLAIM_DAYS: true,
+  WISH_AUTO_CONFIRM_DAYS: true,
+  WISH_MAX_OPEN_CLAIMS: true,
 };
 
 export const ENVIRONMENT_KEYS = Object.keys(KNOWN);

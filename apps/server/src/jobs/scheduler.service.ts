@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { CheckinsService } from '../checkins/checkins.service';
 import { AppConfig } from '../config/app-config';
 import { CONFIG } from '../config/config.module';
+import { WishJobs } from '../wishes/wish-jobs';
 import { JobLeases } from './job-leases';
 
 /** Runs the scheduled jobs every JOBS_INTERVAL_SECONDS, in whichever process holds each job's lease. */
@@ -14,9 +15,14 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     private readonly leases: JobLeases,
     checkins: CheckinsService,
+    wishJobs: WishJobs,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {
-    this.jobs = [{ name: 'close-unclosed-attendances', run: (now) => checkins.closeOverdue(now) }];
+    this.jobs = [
+      { name: 'close-unclosed-attendances', run: (now) => checkins.closeOverdue(now) },
+      { name: 'expire-wish-claims', run: (now) => wishJobs.expireClaims(now) },
+      { name: 'auto-confirm-wishes', run: (now) => wishJobs.autoConfirm(now) },
+    ];
   }
 
   onApplicationBootstrap(): void {

@@ -1,10 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { dirname, join } from 'node:path';
-
-/** Noto Sans SC from npm; pdfkit embeds only the glyphs a certificate uses. */
-const FONT_DIR = join(dirname(require.resolve('@embedpdf/fonts-sc')), '../fonts');
-const REGULAR = join(FONT_DIR, 'NotoSansHans-Regular.otf');
-const BOLD = join(FONT_DIR, 'NotoSansHans-Bold.otf');
+import { CJK_BOLD, CJK_REGULAR, collect } from '../pdf/fonts';
 
 export interface CertificateEntry {
   date: string;
@@ -34,11 +29,9 @@ export function renderCertificate(c: CertificateContent): Promise<Buffer> {
     margins: { top: 64, bottom: 64, left: 64, right: 64 },
     info: { Title: '志愿服务证明', Author: c.communityName },
   });
-  doc.registerFont('regular', REGULAR);
-  doc.registerFont('bold', BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  doc.registerFont('regular', CJK_REGULAR);
+  doc.registerFont('bold', CJK_BOLD);
+  const done = collect(doc);
 
   doc.font('bold').fontSize(26).text('志愿服务证明', { align: 'center' });
   doc.moveDown(1.2);

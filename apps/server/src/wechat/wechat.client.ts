@@ -86,6 +86,55 @@ export class WechatClient {
     return { contentType: contentType || 'image/png', image: body };
   }
 
+  /** `msgSecCheck` (version 2): WeChat's verdict on a text a user wants to publish. */
+  async msgSecCheck(content: string, openid: string): Promise<{ suggest: string; label: number }> {
+    const body = await this.postJson('/wxa/msg_sec_check', { content, version: 2, scene: 1, openid });
+    const result = body.result as { suggest?: string; label?: number } | undefined;
+    if (Number(body.errcode ?? 0) !== 0 || !result?.suggest)
+      throw new DomainError(ErrorCode.WechatUnavailable);
+    return { suggest: result.suggest, label: Number(result.label ?? 0) };
+  }
+
+  /** A subscribe message (订阅消息); false when WeChat refuses it (the user did not subscribe, or no quota). */
+  async sendSubscribeMessage(message: {
+    touser: string;
+    template_id: string;
+    page: string;
+    data: Record<string, { value: string }>;
+  }): Promise<boolean> {
+    const body = await this.postJson('/cgi-bin/message/subscribe/send', message);
+    const errcode = Number(body.errcode ?? 0);
+    if (errcode !== 0) this.logger.warn(`subscribe/send errcode ${errcode}: ${String(body.errmsg ?? '')}`);
+    return errcode === 0;
+  }
+
+  /** POSTs JSON with the access token, fetching a new token once if WeChat says it is no longer valid. */
+  private async postJson(path: string, payload: unknown, retried = false): Promise<Record<string, unknown>> {
+    const token = await this.accessToken();
+    let response: Response;
+    try {
+      response = await fetch(
+        `${this.config.wechatApiBase}${path}?access_token=${encodeURIComponent(token)}`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(payload),
+          signal: AbortSignal.timeout(TIMEOUT_MS),
+        },
+      );
+    } catch (error) {
+      this.logger.warn(`WeChat unreachable: ${(error as Error).message}`);
+      throw new DomainError(ErrorCode.WechatUnavailable);
+    }
+    if (!response.ok) throw new DomainError(ErrorCode.WechatUnavailable);
+    const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+    if (!retried && (body.errcode === 40001 || body.errcode === 42001)) {
+      await this.forgetToken();
+      return this.postJson(path, payload, true);
+    }
+    return body;
+  }
+
   /** The app's access token, cached in the database until five minutes before WeChat says it expires. */
   async accessToken(): Promise<string> {
     const wechat = this.config.wechat;

@@ -1,0 +1,37 @@
+import type { NotificationView, Page } from '@redvest/contract';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsOptional, Matches } from 'class-validator';
+import { Auth, AuthContext } from '../auth/auth-context';
+import { PageQuery } from '../common/paging';
+import { NotificationsService } from './notifications.service';
+
+class MarkReadDto {
+  @ApiPropertyOptional({ type: [String], description: '不填则全部标为已读' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @Matches(/^[0-9a-f-]{36}$/, { each: true })
+  ids?: string[];
+}
+
+@ApiTags('消息')
+@ApiBearerAuth()
+@Controller('api/me/notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  inbox(
+    @Auth() auth: AuthContext,
+    @Query() query: PageQuery,
+  ): Promise<Page<NotificationView> & { unread: number }> {
+    return this.notifications.inbox(auth.user.id, query.cursor, query.limit);
+  }
+
+  @Post('read')
+  @HttpCode(204)
+  markRead(@Auth() auth: AuthContext, @Body() body: MarkReadDto): Promise<void> {
+    return this.notifications.markRead(auth.user.id, body.ids);
+  }
+}

@@ -1,0 +1,130 @@
+import {
+  Role,
+  toIsoLocal,
+  WISH_ACTION_LABELS,
+  WISH_STATUS_LABELS,
+  WishEventView,
+  WishView,
+} from '@redvest/contract';
+import {
+  allowedActions,
+  canActInCompound,
+  effectiveRoles,
+  maskName,
+  maskPhone,
+  WishActor,
+} from '@redvest/domain';
+import { EntityManager, In } from 'typeorm';
+import { CommunityAccess } from '../auth/auth-context';
+import { PersonalDataCipher } from '../common/personal-data-cipher';
+import { Employer } from '../communities/employer.entity';
+import { memberNames } from '../ledger/member-names';
+import { Compound } from '../organisation/compound.entity';
+import { UploadsService } from '../uploads/uploads.service';
+import { WishEvent } from './wish-event.entity';
+import { WishPhotoLink } from './wish-photo.entity';
+import { Wish } from './wish.entity';
+
+/** Who the caller is to this wish (see the state machine's actors). */
+export function actorsFor(wish: Wish, access: CommunityAccess, userId: string): Set<WishActor> {
+  const actors = new Set<WishActor>();
+  const roles = effectiveRoles(access.granted);
+  if (wish.authorId === userId) actors.add('author');
+  if (wish.claimerId === userId) actors.add('claimer');
+  if (wish.authorId !== userId && roles.has(Role.Volunteer)) actors.add('member');
+  if (
+    roles.has(Role.Secretary) ||
+    (wish.compoundId && canActInCompound(access.granted, access.branchCompoundIds, wish.compoundId))
+  ) {
+    actors.add('reviewer');
+  }
+  return actors;
+}
+
+export class WishViews {
+  constructor(
+    private readonly cipher: PersonalDataCipher,
+    private readonly uploads: UploadsService,
+  ) {}
+
+  async build(
+    em: EntityManager,
+    wishes: Wish[],
+    access: CommunityAccess,
+    userId: string,
+    withTimeline = false,
+  ): Promise<WishView[]> {
+    if (wishes.length === 0) return [];
+    const ids = wishes.map((w) => w.id);
+    const photos = await em.find(WishPhotoLink, { where: { wishId: In(ids) }, order: { position: 'ASC' } });
+    const names = await memberNames(
+      em,
+      access.communityId,
+      wishes.flatMap((w) => [w.authorId, ...(w.claimerId ? [w.claimerId] : [])]),
+    );
+    const compoundIds = wishes.map((w) => w.compoundId).filter((id): id is string => !!id);
+    const compounds = compoundIds.length ? await em.find(Compound, { where: { id: In(compoundIds) } }) : [];
+    const employerIds = wishes.map((w) => w.claimedForEmployerId).filter((id): id is string => !!id);
+    const employers = employerIds.length ? await em.find(Employer, { where: { id: In(employerIds) } }) : [];
+    const views: WishView[] = [];
+    for (const w of wishes) {
+      const actors = actorsFor(w, access, userId);
+      const close = actors.has('author') || actors.has('claimer') || actors.has('reviewer');
+      const phone = w.phoneEnc ? this.cipher.decrypt(w.phoneEnc) : null;
+      const photoOf = (kind: 'wish' | 'fulfilment') =>
+        photos
+          .filter((p) => p.wishId === w.id && p.kind === kind)
+          .map((p) => ({ id: p.uploadId, url: this.uploads.link(p.uploadId) }));
+      const view: WishView = {
+        id: w.id,
+        communityId: w.communityId,
+        title: w.title,
+        description: w.description,
+        category: w.category,
+        status: w.status,
+        statusLabel: WISH_STATUS_LABELS[w.status],
+        points: w.points,
+        photos: photoOf('wish'),
+        desiredDate: w.desiredDate,
+        authorId: w.authorId,
+        authorName: close ? (names.get(w.authorId) ?? '') : maskName(names.get(w.authorId) ?? ''),
+        postedBy: w.postedBy,
+        compound: compounds.find((c) => c.id === w.compoundId)?.name ?? null,
+        place: close && w.placeEnc ? this.cipher.decrypt(w.placeEnc) : null,
+        contactPhone: phone ? (close ? phone : maskPhone(phone)) : null,
+        claimerId: w.claimerId,
+        claimerName: w.claimerId ? (names.get(w.claimerId) ?? '') : null,
+        claimedForEmployer: employers.find((e) => e.id === w.claimedForEmployerId)?.name ?? null,
+        dispatched: w.dispatchedBy !== null,
+        claimExpiresAt: null,
+        fulfilNote: w.fulfilNote,
+        fulfilPhotos: photoOf('fulfilment'),
+        rating: w.rating,
+        thanks: w.thanks,
+        confirmation: w.confirmation,
+        rejectReason: w.rejectReason,
+        createdAt: toIsoLocal(w.createdAt),
+        actions: allowedActions(w.status, actors),
+      };
+      if (withTimeline) view.timeline = await this.timeline(em, w, access.communityId);
+      views.push(view);
+    }
+    return views;
+  }
+
+  private async timeline(em: EntityManager, wish: Wish, communityId: string): Promise<WishEventView[]> {
+    const events = await em.find(WishEvent, { where: { wishId: wish.id }, order: { id: 'ASC' } });
+    const names = await memberNames(
+      em,
+      communityId,
+      events.map((e) => e.actorId).filter((id): id is string => !!id),
+    );
+    return events.map((e) => ({
+      action: e.action,
+      label: e.action === 'post' ? '发布心愿' : WISH_ACTION_LABELS[e.action],
+      actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
+      note: e.note,
+      at: toIsoLocal(e.createdAt),
+    }));
+  }
+}

@@ -1,0 +1,189 @@
+import type { Page, WishView } from '@redvest/contract';
+import { ErrorCode, Role, toIsoLocal, WishStatus } from '@redvest/contract';
+import { maskName } from '@redvest/domain';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Auth, AuthContext, CommunityAccess, Member } from '../auth/auth-context';
+import { DomainError } from '../common/domain-error';
+import {
+  ClaimWishDto,
+  ConfirmWishDto,
+  DispatchWishDto,
+  FulfilWishDto,
+  PostWishDto,
+  ReasonDto,
+  ReviewWishDto,
+  WishesQuery,
+  WishPointsDto,
+} from './dto';
+import { WishesService } from './wishes.service';
+import { renderThankYouLetter } from './thank-you-letter';
+
+@ApiTags('微心愿')
+@ApiBearerAuth()
+@Controller('api')
+export class WishesController {
+  constructor(private readonly wishes: WishesService) {}
+
+  @Post('communities/:cid/wishes')
+  post(
+    @Auth() auth: AuthContext,
+    @Member() member: CommunityAccess,
+    @Body() body: PostWishDto,
+  ): Promise<WishView> {
+    return this.wishes.post(member, auth.user, body);
+  }
+
+  @Get('communities/:cid/wishes')
+  list(
+    @Auth() auth: AuthContext,
+    @Member() member: CommunityAccess,
+    @Query() query: WishesQuery,
+  ): Promise<Page<WishView>> {
+    return this.wishes.list(member, auth.user.id, query);
+  }
+
+  @Get('communities/:cid/wish-points')
+  points(@Member() member: CommunityAccess): Promise<Record<string, number>> {
+    return this.wishes.points(member.communityId);
+  }
+
+  @Put('communities/:cid/wish-points')
+  setPoints(@Member() member: CommunityAccess, @Body() body: WishPointsDto): Promise<Record<string, number>> {
+    return this.wishes.setPoints(member.communityId, body.points);
+  }
+
+  @Get('wishes/:wishId')
+  get(
+    @Auth() auth: AuthContext,
+    @Member() member: CommunityAccess,
+    @Param('wishId') id: string,
+  ): Promise<WishView> {
+    return this.wishes.get(member, auth.user.id, id);
+  }
+
+  @Post('wishes/:wishId/review')
+  @HttpCode(200)
+  review(
+    @Auth() auth: AuthContext,
+    @Member() member: CommunityAccess,
+    @Param('wishId') id: string,
+    @Body() body: ReviewWishDto,
+  ): Promise<WishView> {
+    return this.wishes.act(member, auth.user, id, body.action, { reason: body.reason });
+  }
+
+  @Post('wishes/:wishId/claim')
+  @HttpCode(200)
+  claim(
+    @Auth() auth: AuthContext,
+    @Member() member: CommunityAccess,
+    @Param('wishId') id: string,
+    @Body() body: ClaimWishDto,
+  ): Promise<WishView> {
+    return this.wishes.act(member, auth.user, id, 'claim', { onBehalfOfEmployer: body.onBehalfOfEmployer });
+  }
+
+  @Post('wishes/:wishId/release')
+  @HttpCode(200)
+  release(
+    @Auth() auth: AuthContext,
+    @Member() member: CommunityAccess,
+    @Param('wishId') id: string,
+    @Body() body: ReasonDto,
+  ): Promise<WishView> {
+    return this.wishes.act(member, auth.user, id, 'release', body);
+  }
+
+  @Post('wishes/:wishId/dispatch')
+  @HttpCode(200)
+  dispatch(
+    @Auth() auth: AuthContext,
+    @Member() member: CommunityAccess,
+    @Param('wishId') id: string,
+    @Body() body: DispatchWishDto,
+  ): Promise<WishView> {
+    return this.wishes.act(member, auth.user, id, 'dispatch', { dispatchTo: body.userId });
+  }
+
+  @Post('wishes/:wishId/fulfil')
+  @HttpCode(200)
+  fulfil(
+    @Auth() auth: AuthContext,
+    @Member() member: CommunityAccess,
+    @Param('wishId') id: string,
+    @Body() body: FulfilWishDto,
+  ): Promise<WishView> {
+    return this.wishes.act(member, auth.user, id, 'fulfil', { fulfil: body });
+  }
+
+  /** The author confirms; a secretary confirms for a resident who cannot use a phone. */
+  @Post('wishes/:wishId/confirm')
+  @HttpCode(200)
+  async confirm(
+    @Auth() auth: AuthContext,
+    @Member() member: CommunityAccess,
+    @Param('wishId') id: string,
+    @Body() body: ConfirmWishDto,
+  ): Promise<WishView> {
+    const wish = await this.wishes.get(member, auth.user.id, id);
+    const action = wish.authorId === auth.user.id ? 'confirm' : 'confirm_on_behalf';
+    return this.wishes.act(member, auth.user, id, action, { confirm: body });
+  }
+
+  @Post('wishes/:wishId/dispute')
+  @HttpCode(200)
+  dispute(
+    @Auth() auth: AuthContext,
+    @Member() member: CommunityAccess,
+    @Param('wishId') id: string,
+    @Body() body: ReasonDto,
+  ): Promise<WishView> {
+    return this.wishes.act(member, auth.user, id, 'dispute', body);
+  }
+
+  @Post('wishes/:wishId/cancel')
+  @HttpCode(200)
+  cancel(
+    @Auth() auth: AuthContext,
+    @Member() member: CommunityAccess,
+    @Param('wishId') id: string,
+    @Body() body: ReasonDto,
+  ): Promise<WishView> {
+    return this.wishes.act(member, auth.user, id, 'cancel', body);
+  }
+
+  /** 感谢信 of a confirmed wish, for secretaries and the member who fulfilled it. */
+  @Get('wishes/:wishId/letter')
+  async letter(
+    @Auth() auth: AuthContext,
+    @Member() member: CommunityAccess,
+    @Param('wishId') id: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const wish = await this.wishes.get(member, auth.user.id, id);
+    if (wish.status !== WishStatus.Confirmed)
+      throw new DomainError(ErrorCode.WishWrongState, { status: wish.status });
+    if (wish.claimerId !== auth.user.id && !member.roles.has(Role.Secretary))
+      throw new DomainError(ErrorCode.Forbidden);
+    const details = await this.wishes.letterDetails(member.communityId, id);
+    const pdf = await renderThankYouLetter({
+      communityName: details.communityName,
+      employer: details.employer,
+      claimerName: wish.claimerName ?? '',
+      residentName: maskName(details.authorName),
+      wishTitle: wish.title,
+      fulfilledOn: details.fulfilledOn,
+      thanks: wish.thanks,
+      issuedOn: toIsoLocal(new Date()).slice(0, 10),
+    });
+    void reply
+      .header('content-type', 'application/pdf')
+      .header(
+        'content-disposition',
+        `inline; filename="letter.pdf"; filename*=UTF-8''${encodeURIComponent(`感谢信-${wish.claimerName ?? ''}-${wish.title}.pdf`)}`,
+      )
+      .send(pdf);
+  }
+}
