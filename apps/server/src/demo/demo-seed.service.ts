@@ -18,6 +18,9 @@ import { Activity } from '../activities/activity.entity';
 import { LedgerService } from '../ledger/ledger.service';
 import { MoreThan, LessThan } from 'typeorm';
 import { otherDemoActivities, runningDemoActivity } from './demo-activities';
+import { seedDemoWishes } from './demo-wishes';
+import { WishesService } from '../wishes/wishes.service';
+import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { seedDemoLedger } from './demo-ledger';
 import { DEMO_HOUSEHOLD_SHEET, DEMO_MEMBERS, DEMO_COMMUNITY } from './demo-data';
@@ -34,6 +37,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly cipher: PersonalDataCipher,
     private readonly ledger: LedgerService,
     private readonly activities: ActivitiesService,
+    private readonly wishes: WishesService,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -48,6 +52,10 @@ export class DemoSeedService implements OnApplicationBootstrap {
     for (const activity of [runningDemoActivity(new Date()), ...otherDemoActivities(new Date())]) {
       await this.activities.create(communityId, activity, await this.secretaryId());
     }
+    const users = new Map<string, User>();
+    for (const member of DEMO_MEMBERS)
+      users.set(member.openid, await this.users.findOrCreateByOpenid(member.openid));
+    await seedDemoWishes(this.db, this.wishes, communityId, users);
     this.logger.log(`已创建演示社区：${DEMO_COMMUNITY.name}`);
   }
 

@@ -11,7 +11,7 @@ import { WishesService } from './wishes.service';
   imports: [LedgerModule],
   controllers: [WishesController],
   providers: [WishesService, WishJobs],
-  exports: [WishJobs],
+  exports: [WishJobs, WishesService],
 })
 export class WishesModule implements OnModuleInit {
   constructor(private readonly resources: ResourceCommunities) {}
