@@ -71,9 +71,13 @@ describe('the contract basics', () => {
     expect((await secretary.approvals.queue(cid)).items.length).toBeGreaterThanOrEqual(2);
     expect((await secretary.points.verify(cid)).ok).toBe(true);
     const board = await secretary.wishes.list(cid);
-    expect(board.items.map((w) => w.title).sort()).toEqual(['想学用手机和孙子视频', '轮椅刹车坏了，想请人修一下'].sort());
+    expect(board.items.map((w) => w.title).sort()).toEqual(
+      ['想学用手机和孙子视频', '轮椅刹车坏了，想请人修一下'].sort(),
+    );
     expect((await secretary.wishes.list(cid, { status: WishStatus.PendingReview })).items).toHaveLength(1);
-    expect((await secretary.wishes.list(cid, { status: WishStatus.Confirmed })).items[0].thanks).toBe('谢谢张同志，耐心陪我跑了一上午！');
+    expect((await secretary.wishes.list(cid, { status: WishStatus.Confirmed })).items[0].thanks).toBe(
+      '谢谢张同志，耐心陪我跑了一上午！',
+    );
     const members = (await secretary.communities.members(cid)).items;
     const employers = members.map((m) => m.employer).filter(Boolean);
     expect(employers.sort()).toEqual(['佛山市第一中学', '佛山市税务局', '禅城区人民医院'].sort());
