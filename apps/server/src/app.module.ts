@@ -12,6 +12,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { MeModule } from './me/me.module';
 import { OrganisationModule } from './organisation/organisation.module';
+import { ContactModule } from './contact/contact.module';
 import { ContentModule } from './content/content.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RecordsModule } from './records/records.module';
@@ -43,6 +44,7 @@ export class AppModule {
         ContentModule,
         NotificationsModule,
         WishesModule,
+        ContactModule,
         DemoModule,
       ],
       controllers: [HealthController],

@@ -78,6 +78,11 @@ describe('the contract basics', () => {
     expect((await secretary.wishes.list(cid, { status: WishStatus.Confirmed })).items[0].thanks).toBe(
       '谢谢张同志，耐心陪我跑了一上午！',
     );
+    const leader = await t.login('demo-member-1');
+    const homes = (await leader.contact.myHouseholds()).items;
+    expect(homes).toHaveLength(12);
+    expect(homes.filter((h) => !h.overdue).map((h) => h.label)).toEqual(['1栋 1单元 601']);
+    expect((await secretary.contact.demands(cid)).items).toHaveLength(1);
     const members = (await secretary.communities.members(cid)).items;
     const employers = members.map((m) => m.employer).filter(Boolean);
     expect(employers.sort()).toEqual(['佛山市第一中学', '佛山市税务局', '禅城区人民医院'].sort());

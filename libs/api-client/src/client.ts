@@ -1,4 +1,16 @@
 import type {
+  AssignHouseholdsRequest,
+  AssignmentResult,
+  ContactGroupView,
+  CoverageResponse,
+  CreateContactGroupRequest,
+  DemandTransitionRequest,
+  DemandView,
+  HouseholdCard,
+  MyHouseholdView,
+  RaiseDemandRequest,
+  VisitRequest,
+  VisitView,
   ClaimWishRequest,
   ConfirmWishRequest,
   FulfilWishRequest,
@@ -297,6 +309,34 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
       points: (cid: string) => call<Record<string, number>>('GET', `${community(cid)}/wish-points`),
       setPoints: (cid: string, points: Record<string, number>) =>
         call<Record<string, number>>('PUT', `${community(cid)}/wish-points`, { body: { points } }),
+    },
+    contact: {
+      createGroup: (cid: string, body: CreateContactGroupRequest) =>
+        call<ContactGroupView>('POST', `${community(cid)}/contact-groups`, { body }),
+      groups: (cid: string) => call<{ items: ContactGroupView[] }>('GET', `${community(cid)}/contact-groups`),
+      dissolve: (groupId: string) =>
+        call<ContactGroupView>('POST', `/api/contact-groups/${enc(groupId)}/dissolve`),
+      assign: (groupId: string, body: AssignHouseholdsRequest) =>
+        call<AssignmentResult>('POST', `/api/contact-groups/${enc(groupId)}/assignments`, { body }),
+      coverage: (cid: string, month?: string) =>
+        call<CoverageResponse>('GET', `${community(cid)}/coverage`, { query: { month } }),
+      myHouseholds: () => call<{ items: MyHouseholdView[] }>('GET', '/api/me/households'),
+      household: (id: string) => call<HouseholdCard>('GET', `/api/households/${enc(id)}`),
+      /** `idempotencyKey`: the same when a visit saved offline is sent again. */
+      visit: (householdId: string, body: VisitRequest, idempotencyKey?: string) =>
+        call<VisitView>('POST', `/api/households/${enc(householdId)}/visits`, {
+          body,
+          headers: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
+        }),
+      raiseDemand: (cid: string, body: RaiseDemandRequest) =>
+        call<DemandView>('POST', `${community(cid)}/demands`, { body }),
+      demands: (
+        cid: string,
+        query: { status?: string; mine?: 'raised' | 'assigned'; cursor?: string; limit?: number } = {},
+      ) => call<Page<DemandView>>('GET', `${community(cid)}/demands`, { query }),
+      transitionDemand: (demandId: string, body: DemandTransitionRequest) =>
+        call<DemandView>('POST', `/api/demands/${enc(demandId)}/transition`, { body }),
+      demandToWish: (demandId: string) => call<WishView>('POST', `/api/demands/${enc(demandId)}/wish`),
     },
     /** For tests of the contract itself: any route, raw. */
     raw: <T = unknown>(method: HttpMethod, path: string, init: Partial<HttpRequest> = {}) =>

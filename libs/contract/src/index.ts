@@ -1,6 +1,7 @@
 export * from './activities-api';
 export * from './api';
 export * from './categories';
+export * from './contact';
 export * from './docs';
 export * from './errors';
 export * from './ledger';

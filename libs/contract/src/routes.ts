@@ -10,7 +10,9 @@ export type ResourceKind =
   | 'activity'
   | 'attendance'
   | 'correction'
-  | 'wish';
+  | 'wish'
+  | 'contact_group'
+  | 'demand';
 
 export type RouteAccess =
   /** No login needed. */
@@ -33,6 +35,7 @@ const SECRETARY = [Role.Secretary] as const;
 const ORGANISATION_READERS = [Role.Secretary, Role.BranchSecretary, Role.GroupLeader] as const;
 const APPROVERS = [Role.Secretary, Role.BranchSecretary] as const;
 const VOLUNTEERS = [Role.Volunteer] as const;
+const PARTY_MEMBERS = [Role.PartyMember] as const;
 
 /**
  * The role-by-route table: the guard enforces it, the OpenAPI document shows it, and a test checks that
@@ -295,6 +298,56 @@ export const ROUTE_POLICIES = {
   'GET /api/wishes/:wishId/letter': {
     summary: '感谢信（PDF）',
     access: { access: 'resource', resource: 'wish', param: 'wishId', roles: MEMBER },
+  },
+  'POST /api/communities/:cid/contact-groups': {
+    summary: '组建包户小组',
+    access: { access: 'community', roles: SECRETARY },
+  },
+  'GET /api/communities/:cid/contact-groups': {
+    summary: '包户小组',
+    access: { access: 'community', roles: ORGANISATION_READERS },
+  },
+  'POST /api/contact-groups/:groupId/dissolve': {
+    summary: '解散小组（包户结束，记录保留）',
+    access: { access: 'resource', resource: 'contact_group', param: 'groupId', roles: SECRETARY },
+  },
+  'POST /api/contact-groups/:groupId/assignments': {
+    summary: '分配楼栋楼层或住户',
+    access: { access: 'resource', resource: 'contact_group', param: 'groupId', roles: SECRETARY },
+  },
+  'GET /api/communities/:cid/coverage': {
+    summary: '走访覆盖（按小组、楼栋、月份）',
+    access: { access: 'community', roles: APPROVERS },
+  },
+  'GET /api/me/households': { summary: '我的包户', access: { access: 'user' } },
+  'GET /api/households/:householdId': {
+    summary: '住户卡片与走访记录（书记、本小区支书、包户小组）',
+    access: {
+      access: 'resource',
+      resource: 'household',
+      param: 'householdId',
+      roles: [Role.Secretary, Role.BranchSecretary, Role.PartyMember],
+    },
+  },
+  'POST /api/households/:householdId/visits': {
+    summary: '登记走访（包户小组成员）',
+    access: { access: 'resource', resource: 'household', param: 'householdId', roles: PARTY_MEMBERS },
+  },
+  'POST /api/communities/:cid/demands': {
+    summary: '居民提出诉求',
+    access: { access: 'community', roles: MEMBER },
+  },
+  'GET /api/communities/:cid/demands': {
+    summary: '诉求（支部的队列，或我的）',
+    access: { access: 'community', roles: MEMBER },
+  },
+  'POST /api/demands/:demandId/transition': {
+    summary: '受理、办理、办结、驳回、指派诉求',
+    access: { access: 'resource', resource: 'demand', param: 'demandId', roles: MEMBER },
+  },
+  'POST /api/demands/:demandId/wish': {
+    summary: '诉求转为微心愿',
+    access: { access: 'resource', resource: 'demand', param: 'demandId', roles: APPROVERS },
   },
 } as const satisfies Record<string, RoutePolicy>;
 

@@ -1,3 +1,4 @@
+export * from './contact';
 export * from './household-import';
 export * from './ledger';
 export * from './phone';

@@ -15,5 +15,9 @@ export class Community {
   /** 未签退: `no_minutes` counts none (the default), `to_end` counts the minutes to the activity's end. */
   @Column({ name: 'unclosed_policy', type: 'varchar', length: 16, default: 'no_minutes' }) unclosedPolicy!:
     'no_minutes' | 'to_end';
+  /** 包户小组 size: normally three. */
+  @Column({ name: 'contact_group_size', type: 'int', default: 3 }) contactGroupSize!: number;
+  /** A household not visited for this many days is overdue. */
+  @Column({ name: 'visit_overdue_days', type: 'int', default: 90 }) visitOverdueDays!: number;
   @TimeColumn({ name: 'created_at' }) createdAt!: Date;
 }

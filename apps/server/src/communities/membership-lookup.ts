@@ -18,9 +18,15 @@ export async function findMembership(
   const membership = await em.findOne(Membership, { where: { communityId, userId } });
   if (!membership) return null;
   const rows = await em.find(MembershipRole, { where: { membershipId: membership.id } });
+  // 党小组长 comes from leading an active contact group, besides being granted.
+  const [{ leads }] = await em.query(
+    "SELECT COUNT(*) AS leads FROM contact_groups WHERE community_id = ? AND leader_id = ? AND status = 'active'",
+    [communityId, userId],
+  );
+  const derived = Number(leads) > 0 ? [Role.GroupLeader] : [];
   return {
     membership,
-    granted: [...new Set(rows.map((row) => row.role))],
+    granted: [...new Set([...rows.map((row) => row.role), ...derived])],
     branchCompoundIds: rows.filter((row) => row.role === Role.BranchSecretary).map((row) => row.compoundId),
   };
 }

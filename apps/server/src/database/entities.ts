@@ -1,3 +1,11 @@
+import {
+  ContactGroup,
+  ContactGroupMember,
+  Demand,
+  HouseholdAssignment,
+  HouseholdAssignmentHistory,
+  Visit,
+} from '../contact/entities';
 import { Notification } from '../notifications/notification.entity';
 import { Upload } from '../uploads/upload.entity';
 import { WishEvent } from '../wishes/wish-event.entity';
@@ -58,4 +66,10 @@ export const ENTITIES = [
   WishEvent,
   WishPoints,
   Notification,
+  ContactGroup,
+  ContactGroupMember,
+  HouseholdAssignment,
+  HouseholdAssignmentHistory,
+  Visit,
+  Demand,
 ];

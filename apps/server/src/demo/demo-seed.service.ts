@@ -19,6 +19,9 @@ import { LedgerService } from '../ledger/ledger.service';
 import { MoreThan, LessThan } from 'typeorm';
 import { otherDemoActivities, runningDemoActivity } from './demo-activities';
 import { seedDemoWishes } from './demo-wishes';
+import { seedDemoContact } from './demo-contact';
+import { ContactGroupsService } from '../contact/contact-groups.service';
+import { VisitsService } from '../contact/visits.service';
 import { WishesService } from '../wishes/wishes.service';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -38,6 +41,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly ledger: LedgerService,
     private readonly activities: ActivitiesService,
     private readonly wishes: WishesService,
+    private readonly contactGroups: ContactGroupsService,
+    private readonly visits: VisitsService,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -56,6 +61,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     for (const member of DEMO_MEMBERS)
       users.set(member.openid, await this.users.findOrCreateByOpenid(member.openid));
     await seedDemoWishes(this.db, this.wishes, communityId, users);
+    await seedDemoContact(this.db, this.contactGroups, this.visits, communityId, users);
     this.logger.log(`已创建演示社区：${DEMO_COMMUNITY.name}`);
   }
 

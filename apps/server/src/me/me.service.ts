@@ -44,13 +44,20 @@ export class MeService {
         const compound = id ? compoundById.get(id) : undefined;
         return compound ? { id: compound.id, name: compound.name } : undefined;
       };
+      const leading: { communityId: string }[] = memberships.length
+        ? await em.query(
+            "SELECT DISTINCT community_id AS communityId FROM contact_groups WHERE leader_id = ? AND status = 'active'",
+            [userId],
+          )
+        : [];
       const views: MembershipView[] = memberships.map((membership) => {
         const own = roles.filter((role) => role.membershipId === membership.id);
+        const leads = leading.some((row) => row.communityId === membership.communityId);
         return {
           communityId: membership.communityId,
           communityName: communityById.get(membership.communityId)?.name ?? '',
           status: membership.status,
-          roles: sortRoles(own.map((role) => role.role)),
+          roles: sortRoles([...own.map((role) => role.role), ...(leads ? [Role.GroupLeader] : [])]),
           branchCompounds: own
             .filter((role) => role.role === Role.BranchSecretary)
             .map((role) => ref(role.compoundId))

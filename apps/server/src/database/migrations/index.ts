@@ -4,6 +4,7 @@ import { Activities1763899200000 } from './1763899200000-Activities';
 import { ServiceRecords1763902800000 } from './1763902800000-ServiceRecords';
 import { WechatTokens1763906400000 } from './1763906400000-WechatTokens';
 import { Wishes1763910000000 } from './1763910000000-Wishes';
+import { Contact1763913600000 } from './1763913600000-Contact';
 
 /** Every migration, in order. New ones are appended. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   ServiceRecords1763902800000,
   WechatTokens1763906400000,
   Wishes1763910000000,
+  Contact1763913600000,
 ];

@@ -1,0 +1,272 @@
+import {
+  AssignmentConflict,
+  AssignmentResult,
+  ContactGroupView,
+  CoverageResponse,
+  ErrorCode,
+  MembershipStatus,
+  Role,
+} from '@redvest/contract';
+import { effectiveRoles, floorRange, householdLabel, isOverdue } from '@redvest/domain';
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { DomainError } from '../common/domain-error';
+import { Community } from '../communities/community.entity';
+import { findMembership } from '../communities/membership-lookup';
+import { Db } from '../database/db';
+import { newId } from '../database/ids';
+import { memberNames } from '../ledger/member-names';
+import { Building } from '../organisation/building.entity';
+import { Compound } from '../organisation/compound.entity';
+import { Household } from '../organisation/household.entity';
+import { AssignHouseholdsDto, CreateContactGroupDto } from './dto';
+import {
+  ContactGroup,
+  ContactGroupMember,
+  HouseholdAssignment,
+  HouseholdAssignmentHistory,
+  Visit,
+} from './entities';
+
+/** 包户小组 and their households (包干到户, DESIGN §6). */
+@Injectable()
+export class ContactGroupsService {
+  constructor(private readonly db: Db) {}
+
+  async create(communityId: string, body: CreateContactGroupDto): Promise<ContactGroupView> {
+    return this.db.transaction(async (em) => {
+      await this.checkMembers(em, communityId, body.memberIds, body.leaderId);
+      if (body.compoundId && !(await em.findOne(Compound, { where: { id: body.compoundId, communityId } }))) {
+        throw new DomainError(ErrorCode.CompoundNotFound);
+      }
+      const group: ContactGroup = {
+        id: newId(),
+        communityId,
+        compoundId: body.compoundId ?? null,
+        name: body.name.trim(),
+        leaderId: body.leaderId,
+        status: 'active',
+        createdAt: new Date(),
+        dissolvedAt: null,
+      };
+      await em.insert(ContactGroup, group);
+      for (const userId of body.memberIds) await em.insert(ContactGroupMember, { groupId: group.id, userId });
+      return (await this.views(em, [group]))[0];
+    });
+  }
+
+  async list(communityId: string): Promise<{ items: ContactGroupView[] }> {
+    return this.db.read(async (em) => ({
+      items: await this.views(
+        em,
+        await em.find(ContactGroup, { where: { communityId, status: 'active' }, order: { name: 'ASC' } }),
+      ),
+    }));
+  }
+
+  /** 解散: its assignments end (into the history), its visits and demands stay. */
+  async dissolve(groupId: string): Promise<ContactGroupView> {
+    return this.db.transaction(async (em) => {
+      const group = await em.findOneOrFail(ContactGroup, { where: { id: groupId }, ...this.db.forUpdate });
+      if (group.status !== 'active') throw new DomainError(ErrorCode.ContactGroupDissolved);
+      const now = new Date();
+      const active = await em.find(HouseholdAssignment, { where: { groupId } });
+      await this.endAssignments(em, active, now, 'dissolved');
+      await em.update(ContactGroup, { id: groupId }, { status: 'dissolved', dissolvedAt: now });
+      return (await this.views(em, [{ ...group, status: 'dissolved', dissolvedAt: now }]))[0];
+    });
+  }
+
+  /**
+   * Assigns a building's floors (optionally one unit) or listed households. Households another group has
+   * are refused with the list, unless `reassign` takes them over; the key on the household makes two
+   * overlapping assignments at once end with one winner.
+   */
+  async assign(groupId: string, body: AssignHouseholdsDto): Promise<AssignmentResult> {
+    return this.db.transaction(async (em) => {
+      const group = await em.findOneOrFail(ContactGroup, { where: { id: groupId } });
+      if (group.status !== 'active') throw new DomainError(ErrorCode.ContactGroupDissolved);
+      const households = await this.select(em, group.communityId, body);
+      if (households.length === 0) throw new DomainError(ErrorCode.NoHouseholdsMatched);
+      const current = await em.find(HouseholdAssignment, {
+        where: { householdId: In(households.map((h) => h.id)) },
+        ...this.db.forUpdate,
+      });
+      const others = current.filter((a) => a.groupId !== groupId);
+      if (others.length && !body.reassign)
+        throw new DomainError(ErrorCode.AssignmentConflict, { conflicts: await this.conflicts(em, others) });
+      const now = new Date();
+      await this.endAssignments(em, others, now, 'reassigned');
+      const taken = new Set(current.filter((a) => a.groupId === groupId).map((a) => a.householdId));
+      const fresh = households.filter((h) => !taken.has(h.id));
+      for (const h of fresh)
+        await em.insert(HouseholdAssignment, {
+          householdId: h.id,
+          groupId,
+          communityId: group.communityId,
+          assignedAt: now,
+        });
+      return { assigned: fresh.length, reassigned: others.length };
+    });
+  }
+
+  /** 走访覆盖: per group and building, households, visited in the month, overdue now. */
+  async coverage(communityId: string, month: string): Promise<CoverageResponse> {
+    return this.db.read(async (em) => {
+      const community = await em.findOneOrFail(Community, { where: { id: communityId } });
+      const start = new Date(`${month}-01T00:00:00+08:00`);
+      const end = new Date(start);
+      end.setUTCMonth(end.getUTCMonth() + 1);
+      const groups = await em.find(ContactGroup, { where: { communityId, status: 'active' } });
+      const assignments = groups.length
+        ? await em.find(HouseholdAssignment, { where: { groupId: In(groups.map((g) => g.id)) } })
+        : [];
+      const households = assignments.length
+        ? await em.find(Household, { where: { id: In(assignments.map((a) => a.householdId)) } })
+        : [];
+      const buildings = households.length
+        ? await em.find(Building, { where: { id: In([...new Set(households.map((h) => h.buildingId))]) } })
+        : [];
+      const visits = households.length
+        ? await em.find(Visit, {
+            where: { householdId: In(households.map((h) => h.id)) },
+            select: { householdId: true, visitedAt: true },
+          })
+        : [];
+      const now = new Date();
+      const rows = new Map<string, CoverageResponse['rows'][number]>();
+      for (const a of assignments) {
+        const household = households.find((h) => h.id === a.householdId)!;
+        const group = groups.find((g) => g.id === a.groupId)!;
+        const building = buildings.find((b) => b.id === household.buildingId)!;
+        const key = `${group.id}/${building.id}`;
+        const row = rows.get(key) ?? {
+          groupId: group.id,
+          groupName: group.name,
+          building: building.name,
+          households: 0,
+          visited: 0,
+          overdue: 0,
+        };
+        const own = visits.filter((v) => v.householdId === household.id);
+        const last = own.reduce<Date | null>(
+          (latest, v) => (!latest || v.visitedAt > latest ? v.visitedAt : latest),
+          null,
+        );
+        row.households++;
+        if (own.some((v) => v.visitedAt >= start && v.visitedAt < end)) row.visited++;
+        if (isOverdue(last, now, community.visitOverdueDays)) row.overdue++;
+        rows.set(key, row);
+      }
+      return {
+        month,
+        overdueDays: community.visitOverdueDays,
+        rows: [...rows.values()].sort(
+          (x, y) =>
+            x.groupName.localeCompare(y.groupName, 'zh') ||
+            x.building.localeCompare(y.building, 'zh', { numeric: true }),
+        ),
+      };
+    });
+  }
+
+  private async select(
+    em: EntityManager,
+    communityId: string,
+    body: AssignHouseholdsDto,
+  ): Promise<Household[]> {
+    if (body.householdIds?.length)
+      return em.find(Household, { where: { id: In(body.householdIds), communityId } });
+    if (!body.buildingId || body.floorFrom === undefined || body.floorTo === undefined) {
+      throw new DomainError(ErrorCode.ValidationFailed, [
+        { field: 'buildingId', message: '请选择楼栋和楼层范围，或选择住户' },
+      ]);
+    }
+    return em.find(Household, {
+      where: {
+        communityId,
+        buildingId: body.buildingId,
+        floor: In(floorRange(body.floorFrom, body.floorTo)),
+        ...(body.unit !== undefined ? { unit: body.unit } : {}),
+      },
+    });
+  }
+
+  private async endAssignments(
+    em: EntityManager,
+    assignments: HouseholdAssignment[],
+    endedAt: Date,
+    reason: 'reassigned' | 'dissolved',
+  ) {
+    for (const a of assignments) {
+      await em.insert(HouseholdAssignmentHistory, {
+        id: newId(),
+        householdId: a.householdId,
+        groupId: a.groupId,
+        assignedAt: a.assignedAt,
+        endedAt,
+        reason,
+      });
+      await em.delete(HouseholdAssignment, { householdId: a.householdId, groupId: a.groupId });
+    }
+  }
+
+  private async conflicts(em: EntityManager, taken: HouseholdAssignment[]): Promise<AssignmentConflict[]> {
+    const households = await em.find(Household, { where: { id: In(taken.map((a) => a.householdId)) } });
+    const buildings = await em.find(Building, { where: { id: In(households.map((h) => h.buildingId)) } });
+    const groups = await em.find(ContactGroup, { where: { id: In(taken.map((a) => a.groupId)) } });
+    return taken.map((a) => {
+      const h = households.find((x) => x.id === a.householdId)!;
+      return {
+        householdId: h.id,
+        label: householdLabel(buildings.find((b) => b.id === h.buildingId)?.name ?? '', h.unit, h.room),
+        groupId: a.groupId,
+        groupName: groups.find((g) => g.id === a.groupId)?.name ?? '',
+      };
+    });
+  }
+
+  private async checkMembers(em: EntityManager, communityId: string, memberIds: string[], leaderId: string) {
+    const community = await em.findOneOrFail(Community, { where: { id: communityId } });
+    if (!memberIds.includes(leaderId) || memberIds.length > community.contactGroupSize)
+      throw new DomainError(ErrorCode.ContactGroupInvalid);
+    for (const userId of memberIds) {
+      const m = await findMembership(em, communityId, userId);
+      if (
+        !m ||
+        m.membership.status !== MembershipStatus.Active ||
+        !effectiveRoles(m.granted).has(Role.PartyMember)
+      ) {
+        throw new DomainError(ErrorCode.ContactGroupInvalid, { userId });
+      }
+    }
+  }
+
+  private async views(em: EntityManager, groups: ContactGroup[]): Promise<ContactGroupView[]> {
+    if (groups.length === 0) return [];
+    const members = await em.find(ContactGroupMember, { where: { groupId: In(groups.map((g) => g.id)) } });
+    const names = await memberNames(
+      em,
+      groups[0].communityId,
+      members.map((m) => m.userId),
+    );
+    const compounds = await em.find(Compound, { where: { communityId: groups[0].communityId } });
+    const views: ContactGroupView[] = [];
+    for (const g of groups) {
+      views.push({
+        id: g.id,
+        communityId: g.communityId,
+        name: g.name,
+        compoundId: g.compoundId,
+        compound: compounds.find((c) => c.id === g.compoundId)?.name ?? null,
+        leaderId: g.leaderId,
+        members: members
+          .filter((m) => m.groupId === g.id)
+          .map((m) => ({ userId: m.userId, name: names.get(m.userId) ?? '' })),
+        status: g.status,
+        householdCount: await em.count(HouseholdAssignment, { where: { groupId: g.id } }),
+      });
+    }
+    return views;
+  }
+}

@@ -1,0 +1,135 @@
+import type {
+  AssignmentResult,
+  ContactGroupView,
+  CoverageResponse,
+  DemandView,
+  HouseholdCard,
+  MyHouseholdView,
+  Page,
+  VisitView,
+  WishView,
+} from '@redvest/contract';
+import { toIsoLocal } from '@redvest/contract';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Auth, AuthContext, CommunityAccess, Member } from '../auth/auth-context';
+import { DomainError } from '../common/domain-error';
+import { ErrorCode } from '@redvest/contract';
+import { ContactGroupsService } from './contact-groups.service';
+import { DemandsService } from './demands.service';
+import {
+  AssignHouseholdsDto,
+  CoverageQuery,
+  CreateContactGroupDto,
+  DemandsQuery,
+  DemandTransitionDto,
+  RaiseDemandDto,
+  VisitDto,
+} from './dto';
+import { VisitsService } from './visits.service';
+
+@ApiTags('包干到户')
+@ApiBearerAuth()
+@Controller('api')
+export class ContactController {
+  constructor(
+    private readonly groups: ContactGroupsService,
+    private readonly visits: VisitsService,
+    private readonly demands: DemandsService,
+  ) {}
+
+  @Post('communities/:cid/contact-groups')
+  createGroup(@Param('cid') cid: string, @Body() body: CreateContactGroupDto): Promise<ContactGroupView> {
+    return this.groups.create(cid, body);
+  }
+
+  @Get('communities/:cid/contact-groups')
+  listGroups(@Param('cid') cid: string): Promise<{ items: ContactGroupView[] }> {
+    return this.groups.list(cid);
+  }
+
+  @Post('contact-groups/:groupId/dissolve')
+  @HttpCode(200)
+  dissolve(@Param('groupId') id: string): Promise<ContactGroupView> {
+    return this.groups.dissolve(id);
+  }
+
+  @Post('contact-groups/:groupId/assignments')
+  assign(@Param('groupId') id: string, @Body() body: AssignHouseholdsDto): Promise<AssignmentResult> {
+    return this.groups.assign(id, body);
+  }
+
+  @Get('communities/:cid/coverage')
+  coverage(@Param('cid') cid: string, @Query() query: CoverageQuery): Promise<CoverageResponse> {
+    return this.groups.coverage(cid, query.month ?? toIsoLocal(new Date()).slice(0, 7));
+  }
+
+  @Get('me/households')
+  myHouseholds(@Auth() auth: AuthContext): Promise<{ items: MyHouseholdView[] }> {
+    return this.visits.mine(auth.user.id);
+  }
+
+  @Get('households/:householdId')
+  card(
+    @Auth() auth: AuthContext,
+    @Member() member: CommunityAccess,
+    @Param('householdId') id: string,
+  ): Promise<HouseholdCard> {
+    return this.visits.card(member, auth.user.id, id);
+  }
+
+  /** A visit saved on a weak signal is sent again with the same Idempotency-Key, and recorded once. */
+  @Post('households/:householdId/visits')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  visit(
+    @Auth() auth: AuthContext,
+    @Param('householdId') id: string,
+    @Body() body: VisitDto,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<VisitView> {
+    if (key !== undefined && !/^[A-Za-z0-9_.:-]{8,64}$/.test(key)) {
+      throw new DomainError(ErrorCode.ValidationFailed, [
+        { field: 'Idempotency-Key', message: '应为 8 到 64 位字母、数字或 _.:-' },
+      ]);
+    }
+    return this.visits.record(auth.user.id, id, body, key ?? null);
+  }
+
+  @Post('communities/:cid/demands')
+  raise(
+    @Auth() auth: AuthContext,
+    @Member() member: CommunityAccess,
+    @Body() body: RaiseDemandDto,
+  ): Promise<DemandView> {
+    return this.demands.raise(member, auth.user.id, body);
+  }
+
+  @Get('communities/:cid/demands')
+  listDemands(
+    @Auth() auth: AuthContext,
+    @Member() member: CommunityAccess,
+    @Query() query: DemandsQuery,
+  ): Promise<Page<DemandView>> {
+    return this.demands.list(member, auth.user.id, query);
+  }
+
+  @Post('demands/:demandId/transition')
+  @HttpCode(200)
+  transition(
+    @Auth() auth: AuthContext,
+    @Member() member: CommunityAccess,
+    @Param('demandId') id: string,
+    @Body() body: DemandTransitionDto,
+  ): Promise<DemandView> {
+    return this.demands.transition(member, auth.user.id, id, body);
+  }
+
+  @Post('demands/:demandId/wish')
+  toWish(
+    @Auth() auth: AuthContext,
+    @Member() member: CommunityAccess,
+    @Param('demandId') id: string,
+  ): Promise<WishView> {
+    return this.demands.toWish(member, auth.user, id);
+  }
+}

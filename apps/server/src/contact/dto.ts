@@ -1,0 +1,139 @@
+import {
+  AssignHouseholdsRequest,
+  CreateContactGroupRequest,
+  DemandAction,
+  DemandTransitionRequest,
+  HOUSEHOLD_FLAGS,
+  HouseholdFlag,
+  RaiseDemandRequest,
+  VisitRequest,
+} from '@redvest/contract';
+import { MAX_FLOOR, MIN_FLOOR } from '@redvest/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsPhone } from '../common/is-phone';
+import { PageQuery } from '../common/paging';
+
+const ID = /^[0-9a-f-]{36}$/;
+export const DEMAND_CATEGORIES = [
+  '养老服务',
+  '医疗健康',
+  '就业帮扶',
+  '住房维修',
+  '环境卫生',
+  '邻里纠纷',
+  '政策咨询',
+  '其他',
+] as const;
+
+export class CreateContactGroupDto implements CreateContactGroupRequest {
+  @ApiProperty({ example: '阳光里 1 栋党员小组' }) @IsString() @IsNotEmpty() @MaxLength(40) name!: string;
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @Matches(ID, { each: true })
+  memberIds!: string[];
+  @ApiProperty() @Matches(ID) leaderId!: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(ID) compoundId?: string;
+}
+
+export class AssignHouseholdsDto implements AssignHouseholdsRequest {
+  @ApiPropertyOptional() @IsOptional() @Matches(ID) buildingId?: string;
+  @ApiPropertyOptional({ example: '2单元' }) @IsOptional() @IsString() @MaxLength(32) unit?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(MIN_FLOOR) @Max(MAX_FLOOR) floorFrom?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(MIN_FLOOR) @Max(MAX_FLOOR) floorTo?: number;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @Matches(ID, { each: true })
+  householdIds?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() reassign?: boolean;
+}
+
+export class DemandInVisitDto {
+  @ApiProperty({ enum: DEMAND_CATEGORIES }) @IsIn(DEMAND_CATEGORIES) category!: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(500) text!: string;
+}
+
+export class VisitDto implements VisitRequest {
+  @ApiProperty() @IsISO8601({ strict: true }) visitedAt!: string;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @Matches(ID, { each: true })
+  visitorIds?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(30) residents?: number;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() rented?: boolean;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{4}-\d{2}(-\d{2})?$/) moveInDate?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsPhone() phone?: string;
+  @ApiPropertyOptional({ enum: HOUSEHOLD_FLAGS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(HOUSEHOLD_FLAGS, { each: true })
+  flags?: HouseholdFlag[];
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) notes?: string;
+  @ApiPropertyOptional({ type: [DemandInVisitDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => DemandInVisitDto)
+  demands?: DemandInVisitDto[];
+}
+
+export class RaiseDemandDto implements RaiseDemandRequest {
+  @ApiProperty({ enum: DEMAND_CATEGORIES }) @IsIn(DEMAND_CATEGORIES) category!: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(500) text!: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(ID) householdId?: string;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(3)
+  @Matches(ID, { each: true })
+  photoIds?: string[];
+}
+
+export class DemandTransitionDto implements DemandTransitionRequest {
+  @ApiProperty({ enum: ['accept', 'start', 'resolve', 'reject', 'assign'] })
+  @IsIn(['accept', 'start', 'resolve', 'reject', 'assign'])
+  action!: DemandAction;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) reason?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(ID) assigneeId?: string;
+}
+
+export class DemandsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['reported', 'accepted', 'in_progress', 'resolved', 'rejected'] })
+  @IsOptional()
+  @IsIn(['reported', 'accepted', 'in_progress', 'resolved', 'rejected'])
+  status?: string;
+  @ApiPropertyOptional({ enum: ['raised', 'assigned'] }) @IsOptional() @IsIn(['raised', 'assigned']) mine?:
+    'raised' | 'assigned';
+}
+
+export class CoverageQuery {
+  @ApiPropertyOptional({ example: '2026-11' }) @IsOptional() @Matches(/^\d{4}-\d{2}$/) month?: string;
+}

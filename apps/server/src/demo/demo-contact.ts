@@ -1,0 +1,46 @@
+import { Db } from '../database/db';
+import { Building } from '../organisation/building.entity';
+import { Compound } from '../organisation/compound.entity';
+import { User } from '../users/user.entity';
+import { ContactGroupsService } from '../contact/contact-groups.service';
+import { VisitsService } from '../contact/visits.service';
+
+/** The demo's contact group: the three party members answer for 阳光里小区 1栋 1单元, and one visit is on record. */
+export async function seedDemoContact(
+  db: Db,
+  groups: ContactGroupsService,
+  visits: VisitsService,
+  communityId: string,
+  users: Map<string, User>,
+): Promise<void> {
+  const id = (openid: string) => users.get(openid)!.id;
+  const compound = await db.read((em) =>
+    em.findOneOrFail(Compound, { where: { communityId, name: '阳光里小区' } }),
+  );
+  const building = await db.read((em) =>
+    em.findOneOrFail(Building, { where: { compoundId: compound.id, name: '1栋' } }),
+  );
+  const group = await groups.create(communityId, {
+    name: '阳光里1栋党员小组',
+    memberIds: ['demo-member-1', 'demo-member-2', 'demo-member-3'].map(id),
+    leaderId: id('demo-member-1'),
+    compoundId: compound.id,
+  });
+  await groups.assign(group.id, { buildingId: building.id, unit: '1单元', floorFrom: 1, floorTo: 6 });
+  const first = (await visits.mine(id('demo-member-1'))).items.find((h) => h.room === '601')!;
+  await visits.record(
+    id('demo-member-1'),
+    first.id,
+    {
+      visitedAt: new Date(Date.now() - 10 * 24 * 3600_000).toISOString(),
+      visitorIds: [id('demo-member-2')],
+      residents: 1,
+      rented: false,
+      phone: '13700001111',
+      flags: ['elderly_alone', 'pension_certification'],
+      notes: '独居老人，子女在深圳，每周三有社工上门。',
+      demands: [{ category: '住房维修', text: '卫生间水管老化渗水，想请社区帮忙联系维修' }],
+    },
+    null,
+  );
+}

@@ -1,0 +1,276 @@
+import { ApiError } from '@redvest/api-client';
+import { ErrorCode, Role, WishStatus } from '@redvest/contract';
+import { errorOf } from './errors';
+import { ADMIN_ENV, ADMIN_OPENID, csvFile, LoggedIn, memberWith, newCommunity } from './fixtures';
+import { startTestApp, TestApp } from './harness';
+
+jest.setTimeout(60_000);
+
+const SHEET = [
+  '小区,楼栋,单元,楼层,房号',
+  ...[24, 25, 26, 27, 28].flatMap((f) => [`东区,3栋,,${f},${f}01`, `东区,3栋,,${f},${f}02`]),
+  '西区,1栋,,1,101',
+].join('\n');
+
+describe('household contact (包干到户)', () => {
+  let t: TestApp;
+  let admin: LoggedIn;
+
+  beforeAll(async () => {
+    t = await startTestApp(ADMIN_ENV);
+    admin = await t.login(ADMIN_OPENID);
+  });
+  afterAll(() => t.close());
+
+  async function setUp() {
+    const { community, secretary } = await newCommunity(t, admin);
+    const cid = community.id;
+    await secretary.communities.importHouseholds(cid, csvFile(SHEET));
+    const compounds = (await secretary.communities.compounds(cid)).items;
+    const east = compounds.find((c) => c.name === '东区')!.id;
+    const west = compounds.find((c) => c.name === '西区')!.id;
+    const building = (await secretary.communities.buildings(cid)).items.find((b) => b.compound === '东区')!;
+    const members = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map(() => memberWith(t, secretary, cid, [Role.PartyMember])),
+    );
+    const groupA = await secretary.contact.createGroup(cid, {
+      name: '3栋党员小组',
+      memberIds: members.slice(0, 3).map((m) => m.userId),
+      leaderId: members[0].userId,
+      compoundId: east,
+    });
+    const groupB = await secretary.contact.createGroup(cid, {
+      name: '第二小组',
+      memberIds: members.slice(3, 6).map((m) => m.userId),
+      leaderId: members[3].userId,
+    });
+    return { cid, secretary, east, west, building, members, groupA, groupB };
+  }
+
+  it('assigns floors to a group, refuses overlaps with the households in the way, and keeps history on reassignment', async () => {
+    const s = await setUp();
+    expect(
+      await s.secretary.contact.assign(s.groupA.id, {
+        buildingId: s.building.id,
+        floorFrom: 24,
+        floorTo: 27,
+      }),
+    ).toEqual({ assigned: 8, reassigned: 0 });
+    const conflict = await errorOf(
+      s.secretary.contact.assign(s.groupB.id, { buildingId: s.building.id, floorFrom: 27, floorTo: 28 }),
+    );
+    expect(conflict).toMatchObject({ status: 409, code: ErrorCode.AssignmentConflict });
+    const conflicts = (conflict.details as { conflicts: { label: string; groupName: string }[] }).conflicts;
+    expect(conflicts.map((c) => c.label).sort()).toEqual(['3栋 2701', '3栋 2702']);
+    expect(conflicts[0].groupName).toBe('3栋党员小组');
+    expect(
+      await s.secretary.contact.assign(s.groupB.id, {
+        buildingId: s.building.id,
+        floorFrom: 27,
+        floorTo: 28,
+        reassign: true,
+      }),
+    ).toEqual({ assigned: 4, reassigned: 2 });
+    const [{ n }] = await t.dataSource.query(
+      "SELECT COUNT(*) AS n FROM household_assignment_history WHERE reason = 'reassigned'",
+    );
+    expect(Number(n)).toBeGreaterThanOrEqual(2);
+    const groups = (await s.secretary.contact.groups(s.cid)).items;
+    expect(groups.map((g) => [g.name, g.householdCount]).sort()).toEqual(
+      [
+        ['3栋党员小组', 6],
+        ['第二小组', 4],
+      ].sort(),
+    );
+    expect((await s.members[0].me.get()).memberships[0].roles).toContain(Role.GroupLeader);
+    expect(
+      await errorOf(
+        s.secretary.contact.createGroup(s.cid, {
+          name: '太多人',
+          memberIds: s.members.slice(0, 4).map((m) => m.userId),
+          leaderId: s.members[0].userId,
+        }),
+      ),
+    ).toMatchObject({
+      code: ErrorCode.ContactGroupInvalid,
+    });
+  });
+
+  it('lets one of two overlapping assignments made at the same moment win', async () => {
+    const s = await setUp();
+    const results = await Promise.allSettled([
+      s.secretary.contact.assign(s.groupA.id, { buildingId: s.building.id, floorFrom: 24, floorTo: 26 }),
+      s.secretary.contact.assign(s.groupB.id, { buildingId: s.building.id, floorFrom: 26, floorTo: 28 }),
+    ]);
+    const outcome = results.map((r) => (r.status === 'fulfilled' ? 'ok' : (r.reason as ApiError).code));
+    expect(outcome.filter((o) => o === 'ok')).toHaveLength(1);
+    expect(outcome.filter((o) => o !== 'ok')).toEqual([ErrorCode.AssignmentConflict]);
+    const [{ n }] = await t.dataSource.query(
+      'SELECT COUNT(*) AS n FROM household_assignments WHERE community_id = ?',
+      [s.cid],
+    );
+    expect(Number(n)).toBe(6);
+  });
+
+  it('records visits by the assigned group only, with the phone stored encrypted and masked for others', async () => {
+    const s = await setUp();
+    await s.secretary.contact.assign(s.groupA.id, { buildingId: s.building.id, floorFrom: 24, floorTo: 24 });
+    const mine = await s.members[1].contact.myHouseholds();
+    expect(mine.items.map((h) => [h.label, h.overdue])).toEqual([
+      ['3栋 2401', true],
+      ['3栋 2402', true],
+    ]);
+    const hid = mine.items[0].id;
+    const visit = await s.members[1].contact.visit(
+      hid,
+      {
+        visitedAt: new Date().toISOString(),
+        visitorIds: [s.members[2].userId],
+        residents: 2,
+        rented: false,
+        phone: '13812341234',
+        flags: ['elderly_alone'],
+        notes: '老人腿脚不便',
+        demands: [{ category: '住房维修', text: '卫生间漏水到楼下' }],
+      },
+      'visit-key-0001',
+    );
+    expect(visit).toMatchObject({ phone: '13812341234', flags: ['elderly_alone'], residents: 2 });
+    expect(visit.demandIds).toHaveLength(1);
+    const again = await s.members[1].contact.visit(
+      hid,
+      { visitedAt: new Date().toISOString() },
+      'visit-key-0001',
+    );
+    expect(again.id).toBe(visit.id);
+    const [row] = await t.dataSource.query('SELECT phone_enc FROM visits WHERE id = ?', [visit.id]);
+    expect(row.phone_enc).toMatch(/^v1\./);
+    expect(row.phone_enc).not.toContain('1234');
+    expect((await s.members[1].contact.myHouseholds()).items[0]).toMatchObject({
+      overdue: false,
+      flags: ['elderly_alone'],
+    });
+    expect((await s.secretary.contact.household(hid)).lastVisit?.phone).toBe('13812341234');
+    expect((await s.members[0].contact.household(hid)).lastVisit?.phone).toBe('13812341234');
+    const branch = await memberWith(t, s.secretary, s.cid, [Role.BranchSecretary], s.east);
+    expect((await branch.contact.household(hid)).lastVisit?.phone).toBe('138****1234');
+  });
+
+  it('refuses every other role on household and visit routes', async () => {
+    const s = await setUp();
+    await s.secretary.contact.assign(s.groupA.id, { buildingId: s.building.id, floorFrom: 24, floorTo: 24 });
+    const hid = (await s.members[0].contact.myHouseholds()).items[0].id;
+    const body = { visitedAt: new Date().toISOString() };
+    const resident = await memberWith(t, s.secretary, s.cid, [Role.Resident]);
+    const volunteer = await memberWith(t, s.secretary, s.cid, [Role.Volunteer]);
+    const otherGroup = s.members[3];
+    const leaderOfOther = s.members[3];
+    const otherBranch = await memberWith(t, s.secretary, s.cid, [Role.BranchSecretary], s.west);
+    const stranger = await newCommunity(t, admin);
+    for (const [who, status] of [
+      [resident, 403],
+      [volunteer, 403],
+      [otherGroup, 403],
+      [leaderOfOther, 403],
+      [otherBranch, 403],
+      [stranger.secretary, 404],
+    ] as const) {
+      expect((await errorOf(who.contact.visit(hid, body))).status).toBe(status);
+      expect((await errorOf(who.contact.household(hid))).status).toBe(status);
+    }
+    expect((await errorOf(otherGroup.contact.visit(hid, body))).code).toBe(ErrorCode.NotInAssignedGroup);
+    const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM visits WHERE household_id = ?', [
+      hid,
+    ]);
+    expect(Number(n)).toBe(0);
+  });
+
+  it('routes demands to the compound’s branch, through to resolved, and into a wish', async () => {
+    const s = await setUp();
+    const branch = await memberWith(t, s.secretary, s.cid, [Role.BranchSecretary], s.east);
+    const otherBranch = await memberWith(t, s.secretary, s.cid, [Role.BranchSecretary], s.west);
+    const resident = await memberWith(t, s.secretary, s.cid, [Role.Resident]);
+    const home = (await s.secretary.communities.households(s.cid)).items.find((h) => h.room === '2501')!;
+    await t.dataSource.query('UPDATE memberships SET compound_id = ?, household_id = ? WHERE user_id = ?', [
+      s.east,
+      home.id,
+      resident.userId,
+    ]);
+    const other = (await s.secretary.communities.households(s.cid)).items.find((h) => h.room === '2502')!;
+    expect(
+      await errorOf(
+        resident.contact.raiseDemand(s.cid, {
+          category: '环境卫生',
+          text: '楼道堆满杂物',
+          householdId: other.id,
+        }),
+      ),
+    ).toMatchObject({ code: ErrorCode.NotYourHousehold });
+    const demand = await resident.contact.raiseDemand(s.cid, {
+      category: '环境卫生',
+      text: '楼道堆满杂物，有消防隐患',
+      householdId: home.id,
+    });
+    expect(demand).toMatchObject({
+      status: 'reported',
+      compound: '东区',
+      householdLabel: '3栋 2501',
+      actions: [],
+    });
+    expect((await branch.contact.demands(s.cid)).items.map((d) => d.id)).toContain(demand.id);
+    expect((await otherBranch.contact.demands(s.cid)).items.map((d) => d.id)).not.toContain(demand.id);
+    expect(
+      await errorOf(otherBranch.contact.transitionDemand(demand.id, { action: 'accept' })),
+    ).toMatchObject({ status: 403, code: ErrorCode.DemandActionNotAllowed });
+    await branch.contact.transitionDemand(demand.id, { action: 'accept' });
+    await branch.contact.transitionDemand(demand.id, { action: 'assign', assigneeId: s.members[0].userId });
+    expect((await s.members[0].contact.demands(s.cid, { mine: 'assigned' })).items[0].actions).toEqual([
+      'start',
+      'resolve',
+    ]);
+    await s.members[0].contact.transitionDemand(demand.id, { action: 'start' });
+    const resolved = await s.members[0].contact.transitionDemand(demand.id, {
+      action: 'resolve',
+      note: '已联系物业清理',
+    });
+    expect(resolved).toMatchObject({ status: 'resolved', resolution: '已联系物业清理' });
+    expect((await resident.contact.demands(s.cid, { mine: 'raised' })).items[0].statusLabel).toBe('已办结');
+    expect(
+      await errorOf(branch.contact.transitionDemand(demand.id, { action: 'reject', reason: '晚了' })),
+    ).toMatchObject({ status: 409 });
+    const second = await resident.contact.raiseDemand(s.cid, {
+      category: '养老服务',
+      text: '想请人每周来陪老人聊聊天',
+    });
+    expect(await errorOf(branch.contact.transitionDemand(second.id, { action: 'reject' }))).toMatchObject({
+      status: 400,
+    });
+    const wish = await branch.contact.demandToWish(second.id);
+    expect(wish).toMatchObject({ status: WishStatus.Published, authorId: resident.userId });
+  });
+
+  it('reports coverage per group and building, and ends assignments when a group is dissolved', async () => {
+    const s = await setUp();
+    await s.secretary.contact.assign(s.groupA.id, { buildingId: s.building.id, floorFrom: 24, floorTo: 25 });
+    const hid = (await s.members[0].contact.myHouseholds()).items[0].id;
+    await s.members[0].contact.visit(hid, { visitedAt: new Date().toISOString() });
+    const coverage = await s.secretary.contact.coverage(s.cid);
+    expect(coverage.rows).toEqual([
+      {
+        groupId: s.groupA.id,
+        groupName: '3栋党员小组',
+        building: '3栋',
+        households: 4,
+        visited: 1,
+        overdue: 3,
+      },
+    ]);
+    await s.secretary.contact.dissolve(s.groupA.id);
+    expect((await s.members[0].contact.myHouseholds()).items).toEqual([]);
+    expect((await s.secretary.contact.groups(s.cid)).items.map((g) => g.name)).toEqual(['第二小组']);
+    const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM visits WHERE household_id = ?', [
+      hid,
+    ]);
+    expect(Number(n)).toBe(1);
+  });
+});

@@ -1,0 +1,2 @@
+export * from './demands';
+export * from './households';
