@@ -9,7 +9,8 @@ import { ErrorFilter } from './common/error.filter';
 import { validationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { setUpOpenApi } from './openapi';
-import { checkRouteTable, ServedRoute } from './route-table.check';
+import { ResourceCommunities } from './auth/resource-communities';
+import { checkResourceResolvers, checkRouteTable, ServedRoute } from './route-table.check';
 
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** Where the mini-program's H5 build lands (apps/miniprogram/dist/h5), from src/ or dist/. */
@@ -47,5 +48,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   }
   await app.init();
   checkRouteTable(routes);
+  checkResourceResolvers(app.get(ResourceCommunities));
   return app;
 }

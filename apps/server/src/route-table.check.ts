@@ -1,4 +1,4 @@
-import { policyFor, ROUTE_POLICIES } from '@redvest/contract';
+import { policyFor, ResourceKind, ROUTE_POLICIES, RoutePolicy } from '@redvest/contract';
 
 export interface ServedRoute {
   method: string;
@@ -21,4 +21,15 @@ export function checkRouteTable(routes: ServedRoute[]): void {
   const stale = Object.keys(ROUTE_POLICIES).filter((key) => !servedKeys.has(key));
   if (stale.length)
     throw new Error(`ROUTE_POLICIES names routes the server does not serve: ${stale.join(', ')}`);
+}
+
+/** Fails start-up when a route is scoped by a kind of resource that no module knows how to find the community of. */
+export function checkResourceResolvers(registry: { resolverFor(kind: ResourceKind): unknown }): void {
+  const kinds = new Set(
+    Object.values(ROUTE_POLICIES as Record<string, RoutePolicy>).flatMap((p) =>
+      p.access.access === 'resource' ? [p.access.resource] : [],
+    ),
+  );
+  const missing = [...kinds].filter((kind) => !registry.resolverFor(kind));
+  if (missing.length) throw new Error(`No community resolver for: ${missing.join(', ')}`);
 }

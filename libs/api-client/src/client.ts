@@ -1,4 +1,11 @@
 import type {
+  AnnualReport,
+  CreateServiceProjectRequest,
+  DemandListRow,
+  OfferResourceRequest,
+  RateMemberRequest,
+  ResourceView,
+  ServiceProjectView,
   AssignHouseholdsRequest,
   AssignmentResult,
   ContactGroupView,
@@ -337,6 +344,21 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
       transitionDemand: (demandId: string, body: DemandTransitionRequest) =>
         call<DemandView>('POST', `/api/demands/${enc(demandId)}/transition`, { body }),
       demandToWish: (demandId: string) => call<WishView>('POST', `/api/demands/${enc(demandId)}/wish`),
+      offerResource: (cid: string, body: OfferResourceRequest) =>
+        call<ResourceView>('POST', `${community(cid)}/resources`, { body }),
+      resources: (cid: string) => call<Page<ResourceView>>('GET', `${community(cid)}/resources`),
+      demandList: (cid: string) => call<{ rows: DemandListRow[] }>('GET', `${community(cid)}/demand-list`),
+      createProject: (cid: string, body: CreateServiceProjectRequest) =>
+        call<ServiceProjectView>('POST', `${community(cid)}/service-projects`, { body }),
+      projects: (cid: string) =>
+        call<{ items: ServiceProjectView[] }>('GET', `${community(cid)}/service-projects`),
+      takeProject: (id: string) => call<ServiceProjectView>('POST', `/api/service-projects/${enc(id)}/take`),
+      finishProject: (id: string) =>
+        call<ServiceProjectView>('POST', `/api/service-projects/${enc(id)}/done`),
+      rate: (cid: string, userId: string, body: RateMemberRequest) =>
+        call<void>('PUT', `${community(cid)}/evaluations/${enc(userId)}`, { body }),
+      annualReport: (cid: string, year: number) =>
+        call<AnnualReport>('GET', `${community(cid)}/reports/annual`, { query: { year } }),
     },
     /** For tests of the contract itself: any route, raw. */
     raw: <T = unknown>(method: HttpMethod, path: string, init: Partial<HttpRequest> = {}) =>

@@ -166,3 +166,114 @@ export interface CoverageResponse {
   overdueDays: number;
   rows: CoverageRow[];
 }
+
+/** 三级评价: the group leader, the compound's branch and the community each rate a member once a year. */
+export type RatingLevel = 'group' | 'branch' | 'community';
+export type RatingGrade = 'excellent' | 'good' | 'fair' | 'poor';
+
+export const RATING_LEVEL_LABELS: Record<RatingLevel, string> = {
+  group: '小组评价',
+  branch: '支部评价',
+  community: '社区评价',
+};
+export const RATING_GRADE_LABELS: Record<RatingGrade, string> = {
+  excellent: '优秀',
+  good: '合格',
+  fair: '基本合格',
+  poor: '不合格',
+};
+
+export interface RateMemberRequest {
+  year: number;
+  level: RatingLevel;
+  grade: RatingGrade;
+  comment?: string;
+}
+
+export interface AnnualMemberReport {
+  userId: string;
+  name: string;
+  employer: string | null;
+  activities: number;
+  minutes: number;
+  wishesFulfilled: number;
+  visits: number;
+  demandsResolved: number;
+  pointsEarned: number;
+  ratings: Partial<Record<RatingLevel, RatingGrade>>;
+}
+
+export interface AnnualReport {
+  communityId: string;
+  year: number;
+  members: AnnualMemberReport[];
+}
+
+/** 三单: what members and units offer (资源单). */
+export type ResourceKind3 = 'skill' | 'time' | 'money' | 'goods';
+
+export const RESOURCE_KIND_LABELS: Record<ResourceKind3, string> = {
+  skill: '技能',
+  time: '时间',
+  money: '资金',
+  goods: '物资',
+};
+
+export interface OfferResourceRequest {
+  kind: ResourceKind3;
+  title: string;
+  description?: string;
+  /** Offered by the member's employer organisation rather than the member. */
+  byEmployer?: boolean;
+}
+
+export interface ResourceView {
+  id: string;
+  kind: ResourceKind3;
+  title: string;
+  description: string | null;
+  offeredBy: string;
+  employer: string | null;
+  createdAt: string;
+}
+
+/** 需求单: open demands grouped by category and compound. */
+export interface DemandListRow {
+  category: string;
+  compound: string | null;
+  open: number;
+  resolved: number;
+}
+
+/** 项目单: a service project matching resources to demands, and who takes it. */
+export type ServiceMode = 'resident_order' | 'community_dispatch' | 'member_take';
+
+export const SERVICE_MODE_LABELS: Record<ServiceMode, string> = {
+  resident_order: '群众点单',
+  community_dispatch: '社区派单',
+  member_take: '党员接单',
+};
+
+export interface CreateServiceProjectRequest {
+  title: string;
+  description?: string;
+  mode: ServiceMode;
+  demandId?: string;
+  resourceId?: string;
+  /** For 社区派单: the member it is given to. */
+  takerId?: string;
+}
+
+export interface ServiceProjectView {
+  id: string;
+  title: string;
+  description: string | null;
+  mode: ServiceMode;
+  modeLabel: string;
+  demandId: string | null;
+  resourceId: string | null;
+  takerId: string | null;
+  takerName: string | null;
+  status: 'open' | 'taken' | 'done';
+  createdAt: string;
+}

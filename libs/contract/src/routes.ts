@@ -12,7 +12,8 @@ export type ResourceKind =
   | 'correction'
   | 'wish'
   | 'contact_group'
-  | 'demand';
+  | 'demand'
+  | 'service_project';
 
 export type RouteAccess =
   /** No login needed. */
@@ -348,6 +349,46 @@ export const ROUTE_POLICIES = {
   'POST /api/demands/:demandId/wish': {
     summary: '诉求转为微心愿',
     access: { access: 'resource', resource: 'demand', param: 'demandId', roles: APPROVERS },
+  },
+  'POST /api/communities/:cid/resources': {
+    summary: '资源单：登记可提供的技能、时间、资金、物资',
+    access: { access: 'community', roles: PARTY_MEMBERS },
+  },
+  'GET /api/communities/:cid/resources': {
+    summary: '资源单',
+    access: { access: 'community', roles: MEMBER },
+  },
+  'GET /api/communities/:cid/demand-list': {
+    summary: '需求单（按类别与小区汇总）',
+    access: { access: 'community', roles: MEMBER },
+  },
+  'POST /api/communities/:cid/service-projects': {
+    summary: '项目单：建立服务项目',
+    access: { access: 'community', roles: APPROVERS },
+  },
+  'GET /api/communities/:cid/service-projects': {
+    summary: '项目单',
+    access: { access: 'community', roles: MEMBER },
+  },
+  'POST /api/service-projects/:projectId/take': {
+    summary: '党员接单',
+    access: { access: 'resource', resource: 'service_project', param: 'projectId', roles: PARTY_MEMBERS },
+  },
+  'POST /api/service-projects/:projectId/done': {
+    summary: '项目完成（接单人或书记）',
+    access: { access: 'resource', resource: 'service_project', param: 'projectId', roles: MEMBER },
+  },
+  'PUT /api/communities/:cid/evaluations/:userId': {
+    summary: '三级评价（组长、支部、社区）',
+    access: { access: 'community', roles: [Role.GroupLeader, Role.BranchSecretary, Role.Secretary] },
+  },
+  'GET /api/communities/:cid/reports/annual': {
+    summary: '在职党员年度服务情况',
+    access: { access: 'community', roles: SECRETARY },
+  },
+  'GET /api/communities/:cid/reports/annual/export': {
+    summary: '年度服务情况导出（XLSX，每个原单位一张表）',
+    access: { access: 'community', roles: SECRETARY },
   },
 } as const satisfies Record<string, RoutePolicy>;
 

@@ -6,12 +6,16 @@ import { ContactGroupsService } from './contact-groups.service';
 import { DemandsService } from './demands.service';
 import { ContactGroup, Demand } from './entities';
 import { VisitsService } from './visits.service';
+import { EvaluationService } from './evaluation.service';
+import { ListsController } from './lists.controller';
+import { ServiceProject } from './lists.entities';
+import { ThreeListsService } from './three-lists.service';
 
 /** 包干到户: contact groups, their households, visits and demands. */
 @Module({
   imports: [WishesModule],
-  controllers: [ContactController],
-  providers: [ContactGroupsService, VisitsService, DemandsService],
+  controllers: [ContactController, ListsController],
+  providers: [ContactGroupsService, VisitsService, DemandsService, ThreeListsService, EvaluationService],
   exports: [ContactGroupsService, VisitsService],
 })
 export class ContactModule implements OnModuleInit {
@@ -21,6 +25,10 @@ export class ContactModule implements OnModuleInit {
     this.resources.register(
       'contact_group',
       async (em, id) => (await em.findOne(ContactGroup, { where: { id } }))?.communityId ?? null,
+    );
+    this.resources.register(
+      'service_project',
+      async (em, id) => (await em.findOne(ServiceProject, { where: { id } }))?.communityId ?? null,
     );
     this.resources.register(
       'demand',

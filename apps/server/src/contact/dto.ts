@@ -137,3 +137,37 @@ export class DemandsQuery extends PageQuery {
 export class CoverageQuery {
   @ApiPropertyOptional({ example: '2026-11' }) @IsOptional() @Matches(/^\d{4}-\d{2}$/) month?: string;
 }
+
+export class OfferResourceDto {
+  @ApiProperty({ enum: ['skill', 'time', 'money', 'goods'] })
+  @IsIn(['skill', 'time', 'money', 'goods'])
+  kind!: 'skill' | 'time' | 'money' | 'goods';
+  @ApiProperty({ example: '水电维修' }) @IsString() @IsNotEmpty() @MaxLength(60) title!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) description?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() byEmployer?: boolean;
+}
+
+export class CreateServiceProjectDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(60) title!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) description?: string;
+  @ApiProperty({ enum: ['resident_order', 'community_dispatch', 'member_take'] })
+  @IsIn(['resident_order', 'community_dispatch', 'member_take'])
+  mode!: 'resident_order' | 'community_dispatch' | 'member_take';
+  @ApiPropertyOptional() @IsOptional() @Matches(ID) demandId?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(ID) resourceId?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(ID) takerId?: string;
+}
+
+export class RateMemberDto {
+  @ApiProperty() @IsInt() @Min(2000) @Max(2100) year!: number;
+  @ApiProperty({ enum: ['group', 'branch', 'community'] }) @IsIn(['group', 'branch', 'community']) level!:
+    'group' | 'branch' | 'community';
+  @ApiProperty({ enum: ['excellent', 'good', 'fair', 'poor'] })
+  @IsIn(['excellent', 'good', 'fair', 'poor'])
+  grade!: 'excellent' | 'good' | 'fair' | 'poor';
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) comment?: string;
+}
+
+export class YearQuery {
+  @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year!: number;
+}

@@ -1,3 +1,4 @@
+import { MemberRating, Resource, ServiceProject } from '../contact/lists.entities';
 import {
   ContactGroup,
   ContactGroupMember,
@@ -72,4 +73,7 @@ export const ENTITIES = [
   HouseholdAssignmentHistory,
   Visit,
   Demand,
+  Resource,
+  ServiceProject,
+  MemberRating,
 ];

@@ -5,6 +5,7 @@ import { ServiceRecords1763902800000 } from './1763902800000-ServiceRecords';
 import { WechatTokens1763906400000 } from './1763906400000-WechatTokens';
 import { Wishes1763910000000 } from './1763910000000-Wishes';
 import { Contact1763913600000 } from './1763913600000-Contact';
+import { ThreeLists1763917200000 } from './1763917200000-ThreeLists';
 
 /** Every migration, in order. New ones are appended. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   WechatTokens1763906400000,
   Wishes1763910000000,
   Contact1763913600000,
+  ThreeLists1763917200000,
 ];

@@ -1,0 +1,196 @@
+import {
+  AnnualMemberReport,
+  AnnualReport,
+  ErrorCode,
+  RATING_GRADE_LABELS,
+  RATING_LEVEL_LABELS,
+  RatingLevel,
+  Role,
+  Unit,
+  WishStatus,
+} from '@redvest/contract';
+import { canActInCompound, effectiveRoles } from '@redvest/domain';
+import { Injectable } from '@nestjs/common';
+import ExcelJS from 'exceljs';
+import { Between, In } from 'typeorm';
+import { Attendance } from '../activities/attendance.entity';
+import { CommunityAccess } from '../auth/auth-context';
+import { DomainError } from '../common/domain-error';
+import { Employer } from '../communities/employer.entity';
+import { findMembership } from '../communities/membership-lookup';
+import { MembershipRole } from '../communities/membership-role.entity';
+import { Membership } from '../communities/membership.entity';
+import { Db } from '../database/db';
+import { memberNames } from '../ledger/member-names';
+import { PeriodTotal } from '../ledger/period-total.entity';
+import { Wish } from '../wishes/wish.entity';
+import { RateMemberDto } from './dto';
+import { ContactGroup, ContactGroupMember, Demand, Visit } from './entities';
+import { MemberRating } from './lists.entities';
+
+/** 年度评价: what each in-service member did in a year, the three ratings, and the spreadsheet per employer. */
+@Injectable()
+export class EvaluationService {
+  constructor(private readonly db: Db) {}
+
+  /** The group leader rates their group, a branch secretary their compound's members, the community everyone. */
+  async rate(access: CommunityAccess, raterId: string, userId: string, body: RateMemberDto): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const member = await findMembership(em, access.communityId, userId);
+      if (!member || !effectiveRoles(member.granted).has(Role.PartyMember))
+        throw new DomainError(ErrorCode.MemberNotFound);
+      const allowed =
+        body.level === 'community'
+          ? access.roles.has(Role.Secretary)
+          : body.level === 'branch'
+            ? !!member.membership.compoundId &&
+              canActInCompound(access.granted, access.branchCompoundIds, member.membership.compoundId)
+            : await this.leadsGroupOf(em, access.communityId, raterId, userId);
+      if (!allowed) throw new DomainError(ErrorCode.Forbidden);
+      await em.save(MemberRating, {
+        communityId: access.communityId,
+        userId,
+        year: body.year,
+        level: body.level,
+        grade: body.grade,
+        comment: body.comment?.trim() || null,
+        ratedBy: raterId,
+        ratedAt: new Date(),
+      });
+    });
+  }
+
+  async annual(communityId: string, year: number): Promise<AnnualReport> {
+    const start = new Date(`${year}-01-01T00:00:00+08:00`);
+    const end = new Date(`${year + 1}-01-01T00:00:00+08:00`);
+    return this.db.read(async (em) => {
+      const partyRoles = await em.find(MembershipRole, {
+        where: { communityId, role: In([Role.PartyMember, Role.GroupLeader]) },
+      });
+      const memberships = partyRoles.length
+        ? await em.find(Membership, {
+            where: { id: In([...new Set(partyRoles.map((r) => r.membershipId))]) },
+          })
+        : [];
+      const userIds = memberships.map((m) => m.userId);
+      if (userIds.length === 0) return { communityId, year, members: [] };
+      const names = await memberNames(em, communityId, userIds);
+      const employers = await em.find(Employer, { where: { communityId } });
+      const attendances = await em.find(Attendance, {
+        where: {
+          communityId,
+          userId: In(userIds),
+          checkedInAt: Between(start, end),
+          status: In(['closed', 'unclosed']),
+        },
+      });
+      const wishes = await em.find(Wish, {
+        where: {
+          communityId,
+          claimerId: In(userIds),
+          status: WishStatus.Confirmed,
+          confirmedAt: Between(start, end),
+        },
+      });
+      const visits = await em.find(Visit, {
+        where: { communityId, visitedAt: Between(start, end) },
+        select: { visitorIds: true },
+      });
+      const demands = await em.find(Demand, {
+        where: { communityId, assigneeId: In(userIds), status: 'resolved', updatedAt: Between(start, end) },
+      });
+      const points = await em.find(PeriodTotal, {
+        where: { communityId, unit: Unit.Points, period: String(year), userId: In(userIds) },
+      });
+      const ratings = await em.find(MemberRating, { where: { communityId, year, userId: In(userIds) } });
+      const members: AnnualMemberReport[] = memberships.map((m) => {
+        const own = attendances.filter((a) => a.userId === m.userId);
+        return {
+          userId: m.userId,
+          name: names.get(m.userId) ?? '',
+          employer: employers.find((e) => e.id === m.employerId)?.name ?? null,
+          activities: own.length,
+          minutes: own.reduce((sum, a) => sum + (a.minutes ?? 0), 0),
+          wishesFulfilled: wishes.filter((w) => w.claimerId === m.userId).length,
+          visits: visits.filter((v) => (JSON.parse(v.visitorIds) as string[]).includes(m.userId)).length,
+          demandsResolved: demands.filter((d) => d.assigneeId === m.userId).length,
+          pointsEarned: points.find((p) => p.userId === m.userId)?.earned ?? 0,
+          ratings: Object.fromEntries(
+            ratings.filter((r) => r.userId === m.userId).map((r) => [r.level, r.grade]),
+          ),
+        };
+      });
+      const collator = new Intl.Collator('zh');
+      members.sort(
+        (a, b) => collator.compare(a.employer ?? '~', b.employer ?? '~') || collator.compare(a.name, b.name),
+      );
+      return { communityId, year, members };
+    });
+  }
+
+  /** One sheet per employer organisation (原单位), for the members' annual assessment. */
+  async export(communityId: string, year: number): Promise<Buffer> {
+    const report = await this.annual(communityId, year);
+    const workbook = new ExcelJS.Workbook();
+    workbook.creator = '红马甲';
+    const byEmployer = new Map<string, AnnualMemberReport[]>();
+    for (const member of report.members) {
+      const key = member.employer ?? '未登记原单位';
+      byEmployer.set(key, [...(byEmployer.get(key) ?? []), member]);
+    }
+    const levels: RatingLevel[] = ['group', 'branch', 'community'];
+    for (const [employer, members] of byEmployer) {
+      const sheet = workbook.addWorksheet(employer.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31));
+      sheet.addRow([`${employer} 在职党员 ${year} 年社区服务情况`]).font = { bold: true, size: 14 };
+      const header = sheet.addRow([
+        '姓名',
+        '参加活动（次）',
+        '服务时长（小时）',
+        '完成心愿（个）',
+        '入户走访（次）',
+        '办结诉求（件）',
+        '获得积分',
+        ...levels.map((l) => RATING_LEVEL_LABELS[l]),
+      ]);
+      header.font = { bold: true };
+      for (const m of members) {
+        sheet.addRow([
+          m.name,
+          m.activities,
+          Number((m.minutes / 60).toFixed(1)),
+          m.wishesFulfilled,
+          m.visits,
+          m.demandsResolved,
+          m.pointsEarned,
+          ...levels.map((l) => (m.ratings[l] ? RATING_GRADE_LABELS[m.ratings[l]!] : '')),
+        ]);
+      }
+      const sum = (f: (m: AnnualMemberReport) => number) => members.reduce((total, m) => total + f(m), 0);
+      sheet.addRow([
+        '合计',
+        sum((m) => m.activities),
+        Number((sum((m) => m.minutes) / 60).toFixed(1)),
+        sum((m) => m.wishesFulfilled),
+        sum((m) => m.visits),
+        sum((m) => m.demandsResolved),
+        sum((m) => m.pointsEarned),
+      ]).font = { bold: true };
+      sheet.columns.forEach((column) => (column.width = 14));
+    }
+    if (byEmployer.size === 0) workbook.addWorksheet('无数据').addRow([`${year} 年没有在职党员的服务记录`]);
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+
+  private async leadsGroupOf(
+    em: import('typeorm').EntityManager,
+    communityId: string,
+    leaderId: string,
+    userId: string,
+  ): Promise<boolean> {
+    const groups = await em.find(ContactGroup, { where: { communityId, leaderId, status: 'active' } });
+    if (groups.length === 0) return false;
+    return (
+      (await em.count(ContactGroupMember, { where: { groupId: In(groups.map((g) => g.id)), userId } })) > 0
+    );
+  }
+}

@@ -1,0 +1,98 @@
+import type { AnnualReport, DemandListRow, Page, ResourceView, ServiceProjectView } from '@redvest/contract';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { attachment } from '../activities/attendance-export';
+import { Auth, AuthContext, CommunityAccess, Member } from '../auth/auth-context';
+import { PageQuery } from '../common/paging';
+import { CreateServiceProjectDto, OfferResourceDto, RateMemberDto, YearQuery } from './dto';
+import { EvaluationService } from './evaluation.service';
+import { ThreeListsService } from './three-lists.service';
+
+@ApiTags('三单与年度评价')
+@ApiBearerAuth()
+@Controller('api')
+export class ListsController {
+  constructor(
+    private readonly lists: ThreeListsService,
+    private readonly evaluation: EvaluationService,
+  ) {}
+
+  @Post('communities/:cid/resources')
+  offer(
+    @Auth() auth: AuthContext,
+    @Member() member: CommunityAccess,
+    @Body() body: OfferResourceDto,
+  ): Promise<ResourceView> {
+    return this.lists.offer(member, auth.user.id, body);
+  }
+
+  @Get('communities/:cid/resources')
+  resources(@Param('cid') cid: string, @Query() query: PageQuery): Promise<Page<ResourceView>> {
+    return this.lists.resources(cid, query.cursor, query.limit);
+  }
+
+  @Get('communities/:cid/demand-list')
+  demandList(@Param('cid') cid: string): Promise<{ rows: DemandListRow[] }> {
+    return this.lists.demandList(cid);
+  }
+
+  @Post('communities/:cid/service-projects')
+  createProject(
+    @Auth() auth: AuthContext,
+    @Param('cid') cid: string,
+    @Body() body: CreateServiceProjectDto,
+  ): Promise<ServiceProjectView> {
+    return this.lists.createProject(cid, auth.user.id, body);
+  }
+
+  @Get('communities/:cid/service-projects')
+  projects(@Param('cid') cid: string): Promise<{ items: ServiceProjectView[] }> {
+    return this.lists.projects(cid);
+  }
+
+  @Post('service-projects/:projectId/take')
+  @HttpCode(200)
+  take(@Auth() auth: AuthContext, @Param('projectId') id: string): Promise<ServiceProjectView> {
+    return this.lists.take(id, auth.user.id);
+  }
+
+  @Post('service-projects/:projectId/done')
+  @HttpCode(200)
+  finish(
+    @Auth() auth: AuthContext,
+    @Member() member: CommunityAccess,
+    @Param('projectId') id: string,
+  ): Promise<ServiceProjectView> {
+    return this.lists.finish(member, id, auth.user.id);
+  }
+
+  @Put('communities/:cid/evaluations/:userId')
+  @HttpCode(204)
+  rate(
+    @Auth() auth: AuthContext,
+    @Member() member: CommunityAccess,
+    @Param('userId') userId: string,
+    @Body() body: RateMemberDto,
+  ): Promise<void> {
+    return this.evaluation.rate(member, auth.user.id, userId, body);
+  }
+
+  @Get('communities/:cid/reports/annual')
+  annual(@Param('cid') cid: string, @Query() query: YearQuery): Promise<AnnualReport> {
+    return this.evaluation.annual(cid, query.year);
+  }
+
+  @Get('communities/:cid/reports/annual/export')
+  async export(
+    @Param('cid') cid: string,
+    @Query() query: YearQuery,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const sheet = await this.evaluation.export(cid, query.year);
+    void reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', attachment(`在职党员${query.year}年度服务情况.xlsx`))
+      .send(sheet);
+  }
+}

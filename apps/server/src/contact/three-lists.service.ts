@@ -1,0 +1,201 @@
+import {
+  DemandListRow,
+  ErrorCode,
+  Page,
+  ResourceView,
+  Role,
+  SERVICE_MODE_LABELS,
+  ServiceProjectView,
+  toIsoLocal,
+} from '@redvest/contract';
+import { effectiveRoles } from '@redvest/domain';
+import { Injectable } from '@nestjs/common';
+import { EntityManager, LessThan } from 'typeorm';
+import { CommunityAccess } from '../auth/auth-context';
+import { DomainError } from '../common/domain-error';
+import { Employer } from '../communities/employer.entity';
+import { findMembership } from '../communities/membership-lookup';
+import { Db } from '../database/db';
+import { newId } from '../database/ids';
+import { memberNames } from '../ledger/member-names';
+import { Compound } from '../organisation/compound.entity';
+import { CreateServiceProjectDto, OfferResourceDto } from './dto';
+import { Demand } from './entities';
+import { Resource, ServiceProject } from './lists.entities';
+
+/** 三单: 资源单 (what is offered), 需求单 (what is asked), 项目单 (what is done, and by whom). */
+@Injectable()
+export class ThreeListsService {
+  constructor(private readonly db: Db) {}
+
+  async offer(access: CommunityAccess, userId: string, body: OfferResourceDto): Promise<ResourceView> {
+    if (body.byEmployer && !access.membership.employerId) {
+      throw new DomainError(ErrorCode.ValidationFailed, [
+        { field: 'byEmployer', message: '您还没有登记原单位' },
+      ]);
+    }
+    const resource: Resource = {
+      id: newId(),
+      communityId: access.communityId,
+      offeredBy: userId,
+      employerId: body.byEmployer ? access.membership.employerId : null,
+      kind: body.kind,
+      title: body.title.trim(),
+      description: body.description?.trim() || null,
+      active: true,
+      createdAt: new Date(),
+    };
+    await this.db.transaction((em) => em.insert(Resource, resource));
+    return (await this.db.read((em) => this.resourceViews(em, [resource])))[0];
+  }
+
+  async resources(communityId: string, cursor?: string, limit = 50): Promise<Page<ResourceView>> {
+    return this.db.read(async (em) => {
+      const rows = await em.find(Resource, {
+        where: { communityId, active: true, ...(cursor ? { id: LessThan(cursor) } : {}) },
+        order: { id: 'DESC' },
+        take: limit + 1,
+      });
+      const page = rows.slice(0, limit);
+      return {
+        items: await this.resourceViews(em, page),
+        nextCursor: rows.length > limit ? page[page.length - 1].id : null,
+      };
+    });
+  }
+
+  async demandList(communityId: string): Promise<{ rows: DemandListRow[] }> {
+    return this.db.read(async (em) => {
+      const demands = await em.find(Demand, {
+        where: { communityId },
+        select: { category: true, compoundId: true, status: true },
+      });
+      const compounds = await em.find(Compound, { where: { communityId } });
+      const rows = new Map<string, DemandListRow>();
+      for (const d of demands) {
+        if (d.status === 'rejected') continue;
+        const compound = compounds.find((c) => c.id === d.compoundId)?.name ?? null;
+        const key = `${d.category}/${compound}`;
+        const row = rows.get(key) ?? { category: d.category, compound, open: 0, resolved: 0 };
+        if (d.status === 'resolved') row.resolved++;
+        else row.open++;
+        rows.set(key, row);
+      }
+      return {
+        rows: [...rows.values()].sort(
+          (a, b) => b.open - a.open || a.category.localeCompare(b.category, 'zh'),
+        ),
+      };
+    });
+  }
+
+  async createProject(
+    communityId: string,
+    userId: string,
+    body: CreateServiceProjectDto,
+  ): Promise<ServiceProjectView> {
+    return this.db.transaction(async (em) => {
+      if (body.demandId && !(await em.findOne(Demand, { where: { id: body.demandId, communityId } })))
+        throw new DomainError(ErrorCode.DemandNotFound);
+      if (body.resourceId && !(await em.findOne(Resource, { where: { id: body.resourceId, communityId } })))
+        throw new DomainError(ErrorCode.NotFound);
+      if (body.mode === 'community_dispatch') {
+        const taker = body.takerId ? await findMembership(em, communityId, body.takerId) : null;
+        if (!taker || !effectiveRoles(taker.granted).has(Role.Volunteer))
+          throw new DomainError(ErrorCode.MemberNotFound);
+      }
+      const project: ServiceProject = {
+        id: newId(),
+        communityId,
+        title: body.title.trim(),
+        description: body.description?.trim() || null,
+        mode: body.mode,
+        demandId: body.demandId ?? null,
+        resourceId: body.resourceId ?? null,
+        takerId: body.mode === 'community_dispatch' ? body.takerId! : null,
+        status: body.mode === 'community_dispatch' ? 'taken' : 'open',
+        createdBy: userId,
+        createdAt: new Date(),
+      };
+      await em.insert(ServiceProject, project);
+      return (await this.projectViews(em, [project]))[0];
+    });
+  }
+
+  async projects(communityId: string): Promise<{ items: ServiceProjectView[] }> {
+    return this.db.read(async (em) => ({
+      items: await this.projectViews(
+        em,
+        await em.find(ServiceProject, { where: { communityId }, order: { id: 'DESC' }, take: 200 }),
+      ),
+    }));
+  }
+
+  /** 党员接单: the first member to take an open project gets it (a conditional update). */
+  async take(projectId: string, userId: string): Promise<ServiceProjectView> {
+    return this.db.transaction(async (em) => {
+      const taken = await em.update(
+        ServiceProject,
+        { id: projectId, status: 'open' },
+        { status: 'taken', takerId: userId },
+      );
+      if (taken.affected === 0)
+        throw new DomainError(ErrorCode.WishAlreadyClaimed, undefined, '该项目已有人接单');
+      return (
+        await this.projectViews(em, [await em.findOneOrFail(ServiceProject, { where: { id: projectId } })])
+      )[0];
+    });
+  }
+
+  async finish(access: CommunityAccess, projectId: string, userId: string): Promise<ServiceProjectView> {
+    return this.db.transaction(async (em) => {
+      const project = await em.findOneOrFail(ServiceProject, { where: { id: projectId } });
+      if (project.takerId !== userId && !access.roles.has(Role.Secretary))
+        throw new DomainError(ErrorCode.Forbidden);
+      const done = await em.update(ServiceProject, { id: projectId, status: 'taken' }, { status: 'done' });
+      if (done.affected === 0) throw new DomainError(ErrorCode.WishWrongState, undefined, '项目不在办理中');
+      return (await this.projectViews(em, [{ ...project, status: 'done' }]))[0];
+    });
+  }
+
+  private async resourceViews(em: EntityManager, rows: Resource[]): Promise<ResourceView[]> {
+    if (rows.length === 0) return [];
+    const names = await memberNames(
+      em,
+      rows[0].communityId,
+      rows.map((r) => r.offeredBy),
+    );
+    const employers = await em.find(Employer, { where: { communityId: rows[0].communityId } });
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      description: r.description,
+      offeredBy: names.get(r.offeredBy) ?? '',
+      employer: employers.find((e) => e.id === r.employerId)?.name ?? null,
+      createdAt: toIsoLocal(r.createdAt),
+    }));
+  }
+
+  private async projectViews(em: EntityManager, rows: ServiceProject[]): Promise<ServiceProjectView[]> {
+    if (rows.length === 0) return [];
+    const names = await memberNames(
+      em,
+      rows[0].communityId,
+      rows.map((r) => r.takerId).filter((id): id is string => !!id),
+    );
+    return rows.map((p) => ({
+      id: p.id,
+      title: p.title,
+      description: p.description,
+      mode: p.mode,
+      modeLabel: SERVICE_MODE_LABELS[p.mode],
+      demandId: p.demandId,
+      resourceId: p.resourceId,
+      takerId: p.takerId,
+      takerName: p.takerId ? (names.get(p.takerId) ?? null) : null,
+      status: p.status,
+      createdAt: toIsoLocal(p.createdAt),
+    }));
+  }
+}
