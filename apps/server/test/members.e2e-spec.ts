@@ -109,6 +109,12 @@ describe('joining a community and managing members', () => {
     expect((await user.me.get()).memberships).toEqual([]);
   });
 
+  it('finds members by part of their name', async () => {
+    const found = await c.secretary.communities.members(c.community.id, { q: '钱' });
+    expect(found.items.map((m) => m.realName)).toEqual(['钱七']);
+    expect((await c.secretary.communities.members(c.community.id, { q: '100%' })).items).toEqual([]);
+  });
+
   it('stores the phone encrypted and shows it in full only to the secretary', async () => {
     const user = await joinedUser(t, c.community.id, inviteCode, '13722223333');
     const [row] = await t.dataSource.query('SELECT phone_enc FROM memberships WHERE user_id = ?', [

@@ -149,7 +149,7 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
       join: (cid: string, body: JoinRequest) =>
         call<MembershipView>('POST', `${community(cid)}/join`, { body }),
       rotateInviteCode: (cid: string) => call<CommunityView>('POST', `${community(cid)}/invite-code/rotate`),
-      members: (cid: string, query: { status?: string; cursor?: string; limit?: number } = {}) =>
+      members: (cid: string, query: { status?: string; q?: string; cursor?: string; limit?: number } = {}) =>
         call<{ items: MemberView[]; nextCursor: string | null }>('GET', `${community(cid)}/members`, {
           query,
         }),

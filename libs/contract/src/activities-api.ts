@@ -28,7 +28,13 @@ export interface CreateActivityRequest {
   description?: string;
 }
 
-export type UpdateActivityRequest = Partial<CreateActivityRequest>;
+/** An edit: send only what changes; `null` clears the capacity or the location. */
+export type UpdateActivityRequest = Partial<Omit<CreateActivityRequest, 'capacity' | 'latitude' | 'longitude' | 'radiusM'>> & {
+  capacity?: number | null;
+  latitude?: number | null;
+  longitude?: number | null;
+  radiusM?: number | null;
+};
 
 export type ActivityPhase = 'upcoming' | 'running' | 'past' | 'cancelled';
 

@@ -10,6 +10,7 @@ import {
   LessThanOrEqual,
   FindOptionsWhere,
   IsNull,
+  Not,
 } from 'typeorm';
 import {
   closesAt,
@@ -28,7 +29,9 @@ import { CONFIG } from '../config/config.module';
 import { Db } from '../database/db';
 import { newId } from '../database/ids';
 import { Counter } from '../jobs/counter.entity';
+import { LedgerTransfer } from '../ledger/ledger-transfer.entity';
 import { memberNames } from '../ledger/member-names';
+import { statusesOf } from '../ledger/transfer-views';
 import { Activity } from './activity.entity';
 import { Attendance } from './attendance.entity';
 import { ActivitiesQuery, CreateActivityDto, UpdateActivityDto } from './dto';
@@ -144,19 +147,24 @@ export class ActivitiesService {
         ...(query.category ? { category: query.category } : {}),
       };
       const upcoming = query.when === 'upcoming';
-      const where: FindOptionsWhere<Activity> =
+      const where: FindOptionsWhere<Activity> | FindOptionsWhere<Activity>[] =
         query.when === 'upcoming'
           ? { ...base, startAt: MoreThan(now), cancelledAt: IsNull() }
           : query.when === 'running'
             ? { ...base, startAt: LessThanOrEqual(now), endAt: MoreThanOrEqual(now), cancelledAt: IsNull() }
             : query.when === 'past'
-              ? { ...base, endAt: LessThan(now) }
+              ? [
+                  { ...base, endAt: LessThan(now) },
+                  { ...base, cancelledAt: Not(IsNull()) },
+                ]
               : base;
       const cursorWhere = query.cursor
         ? { id: upcoming ? MoreThan(query.cursor) : LessThan(query.cursor) }
         : {};
       const rows = await em.find(Activity, {
-        where: { ...where, ...cursorWhere },
+        where: Array.isArray(where)
+          ? where.map((w) => ({ ...w, ...cursorWhere }))
+          : { ...where, ...cursorWhere },
         order: upcoming ? { startAt: 'ASC', id: 'ASC' } : { startAt: 'DESC', id: 'DESC' },
         take: limit + 1,
       });
@@ -229,12 +237,24 @@ export class ActivitiesService {
             where: { communityId: activity.communityId, userId: In(rows.map((r) => r.userId)) },
           })
         : [];
+      const awards = rows.length
+        ? await em.find(LedgerTransfer, {
+            where: {
+              communityId: activity.communityId,
+              idempotencyKey: In(rows.map((r) => `checkin:${r.id}:points`)),
+            },
+          })
+        : [];
+      const statuses = await statusesOf(em, awards);
+      const pending = new Set(
+        awards.filter((a) => statuses.get(a.id) === 'pending').map((a) => a.idempotencyKey.split(':')[1]),
+      );
       const phoneOf = new Map(
         memberships.map((m) => [m.userId, m.phoneEnc ? maskPhone(this.cipher.decrypt(m.phoneEnc)) : null]),
       );
       return {
         items: rows.map((row) => ({
-          ...attendanceView(row, activity.title),
+          ...attendanceView(row, activity.title, pending.has(row.id)),
           name: names.get(row.userId) ?? '',
           phone: phoneOf.get(row.userId) ?? null,
         })),

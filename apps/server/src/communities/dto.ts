@@ -57,6 +57,11 @@ export class SetMemberDto implements SetMemberRequest {
 }
 
 export class MembersQuery extends PageQuery {
+  @ApiPropertyOptional({ description: '按姓名或昵称查找' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  q?: string;
   @ApiPropertyOptional({ enum: MembershipStatus })
   @IsOptional()
   @IsEnum(MembershipStatus)

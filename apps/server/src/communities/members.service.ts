@@ -9,7 +9,7 @@ import {
 } from '@redvest/contract';
 import { sortRoles } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, LessThan } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { pageOf } from '../common/paging';
 import { PersonalDataCipher } from '../common/personal-data-cipher';
@@ -23,6 +23,8 @@ import { Membership } from './membership.entity';
 
 export interface MembersFilter {
   status?: MembershipStatus;
+  /** Part of a real name or nickname. */
+  q?: string;
   cursor?: string;
   limit?: number;
 }
@@ -38,15 +40,19 @@ export class MembersService {
   async list(communityId: string, filter: MembersFilter) {
     const limit = filter.limit ?? 20;
     return this.db.read(async (em) => {
-      const memberships = await em.find(Membership, {
-        where: {
-          communityId,
-          ...(filter.status ? { status: filter.status } : {}),
-          ...(filter.cursor ? { id: LessThan(filter.cursor) } : {}),
-        },
-        order: { id: 'DESC' },
-        take: limit + 1,
-      });
+      const query = em
+        .createQueryBuilder(Membership, 'm')
+        .innerJoin(User, 'u', 'u.id = m.user_id')
+        .where('m.community_id = :communityId', { communityId })
+        .orderBy('m.id', 'DESC')
+        .take(limit + 1);
+      if (filter.status) query.andWhere('m.status = :status', { status: filter.status });
+      if (filter.cursor) query.andWhere('m.id < :cursor', { cursor: filter.cursor });
+      if (filter.q?.trim()) {
+        const like = `%${filter.q.trim().replace(/[%_\\]/g, '')}%`;
+        query.andWhere('(m.real_name LIKE :like OR u.nickname LIKE :like)', { like });
+      }
+      const memberships = await query.getMany();
       const page = pageOf(memberships, limit, (m) => m.id);
       return { items: await this.views(em, page.items), nextCursor: page.nextCursor };
     });
