@@ -46,7 +46,10 @@ describe('QR check-in and check-out', () => {
     expect(queue.items.filter((i) => i.userId === v.userId).map((i) => [i.unit, i.amount, i.memo])).toEqual([
       [Unit.Points, 10, '社区环境整治'],
     ]);
-    expect((await v.activities.get(act.id)).me?.attendance?.status).toBe('closed');
+    expect((await v.activities.get(act.id)).me?.attendance).toMatchObject({
+      status: 'closed',
+      pointsPending: true,
+    });
     expect((await v.checkins.mine()).items[0]).toMatchObject({ activityId: act.id, status: 'closed' });
   });
 

@@ -267,9 +267,15 @@ export class ActivitiesService {
     if (!userId) return activityView(activity, enrolledCount);
     const enrolled = (await em.count(Enrolment, { where: { activityId: activity.id, userId } })) > 0;
     const attendance = await em.findOne(Attendance, { where: { activityId: activity.id, userId } });
+    const award = attendance
+      ? await em.findOne(LedgerTransfer, {
+          where: { communityId: activity.communityId, idempotencyKey: `checkin:${attendance.id}:points` },
+        })
+      : null;
+    const pending = award ? (await statusesOf(em, [award])).get(award.id) === 'pending' : false;
     return activityView(activity, enrolledCount, {
       enrolled,
-      attendance: attendance ? attendanceView(attendance, activity.title) : null,
+      attendance: attendance ? attendanceView(attendance, activity.title, pending) : null,
     });
   }
 

@@ -22,6 +22,7 @@ import { findMembership } from '../communities/membership-lookup';
 import { AppConfig } from '../config/app-config';
 import { CONFIG } from '../config/config.module';
 import { Db } from '../database/db';
+import { isDuplicateKey } from '../database/db-errors';
 import { newId } from '../database/ids';
 import { LedgerService } from '../ledger/ledger.service';
 import { LedgerTransfer } from '../ledger/ledger-transfer.entity';
@@ -86,7 +87,7 @@ export class CheckinsService {
       })
       .catch(async (error) => {
         // Two scans at once: the unique key let one attendance in; the other scan just sees it.
-        if (!isDuplicate(error)) throw error;
+        if (!isDuplicateKey(error)) throw error;
         const attendance = await this.db.read((em) =>
           em.findOneOrFail(Attendance, { where: { activityId: activity.id, userId } }),
         );
@@ -414,11 +415,3 @@ const CODE_ERRORS = new Set([
   ErrorCode.CheckinCodeForged,
   ErrorCode.ActivityNotFound,
 ]);
-
-function isDuplicate(error: unknown): boolean {
-  const e = error as { driverError?: { errno?: number; code?: string; message?: string }; message?: string };
-  return (
-    e.driverError?.errno === 1062 ||
-    /UNIQUE constraint failed|SQLITE_CONSTRAINT/i.test(e.driverError?.message ?? e.message ?? '')
-  );
-}

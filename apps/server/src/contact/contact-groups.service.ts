@@ -14,6 +14,7 @@ import { DomainError } from '../common/domain-error';
 import { Community } from '../communities/community.entity';
 import { findMembership } from '../communities/membership-lookup';
 import { Db } from '../database/db';
+import { isDuplicateKey } from '../database/db-errors';
 import { newId } from '../database/ids';
 import { memberNames } from '../ledger/member-names';
 import { Building } from '../organisation/building.entity';
@@ -83,6 +84,25 @@ export class ContactGroupsService {
    * overlapping assignments at once end with one winner.
    */
   async assign(groupId: string, body: AssignHouseholdsDto): Promise<AssignmentResult> {
+    return this.assignOnce(groupId, body).catch(async (error) => {
+      // Another assignment took some of these households in the meantime: report them as any conflict.
+      if (!isDuplicateKey(error)) throw error;
+      const conflicts = await this.db.read(async (em) => {
+        const group = await em.findOneOrFail(ContactGroup, { where: { id: groupId } });
+        const households = await this.select(em, group.communityId, body);
+        const taken = await em.find(HouseholdAssignment, {
+          where: { householdId: In(households.map((h) => h.id)) },
+        });
+        return this.conflicts(
+          em,
+          taken.filter((a) => a.groupId !== groupId),
+        );
+      });
+      throw new DomainError(ErrorCode.AssignmentConflict, { conflicts });
+    });
+  }
+
+  private async assignOnce(groupId: string, body: AssignHouseholdsDto): Promise<AssignmentResult> {
     return this.db.transaction(async (em) => {
       const group = await em.findOneOrFail(ContactGroup, { where: { id: groupId } });
       if (group.status !== 'active') throw new DomainError(ErrorCode.ContactGroupDissolved);
