@@ -328,5 +328,14 @@ describe('QR check-in and check-out', () => {
     expect(await errorOf(activity(v, cid))).toMatchObject({ status: 403 });
     const listed = await v.activities.list(cid, { when: 'running' });
     expect(listed.items.every((a) => a.phase === 'running')).toBe(true);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await v.activities.list(cid, { limit: 3, cursor });
+      seen.push(...page.items.map((a) => a.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBe((await v.activities.list(cid, { limit: 100 })).items.length);
   });
 });

@@ -1,17 +1,7 @@
 import { ActivityView, AttendeeView, CheckinCode, ErrorCode, Page, toIsoLocal } from '@redvest/contract';
 import { maskPhone } from '@redvest/domain';
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  EntityManager,
-  In,
-  LessThan,
-  MoreThan,
-  MoreThanOrEqual,
-  LessThanOrEqual,
-  FindOptionsWhere,
-  IsNull,
-  Not,
-} from 'typeorm';
+import { EntityManager, In, IsNull, Not } from 'typeorm';
 import {
   closesAt,
   codeKey,
@@ -137,41 +127,40 @@ export class ActivitiesService {
     );
   }
 
-  /** Upcoming soonest first; running and past most recent first. */
+  /**
+   * Upcoming soonest first; running and past most recent first. The cursor is the last item's start time
+   * and id, so paging is stable when several activities start at the same moment.
+   */
   async list(communityId: string, userId: string, query: ActivitiesQuery): Promise<Page<ActivityView>> {
     const limit = query.limit ?? 20;
     const now = new Date();
+    const ascending = query.when === 'upcoming';
     return this.db.read(async (em) => {
-      const base: FindOptionsWhere<Activity> = {
-        communityId,
-        ...(query.category ? { category: query.category } : {}),
-      };
-      const upcoming = query.when === 'upcoming';
-      const where: FindOptionsWhere<Activity> | FindOptionsWhere<Activity>[] =
-        query.when === 'upcoming'
-          ? { ...base, startAt: MoreThan(now), cancelledAt: IsNull() }
-          : query.when === 'running'
-            ? { ...base, startAt: LessThanOrEqual(now), endAt: MoreThanOrEqual(now), cancelledAt: IsNull() }
-            : query.when === 'past'
-              ? [
-                  { ...base, endAt: LessThan(now) },
-                  { ...base, cancelledAt: Not(IsNull()) },
-                ]
-              : base;
-      const cursorWhere = query.cursor
-        ? { id: upcoming ? MoreThan(query.cursor) : LessThan(query.cursor) }
-        : {};
-      const rows = await em.find(Activity, {
-        where: Array.isArray(where)
-          ? where.map((w) => ({ ...w, ...cursorWhere }))
-          : { ...where, ...cursorWhere },
-        order: upcoming ? { startAt: 'ASC', id: 'ASC' } : { startAt: 'DESC', id: 'DESC' },
-        take: limit + 1,
-      });
+      const qb = em.createQueryBuilder(Activity, 'a').where('a.community_id = :communityId', { communityId });
+      if (query.category) qb.andWhere('a.category = :category', { category: query.category });
+      if (query.when === 'upcoming') qb.andWhere('a.start_at > :now AND a.cancelled_at IS NULL', { now });
+      if (query.when === 'running')
+        qb.andWhere('a.start_at <= :now AND a.end_at >= :now AND a.cancelled_at IS NULL', { now });
+      if (query.when === 'past') qb.andWhere('(a.end_at < :now OR a.cancelled_at IS NOT NULL)', { now });
+      const cursor = decodeCursor(query.cursor);
+      if (cursor) {
+        const after = ascending ? '>' : '<';
+        qb.andWhere(`(a.start_at ${after} :at OR (a.start_at = :at AND a.id ${after} :id))`, {
+          at: cursor.at,
+          id: cursor.id,
+        });
+      }
+      const direction = ascending ? 'ASC' : 'DESC';
+      const rows = await qb
+        .orderBy('a.start_at', direction)
+        .addOrderBy('a.id', direction)
+        .take(limit + 1)
+        .getMany();
       const page = rows.slice(0, limit);
       const items = [];
       for (const activity of page) items.push(await this.view(em, activity, userId));
-      return { items, nextCursor: rows.length > limit ? page[page.length - 1].id : null };
+      const last = page[page.length - 1];
+      return { items, nextCursor: rows.length > limit ? `${last.startAt.getTime()}.${last.id}` : null };
     });
   }
 
@@ -301,6 +290,11 @@ export class ActivitiesService {
     }
     return (await em.findOneOrFail(Counter, { where: { name: 'activity' } })).value;
   }
+}
+
+function decodeCursor(cursor: string | undefined): { at: Date; id: string } | null {
+  const match = cursor ? /^(\d{10,16})\.([0-9a-f-]{36})$/.exec(cursor) : null;
+  return match ? { at: new Date(Number(match[1])), id: match[2] } : null;
 }
 
 function checkTimes(startText: string, endText: string): { startAt: Date; endAt: Date } {
