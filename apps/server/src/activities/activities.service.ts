@@ -1,7 +1,7 @@
 import { ActivityView, AttendeeView, CheckinCode, ErrorCode, Page, toIsoLocal } from '@redvest/contract';
 import { maskPhone } from '@redvest/domain';
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager, In, IsNull, Not } from 'typeorm';
+import { EntityManager, In, IsNull } from 'typeorm';
 import {
   closesAt,
   codeKey,
