@@ -99,6 +99,9 @@ describe('micro-wishes (微心愿)', () => {
       '确认完成',
     ]);
     expect((await member.points.mine()).accounts[0].points).toEqual({ balance: 10, pending: 0 });
+    const seenByBystander = await bystander.wishes.get(posted.id);
+    expect(seenByBystander.timeline![0]).toMatchObject({ label: '发布心愿', actorName: '王*明' });
+    expect(seenByBystander).toMatchObject({ place: null, contactPhone: '136****5605' });
     const history = await member.points.myTransfers({ communityId: cid });
     expect(history.items[0]).toMatchObject({ codeLabel: '完成微心愿', status: TransferStatus.Posted });
     const inbox = await resident.notifications.inbox();
@@ -171,6 +174,12 @@ describe('micro-wishes (微心愿)', () => {
     expect(await errorOf(resident.wishes.dispute(wish.id, ''))).toMatchObject({ status: 400 });
     const disputed = await resident.wishes.dispute(wish.id, '右边刹车还是松的');
     expect(disputed.status).toBe(WishStatus.Claimed);
+    expect(disputed.claimExpiresAt).toEqual(expect.stringMatching(/\+08:00$/));
+    expect((await c.secretary.notifications.inbox()).items[0].body).toBe(
+      '居民对完成情况有异议：右边刹车还是松的',
+    );
+    const onBoard = await other.wishes.get(wish.id).catch(() => null);
+    expect(onBoard).toBeNull();
     await member.wishes.fulfil(wish.id, { note: '两边都调好了' });
     const onBehalf = await c.secretary.wishes.confirm(wish.id, {});
     expect(onBehalf).toMatchObject({ status: WishStatus.Confirmed, confirmation: 'on_behalf' });

@@ -45,6 +45,7 @@ export class WishViews {
   constructor(
     private readonly cipher: PersonalDataCipher,
     private readonly uploads: UploadsService,
+    private readonly claimDays: number,
   ) {}
 
   async build(
@@ -96,7 +97,10 @@ export class WishViews {
         claimerName: w.claimerId ? (names.get(w.claimerId) ?? '') : null,
         claimedForEmployer: employers.find((e) => e.id === w.claimedForEmployerId)?.name ?? null,
         dispatched: w.dispatchedBy !== null,
-        claimExpiresAt: null,
+        claimExpiresAt:
+          w.claimedAt && w.status === 'claimed'
+            ? toIsoLocal(new Date(w.claimedAt.getTime() + this.claimDays * 86_400_000))
+            : null,
         fulfilNote: w.fulfilNote,
         fulfilPhotos: photoOf('fulfilment'),
         rating: w.rating,
@@ -106,13 +110,19 @@ export class WishViews {
         createdAt: toIsoLocal(w.createdAt),
         actions: allowedActions(w.status, actors),
       };
-      if (withTimeline) view.timeline = await this.timeline(em, w, access.communityId);
+      if (withTimeline) view.timeline = await this.timeline(em, w, access.communityId, close);
       views.push(view);
     }
     return views;
   }
 
-  private async timeline(em: EntityManager, wish: Wish, communityId: string): Promise<WishEventView[]> {
+  /** Names in full for the people close to the wish, masked for everyone else. */
+  private async timeline(
+    em: EntityManager,
+    wish: Wish,
+    communityId: string,
+    close: boolean,
+  ): Promise<WishEventView[]> {
     const events = await em.find(WishEvent, { where: { wishId: wish.id }, order: { id: 'ASC' } });
     const names = await memberNames(
       em,
@@ -122,7 +132,11 @@ export class WishViews {
     return events.map((e) => ({
       action: e.action,
       label: e.action === 'post' ? '发布心愿' : WISH_ACTION_LABELS[e.action],
-      actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
+      actorName: e.actorId
+        ? close
+          ? (names.get(e.actorId) ?? null)
+          : maskName(names.get(e.actorId) ?? '')
+        : null,
       note: e.note,
       at: toIsoLocal(e.createdAt),
     }));

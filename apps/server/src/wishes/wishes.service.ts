@@ -69,7 +69,7 @@ export class WishesService {
     uploads: UploadsService,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {
-    this.views = new WishViews(cipher, uploads);
+    this.views = new WishViews(cipher, uploads, config.wishes.claimDays);
   }
 
   async post(access: CommunityAccess, caller: User, body: PostWishDto): Promise<WishView> {
@@ -235,6 +235,17 @@ export class WishesService {
       await this.event(em, wish.id, action, caller.id, this.noteFor(action, input));
       if (transition.to === WishStatus.Confirmed) await this.award(em, after, action, caller.id);
       notices.push(...this.noticesFor(after, action, caller.id));
+      if (action === 'dispute') {
+        const reviewers = await this.reviewerNotices(em, after);
+        notices.push(
+          ...reviewers.map((n) => ({
+            ...n,
+            title: `心愿有异议：${after.title}`,
+            body: `居民对完成情况有异议：${input.reason!.trim()}`,
+            status: '有异议',
+          })),
+        );
+      }
       await this.notifications.record(em, notices);
       return (await this.views.build(em, [after], access, caller.id, true))[0];
     });
