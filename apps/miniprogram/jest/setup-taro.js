@@ -33,6 +33,15 @@ Object.assign(Taro, {
   useReachBottom: jest.fn(),
   useReady: jest.fn(),
   useLoad: jest.fn(),
+  useLaunch: jest.fn(),
+  // 扫码签到: location for activities that check it, the network for the offline queue, files with the login.
+  getLocation: resolved({ latitude: 30.0, longitude: 114.0 }),
+  getSetting: resolved({ authSetting: {} }),
+  onNetworkStatusChange: jest.fn(),
+  offNetworkStatusChange: jest.fn(),
+  setKeepScreenOn: resolved(),
+  downloadFile: jest.fn(() => Promise.reject(new Error('tests use a fake transport'))),
+  openDocument: resolved(),
 });
 
 beforeEach(() => storage.clear());

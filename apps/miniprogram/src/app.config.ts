@@ -13,14 +13,47 @@ export default defineAppConfig({
     'pages/rewards/index',
     'pages/rewards/orders',
     'pages/leaderboard/index',
+    // 志愿活动, 扫码签到's result and 我的服务记录.
+    'pages/activities/index',
+    'pages/activities/detail',
+    'pages/checkin-result/index',
+    'pages/records/index',
+    // 微心愿: posting, one wish, my wishes, my claims and 消息.
+    'pages/wishes/post',
+    'pages/wishes/detail',
+    'pages/wishes/mine',
+    'pages/wishes/claimed',
+    'pages/wishes/messages',
   ],
   // Secretaries' pages load only when a secretary opens them.
   subPackages: [
     {
       root: 'pages-admin',
-      pages: ['members/index', 'buildings/index', 'households/index', 'approvals/index', 'rewards/index'],
+      pages: [
+        'members/index',
+        'buildings/index',
+        'households/index',
+        'approvals/index',
+        'rewards/index',
+        // 活动管理 and 服务记录更正.
+        'activities/index',
+        'activities/edit',
+        'activity/index',
+        'corrections/index',
+        // The organiser's check-in code and the printable poster.
+        'live-code/index',
+        'poster/index',
+        // 心愿审核.
+        'wishes/index',
+      ],
     },
   ],
+  // 定位签到: an activity may check that the volunteer is at its place.
+  permission: {
+    'scope.userLocation': { desc: '用于核对您在志愿活动现场签到' },
+  },
+  // 发布活动 picks the place of a location check on the map.
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   window: {
     navigationBarBackgroundColor: '#c8161d',
     navigationBarTitleText: '红马甲',

@@ -1,8 +1,10 @@
 import { PropsWithChildren } from 'react';
+import { useLaunch } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 // Imported from its module: the on-demand import rule maps package imports to default exports, and this is a named one.
 import { configure } from '@nutui/icons-react-taro/dist/es/icons/configure';
 import '@nutui/icons-react-taro/dist/style_icon.css';
+import { startOfflineScanSync } from './services/checkin';
 import './app.scss';
 
 // Icons render as a View masked by their SVG: an element every platform has (the default <i> is not a
@@ -10,6 +12,8 @@ import './app.scss';
 configure({ tag: View });
 
 function App({ children }: PropsWithChildren) {
+  // Scans kept while offline are sent at launch and whenever the network comes back.
+  useLaunch(() => startOfflineScanSync());
   // Pages load their own data; the app shell only hosts them.
   return children;
 }

@@ -29,7 +29,9 @@ export interface CreateActivityRequest {
 }
 
 /** An edit: send only what changes; `null` clears the capacity or the location. */
-export type UpdateActivityRequest = Partial<Omit<CreateActivityRequest, 'capacity' | 'latitude' | 'longitude' | 'radiusM'>> & {
+export type UpdateActivityRequest = Partial<
+  Omit<CreateActivityRequest, 'capacity' | 'latitude' | 'longitude' | 'radiusM'>
+> & {
   capacity?: number | null;
   latitude?: number | null;
   longitude?: number | null;

@@ -10,6 +10,7 @@ import './FormDialog.scss';
 export function FormDialog({
   title,
   confirmText,
+  cancelText = '取消',
   busy,
   disabled,
   onConfirm,
@@ -18,6 +19,7 @@ export function FormDialog({
 }: PropsWithChildren<{
   title: string;
   confirmText: string;
+  cancelText?: string;
   busy?: boolean;
   disabled?: boolean;
   onConfirm: () => void;
@@ -34,7 +36,7 @@ export function FormDialog({
       footer={
         <View className="rv-dialog__footer">
           <Button size="large" disabled={busy} onClick={onCancel}>
-            取消
+            {cancelText}
           </Button>
           <Button type="primary" size="large" loading={busy} disabled={disabled} onClick={onConfirm}>
             {confirmText}

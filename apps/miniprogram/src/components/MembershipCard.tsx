@@ -6,7 +6,8 @@ import { MEMBERSHIP_STATUS_LABELS, MembershipStatus, MembershipView, ROLE_LABELS
 import { sortRoles } from '@redvest/domain';
 import { canApprovePoints, isSecretary } from '../hooks/useMe';
 import { Badge } from './Badge';
-import { adminPage } from '../services/routes';
+import { activitiesAdminPage, adminPage, correctionsPage } from '../services/routes';
+import { wishesAdminPage } from '../services/routes';
 import './MembershipCard.scss';
 
 /**
@@ -55,8 +56,32 @@ export function MembershipCard({ membership }: { membership: MembershipView }) {
             extra={<ArrowRight size={16} />}
             onClick={() => void Taro.navigateTo({ url: adminPage('approvals', { cid }) })}
           />
+          <Cell
+            title="心愿审核"
+            description="审核居民心愿，派单，代居民确认"
+            align="center"
+            clickable
+            extra={<ArrowRight size={16} />}
+            onClick={() => void Taro.navigateTo({ url: wishesAdminPage(cid) })}
+          />
           {isSecretary(membership) ? (
             <>
+              <Cell
+                title="活动管理"
+                description="发布活动，签到码、签到名单"
+                align="center"
+                clickable
+                extra={<ArrowRight size={16} />}
+                onClick={() => void Taro.navigateTo({ url: activitiesAdminPage(cid) })}
+              />
+              <Cell
+                title="服务记录更正"
+                description="处理志愿者的服务时长更正申请"
+                align="center"
+                clickable
+                extra={<ArrowRight size={16} />}
+                onClick={() => void Taro.navigateTo({ url: correctionsPage(cid) })}
+              />
               <Cell
                 title="成员审核"
                 description="审核入社区申请，设置成员角色"

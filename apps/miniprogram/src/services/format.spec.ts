@@ -1,4 +1,16 @@
-import { formatDateTime, hoursFixed, hoursShort, newIdempotencyKey, signed } from './format';
+import {
+  chinaDay,
+  formatClock,
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatTimeRange,
+  hoursFixed,
+  hoursShort,
+  newIdempotencyKey,
+  pointsRuleText,
+  signed,
+} from './format';
 
 describe('formatting the ledger', () => {
   const now = new Date('2026-12-01T00:00:00+08:00');
@@ -29,5 +41,36 @@ describe('formatting the ledger', () => {
     const a = newIdempotencyKey('r');
     expect(a).toMatch(/^r-\d+-[0-9a-z]+$/);
     expect(newIdempotencyKey('r')).not.toBe(a);
+  });
+
+  it('writes the time of day and the day on their own, in China time', () => {
+    expect(formatClock('2026-11-23T10:30:00.000Z')).toBe('18:30');
+    expect(formatDate('2026-11-23T18:30:00+08:00', now)).toBe('11月23日');
+    expect(formatDate('2025-11-23T18:30:00+08:00', now)).toBe('2025年11月23日');
+  });
+
+  it('writes an activity’s time as one day with two clock times, or two full times across days', () => {
+    expect(formatTimeRange('2026-11-23T14:00:00+08:00', '2026-11-23T17:00:00+08:00', now)).toBe(
+      '11月23日 14:00–17:00',
+    );
+    expect(formatTimeRange('2026-11-23T20:00:00+08:00', '2026-11-24T08:00:00+08:00', now)).toBe(
+      '11月23日 20:00 至 11月24日 08:00',
+    );
+  });
+
+  it('writes minutes served in hours and minutes', () => {
+    expect(formatDuration(80)).toBe('1 小时 20 分钟');
+    expect(formatDuration(120)).toBe('2 小时');
+    expect(formatDuration(45)).toBe('45 分钟');
+    expect(formatDuration(0)).toBe('0 分钟');
+  });
+
+  it('names the calendar day in China, which is ahead of UTC', () => {
+    expect(chinaDay(new Date('2026-12-31T16:30:00Z'))).toBe('2027-01-01');
+  });
+
+  it('says an activity’s points rule in words', () => {
+    expect(pointsRuleText({ kind: 'per_attendance', points: 10 })).toBe('每次 10 积分');
+    expect(pointsRuleText({ kind: 'per_hour', points: 5 })).toBe('每满 1 小时 5 积分');
   });
 });

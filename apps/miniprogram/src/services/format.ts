@@ -1,3 +1,5 @@
+import type { PointsRule } from '@redvest/contract';
+
 /** How the ledger's numbers and times are written on screen. The product's clock is China time (UTC+8). */
 
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
@@ -24,6 +26,46 @@ export function formatDateTime(iso: string, now = new Date()): string {
   return `${year}${t.month}月${t.day}日 ${pad(t.hour)}:${pad(t.minute)}`;
 }
 
+/** `18:30`: the time of day in China. */
+export function formatClock(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const t = chinaParts(date);
+  return `${pad(t.hour)}:${pad(t.minute)}`;
+}
+
+/** `11月23日` in China time; an earlier or later year is written out: `2025年11月23日`. */
+export function formatDate(iso: string, now = new Date()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const t = chinaParts(date);
+  const year = t.year === chinaParts(now).year ? '' : `${t.year}年`;
+  return `${year}${t.month}月${t.day}日`;
+}
+
+/** An activity's time: `11月23日 14:00–17:00` on one day, both ends in full otherwise. */
+export function formatTimeRange(startIso: string, endIso: string, now = new Date()): string {
+  const sameDay = formatDate(startIso, now) === formatDate(endIso, now);
+  return sameDay
+    ? `${formatDateTime(startIso, now)}–${formatClock(endIso)}`
+    : `${formatDateTime(startIso, now)} 至 ${formatDateTime(endIso, now)}`;
+}
+
+/** Minutes served in words: 80 → `1 小时 20 分钟`, 120 → `2 小时`, 45 → `45 分钟`. */
+export function formatDuration(minutes: number): string {
+  const whole = Math.max(0, Math.round(minutes));
+  const hours = Math.floor(whole / 60);
+  const rest = whole % 60;
+  if (!hours) return `${rest} 分钟`;
+  return rest ? `${hours} 小时 ${rest} 分钟` : `${hours} 小时`;
+}
+
+/** `2026-11-23`: a calendar day in China, as the server's date fields take it. */
+export function chinaDay(date: Date): string {
+  const t = chinaParts(date);
+  return `${t.year}-${pad(t.month)}-${pad(t.day)}`;
+}
+
 /** Service minutes as hours with one decimal, for balances: 360 → `6.0`. */
 export function hoursFixed(minutes: number): string {
   return (minutes / 60).toFixed(1);
@@ -42,4 +84,9 @@ export function signed(value: string | number, negative: boolean): string {
 /** A key for one confirmation the user gives; retries of the same confirmation reuse it. */
 export function newIdempotencyKey(prefix: string): string {
   return `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** An activity's points rule in words: `每次 10 积分`, `每满 1 小时 5 积分`. */
+export function pointsRuleText(rule: PointsRule): string {
+  return rule.kind === 'per_hour' ? `每满 1 小时 ${rule.points} 积分` : `每次 ${rule.points} 积分`;
 }

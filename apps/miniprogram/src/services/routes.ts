@@ -28,6 +28,24 @@ export function leaderboardPage(cid: string): string {
   return withQuery('/pages/leaderboard/index', { cid });
 }
 
+/** 活动管理 (secretaries): the community's activities, the form to publish or edit one, one activity's page. */
+export function activitiesAdminPage(cid: string): string {
+  return withQuery('/pages-admin/activities/index', { cid });
+}
+
+export function activityEditPage(query: { cid?: string; activityId?: string }): string {
+  return withQuery('/pages-admin/activities/edit', query);
+}
+
+export function activityAdminPage(activityId: string): string {
+  return withQuery('/pages-admin/activity/index', { activityId });
+}
+
+/** 服务记录更正 (secretaries): volunteers' requests to correct a service record. */
+export function correctionsPage(cid: string): string {
+  return withQuery('/pages-admin/corrections/index', { cid });
+}
+
 export const TAB_PAGES = {
   home: '/pages/home/index',
   scan: '/pages/scan/index',
@@ -44,4 +62,42 @@ export function queryParam(params: Partial<Record<string, string>>, key: string)
   } catch {
     return value;
   }
+}
+
+/** 志愿活动 and 扫码签到, in the main package: every volunteer uses them. */
+export const ACTIVITIES_PAGE = '/pages/activities/index';
+export const CHECKIN_RESULT_PAGE = '/pages/checkin-result/index';
+/** 我的服务记录: my attendances, corrections and the service certificate. */
+export const RECORDS_PAGE = '/pages/records/index';
+
+export function activityPage(activityId: string): string {
+  return withQuery('/pages/activities/detail', { id: activityId });
+}
+
+/** The organiser's rotating check-in code, shown on their phone at the activity. */
+export function liveCode(activityId: string): string {
+  return withQuery('/pages-admin/live-code/index', { activityId });
+}
+
+/** The printable check-in poster of an activity. */
+export function poster(activityId: string): string {
+  return withQuery('/pages-admin/poster/index', { activityId });
+}
+
+/** 微心愿: the board is a tab; posting, one wish, my wishes, my claims and 消息 are in the main package. */
+export const MY_WISHES_PAGE = '/pages/wishes/mine';
+export const MY_CLAIMS_PAGE = '/pages/wishes/claimed';
+export const MESSAGES_PAGE = '/pages/wishes/messages';
+
+export function wishPostPage(cid: string): string {
+  return withQuery('/pages/wishes/post', { cid });
+}
+
+export function wishPage(wishId: string): string {
+  return withQuery('/pages/wishes/detail', { id: wishId });
+}
+
+/** 心愿审核 (secretaries and branch secretaries): review, dispatch, confirm for a resident, thank-you letters. */
+export function wishesAdminPage(cid: string): string {
+  return withQuery('/pages-admin/wishes/index', { cid });
 }

@@ -1,13 +1,37 @@
 import { ReactNode, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { ArrowDown, Check, Gift, Heart, Home, Scan, Star, User } from '@nutui/icons-react-taro';
+import {
+  ArrowDown,
+  Check,
+  Clock,
+  Edit,
+  Gift,
+  Heart,
+  Home,
+  Order,
+  Scan,
+  Service,
+  Star,
+  User,
+} from '@nutui/icons-react-taro';
 import { MembershipStatus, MembershipView } from '@redvest/contract';
 import { Badge } from '../../components/Badge';
 import { Page } from '../../components/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { canApprovePoints, currentMembership, isSecretary, useMe } from '../../hooks/useMe';
-import { adminPage, joinPage, POINTS_PAGE, TAB_PAGES } from '../../services/routes';
+import {
+  ACTIVITIES_PAGE,
+  activitiesAdminPage,
+  adminPage,
+  correctionsPage,
+  joinPage,
+  POINTS_PAGE,
+  RECORDS_PAGE,
+  TAB_PAGES,
+} from '../../services/routes';
+import { wishesAdminPage } from '../../services/routes';
+import { HeartFill } from '@nutui/icons-react-taro';
 import { setCurrentCommunityId } from '../../services/session';
 import './index.scss';
 
@@ -134,6 +158,13 @@ function HomeContent({ membership }: { membership: MembershipView }) {
           onClick={() => void Taro.switchTab({ url: TAB_PAGES.scan })}
         />
         <Tile
+          icon={<Service size={30} />}
+          title="志愿活动"
+          note="报名参加活动"
+          tone="green"
+          onClick={() => void Taro.navigateTo({ url: ACTIVITIES_PAGE })}
+        />
+        <Tile
           icon={<Heart size={30} />}
           title="心愿墙"
           note="邻里微心愿"
@@ -146,6 +177,13 @@ function HomeContent({ membership }: { membership: MembershipView }) {
           note="爱心银行"
           tone="gold"
           onClick={() => void Taro.navigateTo({ url: POINTS_PAGE })}
+        />
+        <Tile
+          icon={<Order size={30} />}
+          title="服务记录"
+          note="时长与服务证明"
+          tone="teal"
+          onClick={() => void Taro.navigateTo({ url: RECORDS_PAGE })}
         />
         <Tile
           icon={<User size={30} />}
@@ -167,8 +205,29 @@ function HomeContent({ membership }: { membership: MembershipView }) {
               tone="red"
               onClick={() => void Taro.navigateTo({ url: adminPage('approvals', { cid }) })}
             />
+            <Tile
+              icon={<HeartFill size={30} />}
+              title="心愿审核"
+              note="审核、派单、代确认"
+              tone="orange"
+              onClick={() => void Taro.navigateTo({ url: wishesAdminPage(cid) })}
+            />
             {isSecretary(membership) ? (
               <>
+                <Tile
+                  icon={<Clock size={30} />}
+                  title="活动管理"
+                  note="发布活动与签到"
+                  tone="blue"
+                  onClick={() => void Taro.navigateTo({ url: activitiesAdminPage(cid) })}
+                />
+                <Tile
+                  icon={<Edit size={30} />}
+                  title="服务记录更正"
+                  note="时长更正申请"
+                  tone="gold"
+                  onClick={() => void Taro.navigateTo({ url: correctionsPage(cid) })}
+                />
                 <Tile
                   icon={<Gift size={30} />}
                   title="商品管理"

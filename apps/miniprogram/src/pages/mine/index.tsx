@@ -4,12 +4,13 @@ import { Avatar, Button, Cell, CellGroup, Skeleton } from '@nutui/nutui-react-ta
 import { ArrowRight } from '@nutui/icons-react-taro';
 import { Badge } from '../../components/Badge';
 import { MembershipCard } from '../../components/MembershipCard';
+import { WishInboxCell } from '../../components/wishes/WishInboxCell';
 import { Page } from '../../components/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { currentMembership, useMe } from '../../hooks/useMe';
 import { pickAccount, useMyPoints } from '../../hooks/usePoints';
 import { logout } from '../../services/auth';
-import { joinPage, POINTS_PAGE } from '../../services/routes';
+import { joinPage, POINTS_PAGE, RECORDS_PAGE } from '../../services/routes';
 import './index.scss';
 
 const goJoin = () => void Taro.navigateTo({ url: joinPage() });
@@ -84,8 +85,18 @@ export default function MinePage() {
             }
             onClick={() => void Taro.navigateTo({ url: POINTS_PAGE })}
           />
+          <Cell
+            title="我的服务记录"
+            description="签到签退、服务时长、志愿服务证明"
+            align="center"
+            clickable
+            extra={<ArrowRight size={16} />}
+            onClick={() => void Taro.navigateTo({ url: RECORDS_PAGE })}
+          />
         </CellGroup>
       ) : null}
+
+      {memberships.length ? <WishInboxCell /> : null}
 
       <Text className="rv-section-title">我的社区</Text>
       {memberships.length ? (

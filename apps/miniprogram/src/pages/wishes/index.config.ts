@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '心愿墙',
+  enablePullDownRefresh: true,
 });

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '志愿活动',
+  enablePullDownRefresh: true,
+});
