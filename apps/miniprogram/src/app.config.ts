@@ -24,6 +24,10 @@ export default defineAppConfig({
     'pages/wishes/mine',
     'pages/wishes/claimed',
     'pages/wishes/messages',
+    // 包干到户: 我的包户, a household's card with 入户走访, and 群众诉求.
+    'pages/contact/index',
+    'pages/contact/household',
+    'pages/contact/demands',
   ],
   // Secretaries' pages load only when a secretary opens them.
   subPackages: [
@@ -45,6 +49,8 @@ export default defineAppConfig({
         'poster/index',
         // 心愿审核.
         'wishes/index',
+        // 包户管理.
+        'contact/index',
       ],
     },
   ],

@@ -16,6 +16,13 @@ export function isSecretary(membership: MembershipView): boolean {
   );
 }
 
+/** Looks after households (包干到户): a party member, group leader included, verified in the community. */
+export function isPartyMember(membership: MembershipView | undefined): boolean {
+  return (
+    membership?.status === MembershipStatus.Active && effectiveRoles(membership.roles).has(Role.PartyMember)
+  );
+}
+
 /** May decide on pending points (积分审批): a community secretary, or a branch secretary for their compounds. */
 export function canApprovePoints(membership: MembershipView): boolean {
   return (

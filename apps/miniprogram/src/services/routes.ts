@@ -101,3 +101,16 @@ export function wishPage(wishId: string): string {
 export function wishesAdminPage(cid: string): string {
   return withQuery('/pages-admin/wishes/index', { cid });
 }
+
+/** 包干到户: my households, one household's card with 入户走访, and 诉求. */
+export const MY_HOUSEHOLDS_PAGE = '/pages/contact/index';
+export const DEMANDS_PAGE = '/pages/contact/demands';
+
+export function householdPage(householdId: string): string {
+  return withQuery('/pages/contact/household', { id: householdId });
+}
+
+/** 包户管理 (secretaries): the contact groups and this month's coverage. */
+export function contactAdminPage(cid: string): string {
+  return withQuery('/pages-admin/contact/index', { cid });
+}

@@ -19,18 +19,19 @@ import { MembershipStatus, MembershipView } from '@redvest/contract';
 import { Badge } from '../../components/Badge';
 import { Page } from '../../components/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { canApprovePoints, currentMembership, isSecretary, useMe } from '../../hooks/useMe';
+import { canApprovePoints, currentMembership, isPartyMember, isSecretary, useMe } from '../../hooks/useMe';
 import {
   ACTIVITIES_PAGE,
   activitiesAdminPage,
   adminPage,
   correctionsPage,
   joinPage,
+  MY_HOUSEHOLDS_PAGE,
   POINTS_PAGE,
   RECORDS_PAGE,
   TAB_PAGES,
 } from '../../services/routes';
-import { wishesAdminPage } from '../../services/routes';
+import { contactAdminPage, DEMANDS_PAGE, wishesAdminPage } from '../../services/routes';
 import { HeartFill } from '@nutui/icons-react-taro';
 import { setCurrentCommunityId } from '../../services/session';
 import './index.scss';
@@ -185,6 +186,15 @@ function HomeContent({ membership }: { membership: MembershipView }) {
           tone="teal"
           onClick={() => void Taro.navigateTo({ url: RECORDS_PAGE })}
         />
+        {isPartyMember(membership) ? (
+          <Tile
+            icon={<Home size={30} />}
+            title="我的包户"
+            note="入户走访与诉求"
+            tone="red"
+            onClick={() => void Taro.navigateTo({ url: MY_HOUSEHOLDS_PAGE })}
+          />
+        ) : null}
         <Tile
           icon={<User size={30} />}
           title="我的社区"
@@ -211,6 +221,13 @@ function HomeContent({ membership }: { membership: MembershipView }) {
               note="审核、派单、代确认"
               tone="orange"
               onClick={() => void Taro.navigateTo({ url: wishesAdminPage(cid) })}
+            />
+            <Tile
+              icon={<Edit size={30} />}
+              title="群众诉求"
+              note="受理、办理、办结"
+              tone="blue"
+              onClick={() => void Taro.navigateTo({ url: DEMANDS_PAGE })}
             />
             {isSecretary(membership) ? (
               <>
@@ -248,6 +265,13 @@ function HomeContent({ membership }: { membership: MembershipView }) {
                   note="楼栋、楼层与住户"
                   tone="teal"
                   onClick={() => void Taro.navigateTo({ url: adminPage('buildings', { cid }) })}
+                />
+                <Tile
+                  icon={<Home size={30} />}
+                  title="包户管理"
+                  note="包户小组与走访"
+                  tone="red"
+                  onClick={() => void Taro.navigateTo({ url: contactAdminPage(cid) })}
                 />
               </>
             ) : null}

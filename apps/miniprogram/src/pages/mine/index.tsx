@@ -7,10 +7,10 @@ import { MembershipCard } from '../../components/MembershipCard';
 import { WishInboxCell } from '../../components/wishes/WishInboxCell';
 import { Page } from '../../components/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { currentMembership, useMe } from '../../hooks/useMe';
+import { currentMembership, isPartyMember, useMe } from '../../hooks/useMe';
 import { pickAccount, useMyPoints } from '../../hooks/usePoints';
 import { logout } from '../../services/auth';
-import { joinPage, POINTS_PAGE, RECORDS_PAGE } from '../../services/routes';
+import { DEMANDS_PAGE, joinPage, MY_HOUSEHOLDS_PAGE, POINTS_PAGE, RECORDS_PAGE } from '../../services/routes';
 import './index.scss';
 
 const goJoin = () => void Taro.navigateTo({ url: joinPage() });
@@ -92,6 +92,24 @@ export default function MinePage() {
             clickable
             extra={<ArrowRight size={16} />}
             onClick={() => void Taro.navigateTo({ url: RECORDS_PAGE })}
+          />
+          {isPartyMember(currentMembership(me.data)) ? (
+            <Cell
+              title="我的包户"
+              description="包干到户：入户走访、群众诉求"
+              align="center"
+              clickable
+              extra={<ArrowRight size={16} />}
+              onClick={() => void Taro.navigateTo({ url: MY_HOUSEHOLDS_PAGE })}
+            />
+          ) : null}
+          <Cell
+            title="群众诉求"
+            description="向社区反映难事，查看办理进度"
+            align="center"
+            clickable
+            extra={<ArrowRight size={16} />}
+            onClick={() => void Taro.navigateTo({ url: DEMANDS_PAGE })}
           />
         </CellGroup>
       ) : null}

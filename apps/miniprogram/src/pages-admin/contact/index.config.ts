@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '包户管理',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '群众诉求',
+  enablePullDownRefresh: true,
+});

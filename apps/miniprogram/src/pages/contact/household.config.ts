@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '住户卡片',
+  enablePullDownRefresh: true,
+});
