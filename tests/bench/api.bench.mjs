@@ -3,14 +3,12 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { throwawayDatabase } from './throwaway-mysql.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const require = createRequire(join(ROOT, 'apps/server/package.json'));
-const MYSQL_URL = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
 const READS = Number(process.env.BENCH_READS ?? 2000);
 const WRITES = Number(process.env.BENCH_WRITES ?? 600);
@@ -113,34 +111,11 @@ async function measure(label, port, env) {
   }
 }
 
-async function mysqlDatabase() {
-  const mysql = require('mysql2/promise');
-  const name = `redvest_t_bench_${Date.now().toString(36)}`;
-  try {
-    const connection = await mysql.createConnection(MYSQL_URL);
-    await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    await connection.end();
-  } catch (error) {
-    console.log(`(MySQL 不可用，跳过：${error.message})`);
-    return null;
-  }
-  const url = new URL(MYSQL_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const connection = await mysql.createConnection(MYSQL_URL);
-      await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await connection.end();
-    },
-  };
-}
-
 const fmt = (n) => n.toFixed(0).padStart(7);
 const ratio = (a, b) => (a / b).toFixed(2);
 
 const results = [await measure('SQLite (sql.js)', 3901, {})];
-const database = await mysqlDatabase();
+const database = await throwawayDatabase('bench');
 if (database) {
   try {
     results.push(await measure('MariaDB/MySQL', 3902, { DATABASE_URL: database.url }));

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { throwawayDatabase } from './throwaway-mysql.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const server = (path) =>
@@ -16,11 +17,9 @@ const { Db } = server('database/db.js');
 const { LedgerService } = server('ledger/ledger.service.js');
 const { verifyLedger } = server('ledger/ledger-verifier.js');
 const { newId } = server('database/ids.js');
-const mysql = createRequire(join(ROOT, 'apps/server/package.json'))('mysql2/promise');
 
 const TRANSFERS = Number(process.env.BENCH_TRANSFERS ?? 100_000);
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
-const MYSQL_URL = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
 
 async function withApp(databaseUrl, work) {
   const dataDir = mkdtempSync(join(tmpdir(), 'redvest-ledger-bench-'));
@@ -139,30 +138,8 @@ async function measure(label, databaseUrl) {
   });
 }
 
-async function mysqlDatabase() {
-  const name = `redvest_t_ledger_bench_${Date.now().toString(36)}`;
-  try {
-    const connection = await mysql.createConnection(MYSQL_URL);
-    await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    await connection.end();
-  } catch (error) {
-    console.log(`(MySQL 不可用，跳过：${error.message})`);
-    return null;
-  }
-  const url = new URL(MYSQL_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const connection = await mysql.createConnection(MYSQL_URL);
-      await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await connection.end();
-    },
-  };
-}
-
 const results = [await measure('SQLite (sql.js)', null)];
-const database = await mysqlDatabase();
+const database = await throwawayDatabase('ledger_bench');
 if (database) {
   try {
     results.push(await measure('MariaDB/MySQL', database.url));
