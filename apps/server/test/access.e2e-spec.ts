@@ -91,13 +91,28 @@ describe('roles and community scoping', () => {
     });
   });
 
-  it('lets a branch secretary and a group leader read buildings, not change members', async () => {
+  it('lets a branch secretary and a group leader read buildings, a branch secretary list members with masked phones, neither change them', async () => {
     const compoundId = (await b.secretary.communities.compounds(b.community.id)).items[0].id;
     const branch = await memberWith(t, b.secretary, b.community.id, [Role.BranchSecretary], compoundId);
     const leader = await memberWith(t, b.secretary, b.community.id, [Role.GroupLeader]);
     expect((await branch.communities.buildings(b.community.id)).items).toHaveLength(1);
     expect((await leader.communities.households(b.community.id)).items).toHaveLength(1);
-    expect(await errorOf(branch.communities.members(b.community.id))).toMatchObject({ status: 403 });
+    const { inviteCode } = await b.secretary.communities.get(b.community.id);
+    const joined = await joinedUser(t, b.community.id, inviteCode!, '13955556666');
+    const seen = (await branch.communities.members(b.community.id)).items.find(
+      (m) => m.userId === joined.userId,
+    );
+    expect(seen?.phone).toBe('139****6666');
+    const full = (await b.secretary.communities.members(b.community.id)).items.find(
+      (m) => m.userId === joined.userId,
+    );
+    expect(full?.phone).toBe('13955556666');
+    expect(await errorOf(leader.communities.members(b.community.id))).toMatchObject({ status: 403 });
+    expect(
+      await errorOf(
+        branch.communities.setMember(b.community.id, { userId: joined.userId, roles: [Role.Volunteer] }),
+      ),
+    ).toMatchObject({ status: 403 });
     const me = await branch.me.get();
     expect(me.memberships[0]).toMatchObject({
       roles: [Role.BranchSecretary, Role.Resident],

@@ -62,8 +62,8 @@ export const ROUTE_POLICIES = {
     access: { access: 'community', roles: SECRETARY },
   },
   'GET /api/communities/:cid/members': {
-    summary: '成员列表',
-    access: { access: 'community', roles: SECRETARY },
+    summary: '成员列表（支书用于派单、指派；手机号仅社区书记可见全号）',
+    access: { access: 'community', roles: APPROVERS },
   },
   'POST /api/communities/:cid/members': {
     summary: '设置成员角色与原单位',

@@ -1,7 +1,8 @@
 import type { EmployerView, MemberView, Page } from '@redvest/contract';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Auth, AuthContext } from '../auth/auth-context';
+import { Role } from '@redvest/contract';
+import { Auth, AuthContext, CommunityAccess, Member } from '../auth/auth-context';
 import { MembersQuery, SetMemberDto } from './dto';
 import { MembersService } from './members.service';
 
@@ -12,8 +13,12 @@ export class MembersController {
   constructor(private readonly members: MembersService) {}
 
   @Get('members')
-  list(@Param('cid') cid: string, @Query() query: MembersQuery): Promise<Page<MemberView>> {
-    return this.members.list(cid, query);
+  list(
+    @Param('cid') cid: string,
+    @Member() member: CommunityAccess,
+    @Query() query: MembersQuery,
+  ): Promise<Page<MemberView>> {
+    return this.members.list(cid, query, member.roles.has(Role.Secretary));
   }
 
   @Post('members')

@@ -7,7 +7,7 @@ import {
   SetMemberRequest,
   toIsoLocal,
 } from '@redvest/contract';
-import { sortRoles } from '@redvest/domain';
+import { maskPhone, sortRoles } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { DomainError } from '../common/domain-error';
@@ -36,8 +36,8 @@ export class MembersService {
     private readonly cipher: PersonalDataCipher,
   ) {}
 
-  /** Members, newest first; phones in full (this list is for the community's secretaries only). */
-  async list(communityId: string, filter: MembersFilter) {
+  /** Members, newest first; phones in full for the community's secretaries, masked for branch secretaries. */
+  async list(communityId: string, filter: MembersFilter, fullPhones: boolean) {
     const limit = filter.limit ?? 20;
     return this.db.read(async (em) => {
       const query = em
@@ -54,7 +54,11 @@ export class MembersService {
       }
       const memberships = await query.getMany();
       const page = pageOf(memberships, limit, (m) => m.id);
-      return { items: await this.views(em, page.items), nextCursor: page.nextCursor };
+      const items = await this.views(em, page.items);
+      const shown = fullPhones
+        ? items
+        : items.map((m) => ({ ...m, phone: m.phone ? maskPhone(m.phone) : null }));
+      return { items: shown, nextCursor: page.nextCursor };
     });
   }
 
