@@ -19,9 +19,6 @@ export class ActivitiesModule implements OnModuleInit {
   constructor(private readonly resources: ResourceCommunities) {}
 
   onModuleInit(): void {
-    this.resources.register(
-      'activity',
-      async (em, id) => (await em.findOne(Activity, { where: { id } }))?.communityId ?? null,
-    );
+    this.resources.registerEntity('activity', Activity);
   }
 }

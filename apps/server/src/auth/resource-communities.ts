@@ -1,6 +1,6 @@
 import { ResourceKind } from '@redvest/contract';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, EntityTarget } from 'typeorm';
 
 export type CommunityOf = (em: EntityManager, id: string) => Promise<string | null>;
 
@@ -11,6 +11,16 @@ export class ResourceCommunities {
 
   register(kind: ResourceKind, communityOf: CommunityOf): void {
     this.resolvers.set(kind, communityOf);
+  }
+
+  /** The common case: the resource is a row with a `communityId` column. */
+  registerEntity(kind: ResourceKind, entity: EntityTarget<{ id: string; communityId: string }>): void {
+    this.register(
+      kind,
+      async (em, id) =>
+        (await em.findOne(entity, { where: { id }, select: { id: true, communityId: true } }))?.communityId ??
+        null,
+    );
   }
 
   resolverFor(kind: ResourceKind): CommunityOf | undefined {

@@ -10,11 +10,10 @@ import type {
   WishView,
 } from '@redvest/contract';
 import { toIsoLocal } from '@redvest/contract';
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Auth, AuthContext, CommunityAccess, Member } from '../auth/auth-context';
-import { DomainError } from '../common/domain-error';
-import { ErrorCode } from '@redvest/contract';
+import { OptionalIdempotencyKey } from '../common/idempotency-key';
 import { ContactGroupsService } from './contact-groups.service';
 import { DemandsService } from './demands.service';
 import {
@@ -85,14 +84,9 @@ export class ContactController {
     @Auth() auth: AuthContext,
     @Param('householdId') id: string,
     @Body() body: VisitDto,
-    @Headers('idempotency-key') key?: string,
+    @OptionalIdempotencyKey() key: string | null,
   ): Promise<VisitView> {
-    if (key !== undefined && !/^[A-Za-z0-9_.:-]{8,64}$/.test(key)) {
-      throw new DomainError(ErrorCode.ValidationFailed, [
-        { field: 'Idempotency-Key', message: '应为 8 到 64 位字母、数字或 _.:-' },
-      ]);
-    }
-    return this.visits.record(auth.user.id, id, body, key ?? null);
+    return this.visits.record(auth.user.id, id, body, key);
   }
 
   @Post('communities/:cid/demands')

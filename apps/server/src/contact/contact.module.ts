@@ -22,17 +22,8 @@ export class ContactModule implements OnModuleInit {
   constructor(private readonly resources: ResourceCommunities) {}
 
   onModuleInit(): void {
-    this.resources.register(
-      'contact_group',
-      async (em, id) => (await em.findOne(ContactGroup, { where: { id } }))?.communityId ?? null,
-    );
-    this.resources.register(
-      'service_project',
-      async (em, id) => (await em.findOne(ServiceProject, { where: { id } }))?.communityId ?? null,
-    );
-    this.resources.register(
-      'demand',
-      async (em, id) => (await em.findOne(Demand, { where: { id } }))?.communityId ?? null,
-    );
+    this.resources.registerEntity('contact_group', ContactGroup);
+    this.resources.registerEntity('service_project', ServiceProject);
+    this.resources.registerEntity('demand', Demand);
   }
 }

@@ -17,11 +17,6 @@ export class LedgerModule implements OnModuleInit {
   constructor(private readonly resources: ResourceCommunities) {}
 
   onModuleInit(): void {
-    this.resources.register(
-      'transfer',
-      async (em, id) =>
-        (await em.findOne(LedgerTransfer, { where: { id }, select: { communityId: true } }))?.communityId ??
-        null,
-    );
+    this.resources.registerEntity('transfer', LedgerTransfer);
   }
 }

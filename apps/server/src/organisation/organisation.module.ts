@@ -15,13 +15,7 @@ export class OrganisationModule implements OnModuleInit {
   constructor(private readonly resources: ResourceCommunities) {}
 
   onModuleInit(): void {
-    this.resources.register(
-      'building',
-      async (em, id) => (await em.findOne(Building, { where: { id } }))?.communityId ?? null,
-    );
-    this.resources.register(
-      'household',
-      async (em, id) => (await em.findOne(Household, { where: { id } }))?.communityId ?? null,
-    );
+    this.resources.registerEntity('building', Building);
+    this.resources.registerEntity('household', Household);
   }
 }

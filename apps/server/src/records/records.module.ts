@@ -12,13 +12,7 @@ export class RecordsModule implements OnModuleInit {
   constructor(private readonly resources: ResourceCommunities) {}
 
   onModuleInit(): void {
-    this.resources.register(
-      'attendance',
-      async (em, id) => (await em.findOne(Attendance, { where: { id } }))?.communityId ?? null,
-    );
-    this.resources.register(
-      'correction',
-      async (em, id) => (await em.findOne(RecordCorrection, { where: { id } }))?.communityId ?? null,
-    );
+    this.resources.registerEntity('attendance', Attendance);
+    this.resources.registerEntity('correction', RecordCorrection);
   }
 }

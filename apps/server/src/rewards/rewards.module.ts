@@ -11,13 +11,7 @@ export class RewardsModule implements OnModuleInit {
   constructor(private readonly resources: ResourceCommunities) {}
 
   onModuleInit(): void {
-    this.resources.register(
-      'reward',
-      async (em, id) => (await em.findOne(Reward, { where: { id } }))?.communityId ?? null,
-    );
-    this.resources.register(
-      'redemption',
-      async (em, id) => (await em.findOne(Redemption, { where: { id } }))?.communityId ?? null,
-    );
+    this.resources.registerEntity('reward', Reward);
+    this.resources.registerEntity('redemption', Redemption);
   }
 }

@@ -17,9 +17,6 @@ export class WishesModule implements OnModuleInit {
   constructor(private readonly resources: ResourceCommunities) {}
 
   onModuleInit(): void {
-    this.resources.register(
-      'wish',
-      async (em, id) => (await em.findOne(Wish, { where: { id } }))?.communityId ?? null,
-    );
+    this.resources.registerEntity('wish', Wish);
   }
 }
