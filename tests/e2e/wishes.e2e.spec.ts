@@ -142,7 +142,7 @@ describe('wishes: post, review, claim, fulfil, confirm, points', () => {
     await detail
       .locator('.wish-detail__title', { hasText: TITLE })
       .waitFor({ state: 'visible', timeout: 30000 });
-    await expect(detail.locator('.wish-detail__photo').count()).resolves.toBe(1);
+    await expect(detail.locator('.rv-photos__photo').count()).resolves.toBe(1);
     await expect(detail.locator('.wish-detail__status .rv-badge').textContent()).resolves.toBe('待审核');
     await expect(detail.locator('.wish-detail__hint').textContent()).resolves.toContain('社区正在审核');
   });

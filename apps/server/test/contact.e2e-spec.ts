@@ -3,6 +3,7 @@ import { ErrorCode, Role, WishStatus } from '@redvest/contract';
 import { errorOf } from './errors';
 import { ADMIN_ENV, ADMIN_OPENID, csvFile, LoggedIn, memberWith, newCommunity } from './fixtures';
 import { startTestApp, TestApp } from './harness';
+import { photo } from './wish-fixtures';
 
 jest.setTimeout(60_000);
 
@@ -272,5 +273,179 @@ describe('household contact (包干到户)', () => {
       hid,
     ]);
     expect(Number(n)).toBe(1);
+  });
+
+  it('edits a group, shows a building by floor with its groups, and releases households into the history', async () => {
+    const s = await setUp();
+    await s.secretary.contact.assign(s.groupA.id, { buildingId: s.building.id, floorFrom: 24, floorTo: 25 });
+    await s.secretary.contact.assign(s.groupB.id, { buildingId: s.building.id, floorFrom: 28, floorTo: 28 });
+    const map = await s.members[0].contact.buildingAssignments(s.building.id);
+    expect(map).toMatchObject({ building: '3栋', compound: '东区' });
+    expect(map.households.map((h) => [h.floor, h.room, h.groupName])).toEqual([
+      [28, '2801', '第二小组'],
+      [28, '2802', '第二小组'],
+      [27, '2701', null],
+      [27, '2702', null],
+      [26, '2601', null],
+      [26, '2602', null],
+      [25, '2501', '3栋党员小组'],
+      [25, '2502', '3栋党员小组'],
+      [24, '2401', '3栋党员小组'],
+      [24, '2402', '3栋党员小组'],
+    ]);
+
+    const edited = await s.secretary.contact.updateGroup(s.groupA.id, {
+      name: '3栋第一小组',
+      memberIds: [s.members[0].userId, s.members[1].userId],
+      leaderId: s.members[1].userId,
+      compoundId: null,
+    });
+    expect(edited).toMatchObject({ name: '3栋第一小组', leaderId: s.members[1].userId, compound: null });
+    expect(edited.members.map((m) => m.userId)).toEqual(
+      expect.arrayContaining([s.members[0].userId, s.members[1].userId]),
+    );
+    expect(edited.members).toHaveLength(2);
+    expect((await s.members[1].me.get()).memberships[0].roles).toContain(Role.GroupLeader);
+    expect((await s.members[0].me.get()).memberships[0].roles).not.toContain(Role.GroupLeader);
+    expect((await s.members[2].contact.myHouseholds()).items).toEqual([]);
+    for (const body of [
+      { leaderId: s.members[2].userId },
+      { memberIds: s.members.slice(0, 4).map((m) => m.userId), leaderId: s.members[0].userId },
+    ]) {
+      expect(await errorOf(s.secretary.contact.updateGroup(s.groupA.id, body))).toMatchObject({
+        status: 422,
+        code: ErrorCode.ContactGroupInvalid,
+      });
+    }
+    expect(await errorOf(s.secretary.contact.updateGroup(s.groupA.id, { name: '' }))).toMatchObject({
+      status: 400,
+      code: ErrorCode.ValidationFailed,
+    });
+
+    const floor24 = map.households.filter((h) => h.floor === 24).map((h) => h.id);
+    const floor28 = map.households.filter((h) => h.floor === 28).map((h) => h.id);
+    expect(
+      await s.secretary.contact.release(s.groupA.id, { householdIds: [...floor24, ...floor28] }),
+    ).toEqual({ released: 2 });
+    const after = await s.secretary.contact.buildingAssignments(s.building.id);
+    expect(after.households.filter((h) => h.groupId).map((h) => h.room)).toEqual([
+      '2801',
+      '2802',
+      '2501',
+      '2502',
+    ]);
+    const [{ n }] = await t.dataSource.query(
+      "SELECT COUNT(*) AS n FROM household_assignment_history WHERE reason = 'released' AND group_id = ?",
+      [s.groupA.id],
+    );
+    expect(Number(n)).toBe(2);
+
+    await s.secretary.contact.dissolve(s.groupB.id);
+    expect(await errorOf(s.secretary.contact.updateGroup(s.groupB.id, { name: '复活' }))).toMatchObject({
+      status: 409,
+      code: ErrorCode.ContactGroupDissolved,
+    });
+    expect(await errorOf(s.secretary.contact.release(s.groupB.id, { householdIds: floor28 }))).toMatchObject({
+      code: ErrorCode.ContactGroupDissolved,
+    });
+  });
+
+  it('refuses group editing and the floor map to everyone but the secretary (and the map to readers)', async () => {
+    const s = await setUp();
+    const resident = await memberWith(t, s.secretary, s.cid, [Role.Resident]);
+    const branch = await memberWith(t, s.secretary, s.cid, [Role.BranchSecretary], s.east);
+    const stranger = await newCommunity(t, admin);
+    for (const [who, status] of [
+      [resident, 403],
+      [s.members[1], 403],
+      [s.members[0], 403],
+      [branch, 403],
+      [stranger.secretary, 404],
+    ] as const) {
+      expect((await errorOf(who.contact.updateGroup(s.groupA.id, { name: '改名' }))).status).toBe(status);
+      expect(
+        (await errorOf(who.contact.release(s.groupA.id, { householdIds: [s.building.id] }))).status,
+      ).toBe(status);
+    }
+    for (const [who, status] of [
+      [resident, 403],
+      [s.members[1], 403],
+      [stranger.secretary, 404],
+    ] as const) {
+      expect((await errorOf(who.contact.buildingAssignments(s.building.id))).status).toBe(status);
+    }
+    expect((await branch.contact.buildingAssignments(s.building.id)).households).toHaveLength(10);
+    expect((await s.secretary.contact.groups(s.cid)).items.find((g) => g.id === s.groupA.id)?.name).toBe(
+      '3栋党员小组',
+    );
+  });
+
+  it('keeps the photos of demands raised by a resident or in a visit, and refuses photos that are not the raiser’s own', async () => {
+    const s = await setUp();
+    await s.secretary.contact.assign(s.groupA.id, { buildingId: s.building.id, floorFrom: 24, floorTo: 24 });
+    const hid = (await s.members[1].contact.myHouseholds()).items[0].id;
+    const card = await s.members[1].contact.household(hid);
+    expect(card.group?.members.map((m) => m.userId).sort()).toEqual(
+      s.members
+        .slice(0, 3)
+        .map((m) => m.userId)
+        .sort(),
+    );
+    const shot = await s.members[1].uploads.photo(photo());
+    const visit = await s.members[1].contact.visit(hid, {
+      visitedAt: new Date().toISOString(),
+      moveInDate: '2019-05',
+      demands: [{ category: '住房维修', text: '窗户关不严', photoIds: [shot.id] }],
+    });
+    expect(visit.moveInDate).toBe('2019-05');
+    const branch = await memberWith(t, s.secretary, s.cid, [Role.BranchSecretary], s.east);
+    const fromVisit = (await branch.contact.demands(s.cid)).items.find((d) => d.id === visit.demandIds[0])!;
+    expect(fromVisit.photos.map((p) => p.id)).toEqual([shot.id]);
+    const image = await fetch(`${t.baseUrl}${fromVisit.photos[0].url}`);
+    expect(image.status).toBe(200);
+
+    const resident = await memberWith(t, s.secretary, s.cid, [Role.Resident]);
+    const own = [await resident.uploads.photo(photo()), await resident.uploads.photo(photo())];
+    const demand = await resident.contact.raiseDemand(s.cid, {
+      category: '环境卫生',
+      text: '楼下垃圾桶满了没人清',
+      photoIds: own.map((p) => p.id),
+    });
+    expect(demand.photos.map((p) => p.id)).toEqual(own.map((p) => p.id));
+    const before = await t.dataSource.query('SELECT COUNT(*) AS n FROM demands WHERE community_id = ?', [
+      s.cid,
+    ]);
+    expect(
+      await errorOf(
+        resident.contact.raiseDemand(s.cid, { category: '其他', text: '别人的照片', photoIds: [shot.id] }),
+      ),
+    ).toMatchObject({ status: 422, code: ErrorCode.PhotoNotFound });
+    const four = [...own, ...(await Promise.all([1, 2].map(() => resident.uploads.photo(photo()))))];
+    expect(
+      await errorOf(
+        resident.contact.raiseDemand(s.cid, {
+          category: '其他',
+          text: '四张照片',
+          photoIds: four.map((p) => p.id),
+        }),
+      ),
+    ).toMatchObject({ code: ErrorCode.TooManyPhotos });
+    expect(
+      await errorOf(
+        s.members[1].contact.visit(hid, {
+          visitedAt: new Date().toISOString(),
+          demands: [{ category: '其他', text: '居民的照片', photoIds: [own[0].id] }],
+        }),
+      ),
+    ).toMatchObject({ code: ErrorCode.PhotoNotFound });
+    const afterwards = await t.dataSource.query('SELECT COUNT(*) AS n FROM demands WHERE community_id = ?', [
+      s.cid,
+    ]);
+    expect(Number(afterwards[0].n)).toBe(Number(before[0].n));
+    const [{ visits }] = await t.dataSource.query(
+      'SELECT COUNT(*) AS visits FROM visits WHERE household_id = ?',
+      [hid],
+    );
+    expect(Number(visits)).toBe(1);
   });
 });

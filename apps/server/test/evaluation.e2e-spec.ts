@@ -104,6 +104,33 @@ describe('the three lists and the annual evaluation', () => {
       ),
     ).toMatchObject({ code: ErrorCode.MemberNotFound });
 
+    const forLeader = await a.contact.evaluations(cid, year);
+    expect(forLeader.items.map((m) => [m.userId, m.levels])).toEqual(
+      expect.arrayContaining([
+        [a.userId, ['group']],
+        [b.userId, ['group']],
+        [c.userId, ['group']],
+      ]),
+    );
+    expect(forLeader.items.find((m) => m.userId === b.userId)?.ratings.group).toEqual({
+      grade: 'excellent',
+      comment: null,
+    });
+    expect((await branch.contact.evaluations(cid, year)).items.map((m) => m.userId).sort()).toEqual(
+      [a.userId, b.userId].sort(),
+    );
+    const forSecretary = await secretary.contact.evaluations(cid, year);
+    expect(forSecretary.items.find((m) => m.userId === b.userId)).toMatchObject({
+      levels: ['branch', 'community'],
+      compound: '东区',
+      employer: '市税务局',
+      ratings: { community: { grade: 'excellent', comment: '积极参加双报到' } },
+    });
+    expect(forSecretary.items.find((m) => m.userId === c.userId)?.levels).toEqual(['community']);
+    expect((await secretary.contact.evaluations(cid, year - 1)).items[0].ratings).toEqual({});
+    expect(await errorOf(resident.contact.evaluations(cid, year))).toMatchObject({ status: 403 });
+    expect(await errorOf(b.contact.evaluations(cid, year))).toMatchObject({ status: 403 });
+
     const report = await secretary.contact.annualReport(cid, year);
     const ofA = report.members.find((m) => m.userId === a.userId)!;
     expect(ofA).toMatchObject({ employer: '市税务局', activities: 1, wishesFulfilled: 1, visits: 1 });

@@ -8,6 +8,11 @@ import type {
   ServiceProjectView,
   AssignHouseholdsRequest,
   AssignmentResult,
+  BuildingAssignments,
+  EvaluationsResponse,
+  ReleaseHouseholdsRequest,
+  ReleaseResult,
+  UpdateContactGroupRequest,
   ContactGroupView,
   CoverageResponse,
   CreateContactGroupRequest,
@@ -321,10 +326,16 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
       createGroup: (cid: string, body: CreateContactGroupRequest) =>
         call<ContactGroupView>('POST', `${community(cid)}/contact-groups`, { body }),
       groups: (cid: string) => call<{ items: ContactGroupView[] }>('GET', `${community(cid)}/contact-groups`),
+      updateGroup: (groupId: string, body: UpdateContactGroupRequest) =>
+        call<ContactGroupView>('PUT', `/api/contact-groups/${enc(groupId)}`, { body }),
       dissolve: (groupId: string) =>
         call<ContactGroupView>('POST', `/api/contact-groups/${enc(groupId)}/dissolve`),
       assign: (groupId: string, body: AssignHouseholdsRequest) =>
         call<AssignmentResult>('POST', `/api/contact-groups/${enc(groupId)}/assignments`, { body }),
+      release: (groupId: string, body: ReleaseHouseholdsRequest) =>
+        call<ReleaseResult>('POST', `/api/contact-groups/${enc(groupId)}/assignments/release`, { body }),
+      buildingAssignments: (buildingId: string) =>
+        call<BuildingAssignments>('GET', `/api/buildings/${enc(buildingId)}/assignments`),
       coverage: (cid: string, month?: string) =>
         call<CoverageResponse>('GET', `${community(cid)}/coverage`, { query: { month } }),
       myHouseholds: () => call<{ items: MyHouseholdView[] }>('GET', '/api/me/households'),
@@ -357,6 +368,8 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
         call<ServiceProjectView>('POST', `/api/service-projects/${enc(id)}/done`),
       rate: (cid: string, userId: string, body: RateMemberRequest) =>
         call<void>('PUT', `${community(cid)}/evaluations/${enc(userId)}`, { body }),
+      evaluations: (cid: string, year: number) =>
+        call<EvaluationsResponse>('GET', `${community(cid)}/evaluations`, { query: { year } }),
       annualReport: (cid: string, year: number) =>
         call<AnnualReport>('GET', `${community(cid)}/reports/annual`, { query: { year } }),
     },

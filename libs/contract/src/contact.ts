@@ -9,6 +9,15 @@ export interface CreateContactGroupRequest {
   compoundId?: string;
 }
 
+/** 修改小组: any field left out stays as it is; the leader must be one of the members. */
+export interface UpdateContactGroupRequest {
+  name?: string;
+  memberIds?: string[];
+  leaderId?: string;
+  /** `null` takes the group off any compound. */
+  compoundId?: string | null;
+}
+
 export interface ContactGroupView {
   id: string;
   communityId: string;
@@ -37,6 +46,31 @@ export interface AssignmentResult {
   reassigned: number;
 }
 
+/** 收回: the households leave the group (the history keeps the assignment); they can then go to another group. */
+export interface ReleaseHouseholdsRequest {
+  householdIds: string[];
+}
+
+export interface ReleaseResult {
+  released: number;
+}
+
+/** One building's households by floor, each with the group it is assigned to (包户管理's floor map). */
+export interface BuildingAssignments {
+  buildingId: string;
+  building: string;
+  compound: string | null;
+  households: {
+    id: string;
+    label: string;
+    unit: string;
+    floor: number;
+    room: string;
+    groupId: string | null;
+    groupName: string | null;
+  }[];
+}
+
 export interface AssignmentConflict {
   householdId: string;
   label: string;
@@ -53,7 +87,7 @@ export interface VisitRequest {
   phone?: string;
   flags?: HouseholdFlag[];
   notes?: string;
-  demands?: { category: string; text: string }[];
+  demands?: { category: string; text: string; photoIds?: string[] }[];
 }
 
 export const HOUSEHOLD_FLAG_LABELS: Record<HouseholdFlag, string> = {
@@ -87,7 +121,8 @@ export interface HouseholdCard {
   unit: string;
   floor: number;
   room: string;
-  group: { id: string; name: string } | null;
+  /** The assigned group, with its members (the visit form offers them as 同行走访). */
+  group: { id: string; name: string; members: { userId: string; name: string }[] } | null;
   lastVisit: VisitView | null;
   overdue: boolean;
   visits: VisitView[];
@@ -134,6 +169,8 @@ export interface DemandView {
   rejectReason: string | null;
   resolution: string | null;
   wishId: string | null;
+  /** Signed links: an <image> sends no token. */
+  photos: { id: string; url: string }[];
   createdAt: string;
   actions: DemandAction[];
 }
@@ -188,6 +225,26 @@ export interface RateMemberRequest {
   level: RatingLevel;
   grade: RatingGrade;
   comment?: string;
+}
+
+/** A rating given, with who gave it. */
+export interface GivenRating {
+  grade: RatingGrade;
+  comment: string | null;
+}
+
+/** 年度评价 for one rater: the members they may rate, at which levels, and the ratings already given. */
+export interface EvaluationsResponse {
+  year: number;
+  items: {
+    userId: string;
+    name: string;
+    employer: string | null;
+    compound: string | null;
+    /** The levels the caller may give this member (group leader: 小组; branch secretary: 支部; secretary: all). */
+    levels: RatingLevel[];
+    ratings: Partial<Record<RatingLevel, GivenRating>>;
+  }[];
 }
 
 export interface AnnualMemberReport {

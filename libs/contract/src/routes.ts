@@ -308,6 +308,10 @@ export const ROUTE_POLICIES = {
     summary: '包户小组',
     access: { access: 'community', roles: ORGANISATION_READERS },
   },
+  'PUT /api/contact-groups/:groupId': {
+    summary: '修改小组（名称、成员、组长、小区）',
+    access: { access: 'resource', resource: 'contact_group', param: 'groupId', roles: SECRETARY },
+  },
   'POST /api/contact-groups/:groupId/dissolve': {
     summary: '解散小组（包户结束，记录保留）',
     access: { access: 'resource', resource: 'contact_group', param: 'groupId', roles: SECRETARY },
@@ -315,6 +319,14 @@ export const ROUTE_POLICIES = {
   'POST /api/contact-groups/:groupId/assignments': {
     summary: '分配楼栋楼层或住户',
     access: { access: 'resource', resource: 'contact_group', param: 'groupId', roles: SECRETARY },
+  },
+  'POST /api/contact-groups/:groupId/assignments/release': {
+    summary: '收回住户（包户记录保留）',
+    access: { access: 'resource', resource: 'contact_group', param: 'groupId', roles: SECRETARY },
+  },
+  'GET /api/buildings/:buildingId/assignments': {
+    summary: '楼栋各楼层住户与包户小组',
+    access: { access: 'resource', resource: 'building', param: 'buildingId', roles: ORGANISATION_READERS },
   },
   'GET /api/communities/:cid/coverage': {
     summary: '走访覆盖（按小组、楼栋、月份）',
@@ -380,6 +392,10 @@ export const ROUTE_POLICIES = {
   },
   'PUT /api/communities/:cid/evaluations/:userId': {
     summary: '三级评价（组长、支部、社区）',
+    access: { access: 'community', roles: [Role.GroupLeader, Role.BranchSecretary, Role.Secretary] },
+  },
+  'GET /api/communities/:cid/evaluations': {
+    summary: '年度评价：我可评价的党员及已给的评价',
     access: { access: 'community', roles: [Role.GroupLeader, Role.BranchSecretary, Role.Secretary] },
   },
   'GET /api/communities/:cid/reports/annual': {

@@ -137,6 +137,9 @@ export interface ReasonRequest {
   reason?: string;
 }
 
+/** Photos one wish, fulfilment or demand may carry. */
+export const MAX_PHOTOS = 3;
+
 export interface UploadView {
   id: string;
   url: string;

@@ -1,10 +1,12 @@
 import {
   AssignmentConflict,
   AssignmentResult,
+  BuildingAssignments,
   ContactGroupView,
   CoverageResponse,
   ErrorCode,
   MembershipStatus,
+  ReleaseResult,
   Role,
 } from '@redvest/contract';
 import { effectiveRoles, floorRange, householdLabel, isOverdue } from '@redvest/domain';
@@ -20,8 +22,14 @@ import { memberNames } from '../ledger/member-names';
 import { Building } from '../organisation/building.entity';
 import { Compound } from '../organisation/compound.entity';
 import { Household } from '../organisation/household.entity';
-import { AssignHouseholdsDto, CreateContactGroupDto } from './dto';
 import {
+  AssignHouseholdsDto,
+  CreateContactGroupDto,
+  ReleaseHouseholdsDto,
+  UpdateContactGroupDto,
+} from './dto';
+import {
+  AssignmentEndReason,
   ContactGroup,
   ContactGroupMember,
   HouseholdAssignment,
@@ -37,9 +45,7 @@ export class ContactGroupsService {
   async create(communityId: string, body: CreateContactGroupDto): Promise<ContactGroupView> {
     return this.db.transaction(async (em) => {
       await this.checkMembers(em, communityId, body.memberIds, body.leaderId);
-      if (body.compoundId && !(await em.findOne(Compound, { where: { id: body.compoundId, communityId } }))) {
-        throw new DomainError(ErrorCode.CompoundNotFound);
-      }
+      await this.checkCompound(em, communityId, body.compoundId);
       const group: ContactGroup = {
         id: newId(),
         communityId,
@@ -63,6 +69,31 @@ export class ContactGroupsService {
         await em.find(ContactGroup, { where: { communityId, status: 'active' }, order: { name: 'ASC' } }),
       ),
     }));
+  }
+
+  /** 修改: name, members, leader or compound. Members who leave keep the visits they recorded. */
+  async update(groupId: string, body: UpdateContactGroupDto): Promise<ContactGroupView> {
+    return this.db.transaction(async (em) => {
+      const group = await em.findOneOrFail(ContactGroup, { where: { id: groupId }, ...this.db.forUpdate });
+      if (group.status !== 'active') throw new DomainError(ErrorCode.ContactGroupDissolved);
+      const current = (await em.find(ContactGroupMember, { where: { groupId } })).map((m) => m.userId);
+      const memberIds = body.memberIds ?? current;
+      const leaderId = body.leaderId ?? group.leaderId;
+      if (body.memberIds || body.leaderId)
+        await this.checkMembers(em, group.communityId, memberIds, leaderId);
+      await this.checkCompound(em, group.communityId, body.compoundId);
+      const changes: Partial<ContactGroup> = {
+        name: body.name?.trim() ?? group.name,
+        leaderId,
+        compoundId: body.compoundId === undefined ? group.compoundId : body.compoundId,
+      };
+      await em.update(ContactGroup, { id: groupId }, changes);
+      const leaving = current.filter((id) => !memberIds.includes(id));
+      if (leaving.length) await em.delete(ContactGroupMember, { groupId, userId: In(leaving) });
+      for (const userId of memberIds.filter((id) => !current.includes(id)))
+        await em.insert(ContactGroupMember, { groupId, userId });
+      return (await this.views(em, [{ ...group, ...changes }]))[0];
+    });
   }
 
   /** 解散: its assignments end (into the history), its visits and demands stay. */
@@ -127,6 +158,56 @@ export class ContactGroupsService {
           assignedAt: now,
         });
       return { assigned: fresh.length, reassigned: others.length };
+    });
+  }
+
+  /** 收回: the group's listed households become unassigned; households of other groups are left alone. */
+  async release(groupId: string, body: ReleaseHouseholdsDto): Promise<ReleaseResult> {
+    return this.db.transaction(async (em) => {
+      const group = await em.findOneOrFail(ContactGroup, { where: { id: groupId } });
+      if (group.status !== 'active') throw new DomainError(ErrorCode.ContactGroupDissolved);
+      const held = await em.find(HouseholdAssignment, {
+        where: { groupId, householdId: In(body.householdIds) },
+        ...this.db.forUpdate,
+      });
+      await this.endAssignments(em, held, new Date(), 'released');
+      return { released: held.length };
+    });
+  }
+
+  /** A building's households by floor (top floor first) with the group each is assigned to. */
+  async buildingAssignments(buildingId: string): Promise<BuildingAssignments> {
+    return this.db.read(async (em) => {
+      const building = await em.findOneOrFail(Building, { where: { id: buildingId } });
+      const compound = await em.findOne(Compound, { where: { id: building.compoundId } });
+      const households = await em.find(Household, { where: { buildingId } });
+      const assignments = households.length
+        ? await em.find(HouseholdAssignment, { where: { householdId: In(households.map((h) => h.id)) } })
+        : [];
+      const groups = assignments.length
+        ? await em.find(ContactGroup, { where: { id: In([...new Set(assignments.map((a) => a.groupId))]) } })
+        : [];
+      const collator = new Intl.Collator('zh', { numeric: true });
+      households.sort(
+        (a, b) => b.floor - a.floor || collator.compare(a.unit, b.unit) || collator.compare(a.room, b.room),
+      );
+      return {
+        buildingId,
+        building: building.name,
+        compound: compound?.name ?? null,
+        households: households.map((h) => {
+          const group = groups.find((g) => g.id === assignments.find((a) => a.householdId === h.id)?.groupId);
+          return {
+            id: h.id,
+            label: householdLabel(building.name, h.unit, h.room),
+            unit: h.unit,
+            floor: h.floor,
+            room: h.room,
+            groupId: group?.id ?? null,
+            groupName: group?.name ?? null,
+          };
+        }),
+      };
     });
   }
 
@@ -216,7 +297,7 @@ export class ContactGroupsService {
     em: EntityManager,
     assignments: HouseholdAssignment[],
     endedAt: Date,
-    reason: 'reassigned' | 'dissolved',
+    reason: AssignmentEndReason,
   ) {
     for (const a of assignments) {
       await em.insert(HouseholdAssignmentHistory, {
@@ -244,6 +325,11 @@ export class ContactGroupsService {
         groupName: groups.find((g) => g.id === a.groupId)?.name ?? '',
       };
     });
+  }
+
+  private async checkCompound(em: EntityManager, communityId: string, compoundId: string | null | undefined) {
+    if (compoundId && !(await em.findOne(Compound, { where: { id: compoundId, communityId } })))
+      throw new DomainError(ErrorCode.CompoundNotFound);
   }
 
   private async checkMembers(em: EntityManager, communityId: string, memberIds: string[], leaderId: string) {

@@ -1,16 +1,18 @@
 import type {
   AssignmentResult,
+  BuildingAssignments,
   ContactGroupView,
   CoverageResponse,
   DemandView,
   HouseholdCard,
   MyHouseholdView,
   Page,
+  ReleaseResult,
   VisitView,
   WishView,
 } from '@redvest/contract';
 import { toIsoLocal } from '@redvest/contract';
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Auth, AuthContext, CommunityAccess, Member } from '../auth/auth-context';
 import { OptionalIdempotencyKey } from '../common/idempotency-key';
@@ -23,6 +25,8 @@ import {
   DemandsQuery,
   DemandTransitionDto,
   RaiseDemandDto,
+  ReleaseHouseholdsDto,
+  UpdateContactGroupDto,
   VisitDto,
 } from './dto';
 import { VisitsService } from './visits.service';
@@ -47,6 +51,11 @@ export class ContactController {
     return this.groups.list(cid);
   }
 
+  @Put('contact-groups/:groupId')
+  updateGroup(@Param('groupId') id: string, @Body() body: UpdateContactGroupDto): Promise<ContactGroupView> {
+    return this.groups.update(id, body);
+  }
+
   @Post('contact-groups/:groupId/dissolve')
   @HttpCode(200)
   dissolve(@Param('groupId') id: string): Promise<ContactGroupView> {
@@ -56,6 +65,17 @@ export class ContactController {
   @Post('contact-groups/:groupId/assignments')
   assign(@Param('groupId') id: string, @Body() body: AssignHouseholdsDto): Promise<AssignmentResult> {
     return this.groups.assign(id, body);
+  }
+
+  @Post('contact-groups/:groupId/assignments/release')
+  @HttpCode(200)
+  release(@Param('groupId') id: string, @Body() body: ReleaseHouseholdsDto): Promise<ReleaseResult> {
+    return this.groups.release(id, body);
+  }
+
+  @Get('buildings/:buildingId/assignments')
+  buildingAssignments(@Param('buildingId') id: string): Promise<BuildingAssignments> {
+    return this.groups.buildingAssignments(id);
   }
 
   @Get('communities/:cid/coverage')

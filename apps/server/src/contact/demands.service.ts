@@ -27,10 +27,11 @@ import { memberNames } from '../ledger/member-names';
 import { Building } from '../organisation/building.entity';
 import { Compound } from '../organisation/compound.entity';
 import { Household } from '../organisation/household.entity';
+import { UploadsService } from '../uploads/uploads.service';
 import { User } from '../users/user.entity';
 import { WishesService } from '../wishes/wishes.service';
 import { DemandsQuery, DemandTransitionDto, RaiseDemandDto } from './dto';
-import { Demand } from './entities';
+import { Demand, DemandPhoto } from './entities';
 
 /** 诉求: routed to the compound's branch, followed through to resolved (or rejected with a reason). */
 @Injectable()
@@ -38,6 +39,7 @@ export class DemandsService {
   constructor(
     private readonly db: Db,
     private readonly wishes: WishesService,
+    private readonly uploads: UploadsService,
   ) {}
 
   /** A resident's own demand, for their registered household (or none). */
@@ -48,26 +50,54 @@ export class DemandsService {
       const household = body.householdId
         ? await em.findOne(Household, { where: { id: body.householdId } })
         : null;
-      const demand: Demand = {
-        id: newId(),
+      const demand = await this.insert(em, {
         communityId: access.communityId,
         compoundId: household?.compoundId ?? access.membership.compoundId,
         householdId: household?.id ?? null,
         visitId: null,
         raisedBy: userId,
         category: body.category,
-        text: body.text.trim(),
-        status: 'reported',
-        assigneeId: null,
-        rejectReason: null,
-        resolution: null,
-        wishId: null,
-        createdAt: new Date(),
-        updatedAt: new Date(),
-      };
-      await em.insert(Demand, demand);
+        text: body.text,
+        photoIds: body.photoIds ?? [],
+      });
       return (await this.views(em, [demand], access, userId))[0];
     });
+  }
+
+  /** A new demand, reported to the branch, with the raiser's own photos; inside the caller's transaction. */
+  async insert(
+    em: EntityManager,
+    fields: Pick<
+      Demand,
+      'communityId' | 'compoundId' | 'householdId' | 'visitId' | 'raisedBy' | 'category'
+    > & {
+      text: string;
+      photoIds: string[];
+    },
+  ): Promise<Demand> {
+    await this.uploads.checkOwned(em, fields.photoIds, fields.raisedBy);
+    const now = new Date();
+    const demand: Demand = {
+      id: newId(),
+      communityId: fields.communityId,
+      compoundId: fields.compoundId,
+      householdId: fields.householdId,
+      visitId: fields.visitId,
+      raisedBy: fields.raisedBy,
+      category: fields.category,
+      text: fields.text.trim(),
+      status: 'reported',
+      assigneeId: null,
+      rejectReason: null,
+      resolution: null,
+      wishId: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await em.insert(Demand, demand);
+    for (const [position, uploadId] of [...new Set(fields.photoIds)].entries())
+      await em.insert(DemandPhoto, { demandId: demand.id, uploadId, position });
+    return demand;
   }
 
   /** The branch's queue (a branch secretary sees their compounds), or my raised / assigned demands. */
@@ -192,6 +222,10 @@ export class DemandsService {
       ? await em.find(Building, { where: { id: In(households.map((h) => h.buildingId)) } })
       : [];
     const compounds = await em.find(Compound, { where: { communityId: access.communityId } });
+    const photos = await em.find(DemandPhoto, {
+      where: { demandId: In(demands.map((d) => d.id)) },
+      order: { position: 'ASC' },
+    });
     return demands.map((d) => {
       const h = households.find((x) => x.id === d.householdId);
       return {
@@ -212,6 +246,9 @@ export class DemandsService {
         rejectReason: d.rejectReason,
         resolution: d.resolution,
         wishId: d.wishId,
+        photos: photos
+          .filter((p) => p.demandId === d.id)
+          .map((p) => ({ id: p.uploadId, url: this.uploads.link(p.uploadId) })),
         createdAt: toIsoLocal(d.createdAt),
         actions: demandActions(d.status, this.actors(d, access, userId)),
       };

@@ -6,9 +6,12 @@ import {
   HOUSEHOLD_FLAGS,
   HouseholdFlag,
   RaiseDemandRequest,
+  ReleaseHouseholdsRequest,
+  UpdateContactGroupRequest,
   VisitRequest,
 } from '@redvest/contract';
 import { MAX_FLOOR, MIN_FLOOR } from '@redvest/domain';
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -27,6 +30,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { IsPhone } from '../common/is-phone';
@@ -57,6 +61,33 @@ export class CreateContactGroupDto implements CreateContactGroupRequest {
   @ApiPropertyOptional() @IsOptional() @Matches(ID) compoundId?: string;
 }
 
+export class UpdateContactGroupDto implements UpdateContactGroupRequest {
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(40) name?: string;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @Matches(ID, { each: true })
+  memberIds?: string[];
+  @ApiPropertyOptional() @IsOptional() @Matches(ID) leaderId?: string;
+  @ApiPropertyOptional({ nullable: true })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @Matches(ID)
+  compoundId?: string | null;
+}
+
+export class ReleaseHouseholdsDto implements ReleaseHouseholdsRequest {
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ArrayUnique()
+  @Matches(ID, { each: true })
+  householdIds!: string[];
+}
+
 export class AssignHouseholdsDto implements AssignHouseholdsRequest {
   @ApiPropertyOptional() @IsOptional() @Matches(ID) buildingId?: string;
   @ApiPropertyOptional({ example: '2单元' }) @IsOptional() @IsString() @MaxLength(32) unit?: string;
@@ -71,9 +102,22 @@ export class AssignHouseholdsDto implements AssignHouseholdsRequest {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() reassign?: boolean;
 }
 
+/** More than three are refused by the service with its own code (TOO_MANY_PHOTOS). */
+function PhotoIds(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: [String] }),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(10),
+    ArrayUnique(),
+    Matches(ID, { each: true }),
+  );
+}
+
 export class DemandInVisitDto {
   @ApiProperty({ enum: DEMAND_CATEGORIES }) @IsIn(DEMAND_CATEGORIES) category!: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(500) text!: string;
+  @PhotoIds() photoIds?: string[];
 }
 
 export class VisitDto implements VisitRequest {
@@ -108,12 +152,7 @@ export class RaiseDemandDto implements RaiseDemandRequest {
   @ApiProperty({ enum: DEMAND_CATEGORIES }) @IsIn(DEMAND_CATEGORIES) category!: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(500) text!: string;
   @ApiPropertyOptional() @IsOptional() @Matches(ID) householdId?: string;
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(3)
-  @Matches(ID, { each: true })
-  photoIds?: string[];
+  @PhotoIds() photoIds?: string[];
 }
 
 export class DemandTransitionDto implements DemandTransitionRequest {

@@ -2,6 +2,9 @@ import type { DemandStatus } from '@redvest/contract';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { ID_LENGTH, IdColumn, RefColumn, TimeColumn } from '../database/columns';
 
+/** Why a household left a group: taken by another group, the group dissolved, or released by the secretary. */
+export type AssignmentEndReason = 'reassigned' | 'dissolved' | 'released';
+
 /** 包户小组: normally three in-service party members with a leader. */
 @Entity('contact_groups')
 @Index('ix_contact_groups_community', ['communityId', 'status'])
@@ -45,7 +48,7 @@ export class HouseholdAssignmentHistory {
   @RefColumn({ name: 'group_id' }) groupId!: string;
   @TimeColumn({ name: 'assigned_at' }) assignedAt!: Date;
   @TimeColumn({ name: 'ended_at' }) endedAt!: Date;
-  @Column({ type: 'varchar', length: 16 }) reason!: 'reassigned' | 'dissolved';
+  @Column({ type: 'varchar', length: 16 }) reason!: AssignmentEndReason;
 }
 
 /** 入户走访: who went, who lives there, their phone (encrypted), vulnerable flags and notes. */
@@ -93,4 +96,12 @@ export class Demand {
   @RefColumn({ name: 'wish_id', nullable: true }) wishId!: string | null;
   @TimeColumn({ name: 'created_at' }) createdAt!: Date;
   @TimeColumn({ name: 'updated_at' }) updatedAt!: Date;
+}
+
+/** The photos of a demand, in the order they were given. */
+@Entity('demand_photos')
+export class DemandPhoto {
+  @PrimaryColumn({ name: 'demand_id', type: 'varchar', length: ID_LENGTH }) demandId!: string;
+  @PrimaryColumn({ name: 'upload_id', type: 'varchar', length: ID_LENGTH }) uploadId!: string;
+  @Column({ type: 'int' }) position!: number;
 }

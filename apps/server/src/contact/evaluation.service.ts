@@ -2,6 +2,7 @@ import {
   AnnualMemberReport,
   AnnualReport,
   ErrorCode,
+  EvaluationsResponse,
   RATING_GRADE_LABELS,
   RATING_LEVEL_LABELS,
   RatingLevel,
@@ -12,7 +13,7 @@ import {
 import { canActInCompound, effectiveRoles } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { Between, In } from 'typeorm';
+import { Between, EntityManager, In } from 'typeorm';
 import { Attendance } from '../activities/attendance.entity';
 import { CommunityAccess } from '../auth/auth-context';
 import { DomainError } from '../common/domain-error';
@@ -21,6 +22,7 @@ import { findMembership } from '../communities/membership-lookup';
 import { MembershipRole } from '../communities/membership-role.entity';
 import { Membership } from '../communities/membership.entity';
 import { Db } from '../database/db';
+import { Compound } from '../organisation/compound.entity';
 import { memberNames } from '../ledger/member-names';
 import { PeriodTotal } from '../ledger/period-total.entity';
 import { Wish } from '../wishes/wish.entity';
@@ -39,14 +41,9 @@ export class EvaluationService {
       const member = await findMembership(em, access.communityId, userId);
       if (!member || !effectiveRoles(member.granted).has(Role.PartyMember))
         throw new DomainError(ErrorCode.MemberNotFound);
-      const allowed =
-        body.level === 'community'
-          ? access.roles.has(Role.Secretary)
-          : body.level === 'branch'
-            ? !!member.membership.compoundId &&
-              canActInCompound(access.granted, access.branchCompoundIds, member.membership.compoundId)
-            : await this.leadsGroupOf(em, access.communityId, raterId, userId);
-      if (!allowed) throw new DomainError(ErrorCode.Forbidden);
+      const led = await this.ledMembers(em, access.communityId, raterId);
+      if (!this.levelsFor(access, member.membership, led).includes(body.level))
+        throw new DomainError(ErrorCode.Forbidden);
       await em.save(MemberRating, {
         communityId: access.communityId,
         userId,
@@ -60,18 +57,45 @@ export class EvaluationService {
     });
   }
 
+  /** The members the caller may rate in a year, at which levels, with the ratings already given. */
+  async evaluations(access: CommunityAccess, raterId: string, year: number): Promise<EvaluationsResponse> {
+    return this.db.read(async (em) => {
+      const memberships = await this.partyMemberships(em, access.communityId);
+      const led = await this.ledMembers(em, access.communityId, raterId);
+      const ratable = memberships
+        .map((membership) => ({ membership, levels: this.levelsFor(access, membership, led) }))
+        .filter((m) => m.levels.length > 0);
+      if (ratable.length === 0) return { year, items: [] };
+      const userIds = ratable.map((m) => m.membership.userId);
+      const names = await memberNames(em, access.communityId, userIds);
+      const employers = await em.find(Employer, { where: { communityId: access.communityId } });
+      const compounds = await em.find(Compound, { where: { communityId: access.communityId } });
+      const ratings = await em.find(MemberRating, {
+        where: { communityId: access.communityId, year, userId: In(userIds) },
+      });
+      const collator = new Intl.Collator('zh');
+      const items = ratable.map(({ membership, levels }) => ({
+        userId: membership.userId,
+        name: names.get(membership.userId) ?? '',
+        employer: employers.find((e) => e.id === membership.employerId)?.name ?? null,
+        compound: compounds.find((c) => c.id === membership.compoundId)?.name ?? null,
+        levels,
+        ratings: Object.fromEntries(
+          ratings
+            .filter((r) => r.userId === membership.userId)
+            .map((r) => [r.level, { grade: r.grade, comment: r.comment }]),
+        ),
+      }));
+      items.sort((a, b) => collator.compare(a.name, b.name));
+      return { year, items };
+    });
+  }
+
   async annual(communityId: string, year: number): Promise<AnnualReport> {
     const start = new Date(`${year}-01-01T00:00:00+08:00`);
     const end = new Date(`${year + 1}-01-01T00:00:00+08:00`);
     return this.db.read(async (em) => {
-      const partyRoles = await em.find(MembershipRole, {
-        where: { communityId, role: In([Role.PartyMember, Role.GroupLeader]) },
-      });
-      const memberships = partyRoles.length
-        ? await em.find(Membership, {
-            where: { id: In([...new Set(partyRoles.map((r) => r.membershipId))]) },
-          })
-        : [];
+      const memberships = await this.partyMemberships(em, communityId);
       const userIds = memberships.map((m) => m.userId);
       if (userIds.length === 0) return { communityId, year, members: [] };
       const names = await memberNames(em, communityId, userIds);
@@ -181,16 +205,32 @@ export class EvaluationService {
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }
 
-  private async leadsGroupOf(
-    em: import('typeorm').EntityManager,
-    communityId: string,
-    leaderId: string,
-    userId: string,
-  ): Promise<boolean> {
+  /** 三级评价: the group leader rates their group, a branch secretary their compounds' members, the secretary all. */
+  private levelsFor(access: CommunityAccess, member: Membership, ledMembers: Set<string>): RatingLevel[] {
+    const levels: RatingLevel[] = [];
+    if (ledMembers.has(member.userId)) levels.push('group');
+    if (member.compoundId && canActInCompound(access.granted, access.branchCompoundIds, member.compoundId))
+      levels.push('branch');
+    if (access.roles.has(Role.Secretary)) levels.push('community');
+    return levels;
+  }
+
+  /** The members of the active groups the caller leads. */
+  private async ledMembers(em: EntityManager, communityId: string, leaderId: string): Promise<Set<string>> {
     const groups = await em.find(ContactGroup, { where: { communityId, leaderId, status: 'active' } });
-    if (groups.length === 0) return false;
-    return (
-      (await em.count(ContactGroupMember, { where: { groupId: In(groups.map((g) => g.id)), userId } })) > 0
-    );
+    if (groups.length === 0) return new Set();
+    const members = await em.find(ContactGroupMember, { where: { groupId: In(groups.map((g) => g.id)) } });
+    return new Set(members.map((m) => m.userId));
+  }
+
+  /** Members granted the party member (or group leader) role: the in-service members evaluated. */
+  private async partyMemberships(em: EntityManager, communityId: string): Promise<Membership[]> {
+    const partyRoles = await em.find(MembershipRole, {
+      where: { communityId, role: In([Role.PartyMember, Role.GroupLeader]) },
+    });
+    if (partyRoles.length === 0) return [];
+    return em.find(Membership, {
+      where: { id: In([...new Set(partyRoles.map((r) => r.membershipId))]) },
+    });
   }
 }

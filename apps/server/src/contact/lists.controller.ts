@@ -1,4 +1,11 @@
-import type { AnnualReport, DemandListRow, Page, ResourceView, ServiceProjectView } from '@redvest/contract';
+import type {
+  AnnualReport,
+  DemandListRow,
+  EvaluationsResponse,
+  Page,
+  ResourceView,
+  ServiceProjectView,
+} from '@redvest/contract';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -76,6 +83,15 @@ export class ListsController {
     @Body() body: RateMemberDto,
   ): Promise<void> {
     return this.evaluation.rate(member, auth.user.id, userId, body);
+  }
+
+  @Get('communities/:cid/evaluations')
+  evaluations(
+    @Auth() auth: AuthContext,
+    @Member() member: CommunityAccess,
+    @Query() query: YearQuery,
+  ): Promise<EvaluationsResponse> {
+    return this.evaluation.evaluations(member, auth.user.id, query.year);
   }
 
   @Get('communities/:cid/reports/annual')

@@ -19,6 +19,7 @@ import { newId } from '../database/ids';
 import { memberNames } from '../ledger/member-names';
 import { Building } from '../organisation/building.entity';
 import { Household } from '../organisation/household.entity';
+import { DemandsService } from './demands.service';
 import { VisitDto } from './dto';
 import { ContactGroup, ContactGroupMember, Demand, HouseholdAssignment, Visit } from './entities';
 
@@ -28,6 +29,7 @@ export class VisitsService {
   constructor(
     private readonly db: Db,
     private readonly cipher: PersonalDataCipher,
+    private readonly demands: DemandsService,
   ) {}
 
   /** 我的包户: the households of every group I am in, by building and floor, with their last visit. */
@@ -108,7 +110,7 @@ export class VisitsService {
         unit: household.unit,
         floor: household.floor,
         room: household.room,
-        group: group ? { id: group.id, name: group.name } : null,
+        group: group ? { id: group.id, name: group.name, members: await this.members(em, group) } : null,
         lastVisit: views[0] ?? null,
         overdue: isOverdue(visits[0]?.visitedAt ?? null, new Date(), community.visitOverdueDays),
         visits: views,
@@ -156,26 +158,29 @@ export class VisitsService {
       };
       await em.insert(Visit, visit);
       for (const demand of body.demands ?? []) {
-        await em.insert(Demand, {
-          id: newId(),
+        await this.demands.insert(em, {
           communityId: household.communityId,
           compoundId: household.compoundId,
           householdId,
           visitId: visit.id,
           raisedBy: userId,
           category: demand.category,
-          text: demand.text.trim(),
-          status: 'reported',
-          assigneeId: null,
-          rejectReason: null,
-          resolution: null,
-          wishId: null,
-          createdAt: new Date(),
-          updatedAt: new Date(),
+          text: demand.text,
+          photoIds: demand.photoIds ?? [],
         });
       }
       return (await this.visitViews(em, [visit], true))[0];
     });
+  }
+
+  private async members(em: EntityManager, group: ContactGroup) {
+    const members = await em.find(ContactGroupMember, { where: { groupId: group.id } });
+    const names = await memberNames(
+      em,
+      group.communityId,
+      members.map((m) => m.userId),
+    );
+    return members.map((m) => ({ userId: m.userId, name: names.get(m.userId) ?? '' }));
   }
 
   private async assignedGroup(em: EntityManager, householdId: string, userId: string) {

@@ -1,6 +1,7 @@
-import { ErrorCode, UploadView } from '@redvest/contract';
+import { ErrorCode, MAX_PHOTOS, UploadView } from '@redvest/contract';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { EntityManager, In } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
 import { CONFIG } from '../config/config.module';
@@ -45,6 +46,14 @@ export class UploadsService {
       }),
     );
     return { id, url: this.link(id) };
+  }
+
+  /** Photos attached to something must be few and the caller's own uploads. */
+  async checkOwned(em: EntityManager, photoIds: string[], ownerId: string): Promise<void> {
+    if (photoIds.length > MAX_PHOTOS) throw new DomainError(ErrorCode.TooManyPhotos);
+    if (photoIds.length === 0) return;
+    const found = await em.count(Upload, { where: { id: In(photoIds), ownerId } });
+    if (found !== new Set(photoIds).size) throw new DomainError(ErrorCode.PhotoNotFound);
   }
 
   /** A link that works without a login until it expires. */

@@ -1,5 +1,6 @@
 import {
   ErrorCode,
+  MAX_PHOTOS,
   MembershipStatus,
   Page,
   Role,
@@ -33,7 +34,6 @@ import { Notice, NotificationsService } from '../notifications/notifications.ser
 import { Building } from '../organisation/building.entity';
 import { Compound } from '../organisation/compound.entity';
 import { Household } from '../organisation/household.entity';
-import { Upload } from '../uploads/upload.entity';
 import { UploadsService } from '../uploads/uploads.service';
 import { User } from '../users/user.entity';
 import { ConfirmWishDto, FulfilWishDto, PostWishDto, WishesQuery } from './dto';
@@ -43,7 +43,6 @@ import { WishPoints } from './wish-points.entity';
 import { actorsFor, WishViews } from './wish-views';
 import { Wish } from './wish.entity';
 
-const MAX_PHOTOS = 3;
 const DEFAULT_POINTS = 10;
 
 /** What an action request carries besides the action itself. */
@@ -66,7 +65,7 @@ export class WishesService {
     private readonly ledger: LedgerService,
     private readonly notifications: NotificationsService,
     private readonly content: ContentCheckService,
-    uploads: UploadsService,
+    private readonly uploads: UploadsService,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {
     this.views = new WishViews(cipher, uploads, config.wishes.claimDays);
@@ -87,7 +86,7 @@ export class WishesService {
       const author = await findMembership(em, access.communityId, authorId);
       if (!author || author.membership.status !== MembershipStatus.Active)
         throw new DomainError(ErrorCode.MemberNotFound);
-      await this.checkPhotos(em, photos, caller.id);
+      await this.uploads.checkOwned(em, photos, caller.id);
       const now = new Date();
       const publishNow = reviewer && body.onBehalfOf !== undefined;
       const wish: Wish = {
@@ -351,8 +350,7 @@ export class WishesService {
         return { claimerId: null, claimedForEmployerId: null, claimedAt: null, dispatchedBy: null };
       case 'fulfil': {
         const photos = input.fulfil?.photos ?? [];
-        if (photos.length > MAX_PHOTOS) throw new DomainError(ErrorCode.TooManyPhotos);
-        await this.checkPhotos(em, photos, caller.id);
+        await this.uploads.checkOwned(em, photos, caller.id);
         await em.delete(WishPhotoLink, { wishId: wish.id, kind: 'fulfilment' });
         await this.linkPhotos(em, wish.id, photos, 'fulfilment');
         return { fulfilNote: input.fulfil!.note.trim(), fulfilledAt: now };
@@ -503,12 +501,6 @@ export class WishesService {
       wishId: wish.id,
       status: '待审核',
     }));
-  }
-
-  private async checkPhotos(em: EntityManager, photos: string[], ownerId: string) {
-    if (photos.length === 0) return;
-    const found = await em.count(Upload, { where: { id: In(photos), ownerId } });
-    if (found !== new Set(photos).size) throw new DomainError(ErrorCode.PhotoNotFound);
   }
 
   private async linkPhotos(em: EntityManager, wishId: string, photos: string[], kind: 'wish' | 'fulfilment') {

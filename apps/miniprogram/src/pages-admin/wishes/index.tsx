@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { View, Text, Image } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { Check } from '@nutui/icons-react-taro';
 import { WishAction, WishStatus, WishView } from '@redvest/contract';
@@ -15,7 +15,7 @@ import { isSecretary, useMe } from '../../hooks/useMe';
 import { usePagedList } from '../../hooks/usePagedList';
 import { api } from '../../services/api';
 import { queryParam, wishPage } from '../../services/routes';
-import { photoSrc, previewPhotos } from '../../services/wish-photos';
+import { PhotoStrip } from '../../components/PhotoStrip';
 import '../../pages/wishes/lists.scss';
 import './index.scss';
 
@@ -72,24 +72,7 @@ function ReviewCard({
       {tab === WishStatus.PendingReview ? (
         <>
           <Text className="wish-list__description">{wish.description}</Text>
-          {wish.photos.length ? (
-            <View className="wish-list__photos">
-              {wish.photos.map((photo) => (
-                <Image
-                  key={photo.id}
-                  className="wish-list__photo"
-                  src={photoSrc(photo.url)}
-                  mode="aspectFill"
-                  onClick={() =>
-                    previewPhotos(
-                      wish.photos.map((p) => p.url),
-                      photo.url,
-                    )
-                  }
-                />
-              ))}
-            </View>
-          ) : null}
+          <PhotoStrip small photos={wish.photos} />
         </>
       ) : null}
       {wish.claimerName && tab !== WishStatus.Published ? (

@@ -20,7 +20,14 @@ describe('群众诉求 page', () => {
     const fake = fakeTransport({
       'GET /api/me': ok(meFixture()),
       'GET /api/communities/c1/demands': (request) =>
-        request.query?.mine ? page([]) : page([demandFixture({ actions: ['accept', 'reject', 'assign'] })]),
+        request.query?.mine
+          ? page([])
+          : page([
+              demandFixture({
+                actions: ['accept', 'reject', 'assign'],
+                photos: [{ id: 'p1', url: '/api/uploads/p1?e=1&s=x' }],
+              }),
+            ]),
       'POST /api/demands/d1/transition': ok(
         demandFixture({ status: 'accepted', statusLabel: '已受理', actions: ['start', 'resolve'] }),
       ),
@@ -30,6 +37,7 @@ describe('群众诉求 page', () => {
     render(<DemandsPage />);
     fireEvent.click(await screen.findByText('待处理'));
     expect(await screen.findByText('卫生间水管老化渗水')).toBeTruthy();
+    expect(document.querySelectorAll('.demand-card .rv-photos__photo')).toHaveLength(1);
     expect(screen.getByText('不予受理')).toBeTruthy();
     expect(screen.getByText('指派')).toBeTruthy();
     expect(screen.getByText('转为心愿')).toBeTruthy();

@@ -15,6 +15,8 @@ import { effectiveRoles } from '@redvest/domain';
 import { Badge, BadgeTone } from '../../components/Badge';
 import { FormDialog } from '../../components/FormDialog';
 import { Page } from '../../components/Page';
+import { PhotoStrip } from '../../components/PhotoStrip';
+import { PhotoPicker } from '../../components/wishes/PhotoPicker';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { Segmented } from '../../components/Segmented';
 import { EmptyState, ErrorState, ListFooter, LoadingState } from '../../components/states';
@@ -66,6 +68,7 @@ function DemandCard({
         <Badge tone={STATUS_TONES[demand.status]}>{demand.statusLabel}</Badge>
       </View>
       <Text className="demand-card__text">{demand.text}</Text>
+      <PhotoStrip small photos={demand.photos} />
       <Text className="demand-card__meta">
         {[
           demand.householdLabel ?? demand.compound,
@@ -113,11 +116,17 @@ function DemandCard({
 function RaiseDialog({ cid, onDone, onCancel }: { cid: string; onDone: () => void; onCancel: () => void }) {
   const [category, setCategory] = useState('');
   const [text, setText] = useState('');
+  const [photoIds, setPhotoIds] = useState<string[]>([]);
+  const [uploading, setUploading] = useState(false);
   const [busy, setBusy] = useState(false);
   const submit = async () => {
     setBusy(true);
     try {
-      await api.contact.raiseDemand(cid, { category, text: text.trim() });
+      await api.contact.raiseDemand(cid, {
+        category,
+        text: text.trim(),
+        ...(photoIds.length ? { photoIds } : {}),
+      });
       void Taro.showToast({ title: '诉求已提交', icon: 'success' });
       onDone();
     } catch (caught) {
@@ -131,7 +140,7 @@ function RaiseDialog({ cid, onDone, onCancel }: { cid: string; onDone: () => voi
       title="提诉求"
       confirmText="提交"
       busy={busy}
-      disabled={!category || !text.trim()}
+      disabled={!category || !text.trim() || uploading}
       onConfirm={() => void submit()}
       onCancel={onCancel}
     >
@@ -155,6 +164,7 @@ function RaiseDialog({ cid, onDone, onCancel }: { cid: string; onDone: () => voi
         autoSize
         onChange={(value) => setText(value)}
       />
+      <PhotoPicker disabled={busy} onChange={setPhotoIds} onUploadingChange={setUploading} />
     </FormDialog>
   );
 }

@@ -4,6 +4,7 @@ import { setTransport } from '../../services/api';
 import { queuedVisits, resetOfflineVisitsForTest } from '../../services/offline-visits';
 import { fakeTransport, ok } from '../../test/fake-transport';
 import { householdCardFixture } from '../../test/contact-fixtures';
+import { meFixture } from '../../test/fixtures';
 import HouseholdPage from './household';
 
 async function type(selector: string, value: string) {
@@ -27,6 +28,7 @@ describe('住户卡片 and 入户走访', () => {
 
   it('records a visit with its flags and a demand, with an Idempotency-Key', async () => {
     const fake = fakeTransport({
+      'GET /api/me': ok(meFixture()),
       'GET /api/households/h101': ok(householdCardFixture()),
       'POST /api/households/h101/visits': ok({ id: 'v1' }),
     });
@@ -37,6 +39,9 @@ describe('住户卡片 and 入户走访', () => {
     expect(await screen.findByText('阳光里小区 1栋 1单元 101')).toBeTruthy();
     expect(screen.getByText('包户小组：阳光里1栋党员小组')).toBeTruthy();
     expect(screen.getByText('上次走访：从未走访')).toBeTruthy();
+    expect(await screen.findByText('刘建国')).toBeTruthy();
+    expect(screen.queryByRole('checkbox', { name: '张卫东' })).toBeNull();
+    fireEvent.click(screen.getByText('陈秀英'));
     fireEvent.click(screen.getByLabelText('增加'));
     fireEvent.click(screen.getByText('出租'));
     fireEvent.click(screen.getByText('独居老人'));
@@ -53,6 +58,7 @@ describe('住户卡片 and 入户走访', () => {
     );
     const sent = fake.requests.find((r) => r.method === 'POST');
     expect(sent?.body).toMatchObject({
+      visitorIds: ['u4'],
       residents: 2,
       rented: true,
       phone: '13800001111',
@@ -65,6 +71,7 @@ describe('住户卡片 and 入户走访', () => {
   it('keeps the visit on the phone (待上传) when there is no network', async () => {
     setTransport(
       fakeTransport({
+        'GET /api/me': ok(meFixture()),
         'GET /api/households/h101': ok(householdCardFixture()),
         'POST /api/households/h101/visits': () => {
           throw new Error('no network');
@@ -88,7 +95,10 @@ describe('住户卡片 and 入户走访', () => {
   });
 
   it('asks to fill a demand row before sending', async () => {
-    const fake = fakeTransport({ 'GET /api/households/h101': ok(householdCardFixture()) });
+    const fake = fakeTransport({
+      'GET /api/me': ok(meFixture()),
+      'GET /api/households/h101': ok(householdCardFixture()),
+    });
     setTransport(fake.transport);
 
     render(<HouseholdPage />);

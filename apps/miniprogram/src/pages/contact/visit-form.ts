@@ -14,15 +14,22 @@ export const DEMAND_CATEGORIES = [
 ] as const;
 
 export interface DemandRow {
+  /** Keeps a row's photo picker with its row when an earlier row is removed. */
+  key: number;
   category: string;
   text: string;
+  photoIds: string[];
 }
 
 export interface VisitForm {
   /** `2026-11-23`, a day in China. */
   day: string;
+  /** The group's other members who came along (同行走访). */
+  visitorIds: string[];
   residents: number;
   rented: boolean | null;
+  /** `2019-05`: the month the household moved in, when they said. */
+  moveInMonth: string;
   phone: string;
   flags: HouseholdFlag[];
   notes: string;
@@ -46,13 +53,21 @@ export function toVisitRequest(form: VisitForm, today: string, now = new Date())
   const notes = form.notes.trim();
   return {
     visitedAt: form.day === today ? now.toISOString() : `${form.day}T12:00:00.000+08:00`,
+    ...(form.visitorIds.length ? { visitorIds: form.visitorIds } : {}),
     residents: form.residents,
     ...(form.rented !== null ? { rented: form.rented } : {}),
+    ...(form.moveInMonth ? { moveInDate: form.moveInMonth } : {}),
     ...(phone ? { phone } : {}),
     flags: form.flags,
     ...(notes ? { notes } : {}),
     ...(form.demands.length
-      ? { demands: form.demands.map((demand) => ({ category: demand.category, text: demand.text.trim() })) }
+      ? {
+          demands: form.demands.map((demand) => ({
+            category: demand.category,
+            text: demand.text.trim(),
+            ...(demand.photoIds.length ? { photoIds: demand.photoIds } : {}),
+          })),
+        }
       : {}),
   };
 }

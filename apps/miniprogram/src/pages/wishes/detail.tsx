@@ -1,11 +1,12 @@
 import { ReactNode } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { View, Text, Image } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { Heart, Phone } from '@nutui/icons-react-taro';
-import { WishPhoto, WishStatus } from '@redvest/contract';
+import { WishStatus } from '@redvest/contract';
 import { Badge } from '../../components/Badge';
 import { Page } from '../../components/Page';
+import { PhotoStrip } from '../../components/PhotoStrip';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { StarRating } from '../../components/wishes/StarRating';
 import { useWishActions } from '../../components/wishes/useWishActions';
@@ -24,27 +25,7 @@ import { isSecretary, useMe } from '../../hooks/useMe';
 import { api } from '../../services/api';
 import { formatDate, formatDateTime } from '../../services/format';
 import { queryParam } from '../../services/routes';
-import { photoSrc, previewPhotos } from '../../services/wish-photos';
 import './detail.scss';
-
-function Photos({ photos }: { photos: WishPhoto[] }) {
-  if (!photos.length) return null;
-  const urls = photos.map((photo) => photo.url);
-  return (
-    <View className="wish-detail__photos">
-      {photos.map((photo) => (
-        <Image
-          key={photo.id}
-          className="wish-detail__photo"
-          src={photoSrc(photo.url)}
-          mode="aspectFill"
-          lazyLoad
-          onClick={() => previewPhotos(urls, photo.url)}
-        />
-      ))}
-    </View>
-  );
-}
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -215,7 +196,7 @@ export default function WishDetailPage() {
       <Text className="rv-section-title">心愿内容</Text>
       <View className="rv-card">
         <Text className="wish-detail__text">{wish.description}</Text>
-        <Photos photos={wish.photos} />
+        <PhotoStrip photos={wish.photos} />
       </View>
 
       {contactFirst ? null : contact}
@@ -224,7 +205,7 @@ export default function WishDetailPage() {
           <Text className="rv-section-title">完成情况</Text>
           <View className="rv-card">
             <Text className="wish-detail__text">{wish.fulfilNote}</Text>
-            <Photos photos={wish.fulfilPhotos} />
+            <PhotoStrip photos={wish.fulfilPhotos} />
           </View>
         </>
       ) : null}

@@ -6,6 +6,7 @@ import { WechatTokens1763906400000 } from './1763906400000-WechatTokens';
 import { Wishes1763910000000 } from './1763910000000-Wishes';
 import { Contact1763913600000 } from './1763913600000-Contact';
 import { ThreeLists1763917200000 } from './1763917200000-ThreeLists';
+import { DemandPhotos1763920800000 } from './1763920800000-DemandPhotos';
 
 /** Every migration, in order. New ones are appended. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Wishes1763910000000,
   Contact1763913600000,
   ThreeLists1763917200000,
+  DemandPhotos1763920800000,
 ];
