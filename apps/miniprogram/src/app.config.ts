@@ -28,6 +28,8 @@ export default defineAppConfig({
     'pages/contact/index',
     'pages/contact/household',
     'pages/contact/demands',
+    // 三单: 资源单, 需求单, 项目单.
+    'pages/contact/lists',
   ],
   // Secretaries' pages load only when a secretary opens them.
   subPackages: [
@@ -51,6 +53,10 @@ export default defineAppConfig({
         'wishes/index',
         // 包户管理.
         'contact/index',
+        'contact/group',
+        'contact/assign',
+        // 年度评价.
+        'evaluation/index',
       ],
     },
   ],

@@ -208,14 +208,25 @@ describe('the three lists and the annual evaluation', () => {
       demandId: demand.id,
       resourceId: resource.id,
     });
-    expect(project).toMatchObject({ status: 'open', modeLabel: '党员接单' });
+    expect(project).toMatchObject({
+      status: 'open',
+      modeLabel: '党员接单',
+      demandText: '想在家门口量血压',
+      resourceTitle: '义诊、量血压',
+    });
     const results = await Promise.allSettled([
       a.contact.takeProject(project.id),
       b.contact.takeProject(project.id),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ status: 409, code: ErrorCode.ProjectAlreadyTaken });
     const taker = results[0].status === 'fulfilled' ? a : b;
     expect((await taker.contact.finishProject(project.id)).status).toBe('done');
+    expect(await errorOf(taker.contact.finishProject(project.id))).toMatchObject({
+      status: 409,
+      code: ErrorCode.ProjectNotInProgress,
+    });
     const dispatched = await secretary.contact.createProject(cid, {
       title: '陪诊',
       mode: 'community_dispatch',

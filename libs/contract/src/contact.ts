@@ -328,7 +328,10 @@ export interface ServiceProjectView {
   mode: ServiceMode;
   modeLabel: string;
   demandId: string | null;
+  /** What the demand it answers says, shortened. */
+  demandText: string | null;
   resourceId: string | null;
+  resourceTitle: string | null;
   takerId: string | null;
   takerName: string | null;
   status: 'open' | 'taken' | 'done';

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { MeResponse, MembershipStatus, MembershipView, Role } from '@redvest/contract';
-import { effectiveRoles } from '@redvest/domain';
+import { effectiveRoles, hasAnyRole } from '@redvest/domain';
 import { api } from '../services/api';
 import { getCurrentCommunityId, getToken, goToLogin, PRIVACY_PAGE } from '../services/session';
 import { AsyncState, useAsync, usePullToRefresh } from './useAsync';
@@ -28,6 +28,14 @@ export function canApprovePoints(membership: MembershipView): boolean {
   return (
     membership.status === MembershipStatus.Active &&
     effectiveRoles(membership.roles).has(Role.BranchSecretary)
+  );
+}
+
+/** May give 年度评价: a group leader (小组), a branch secretary (支部) or a secretary (社区), verified. */
+export function canEvaluate(membership: MembershipView): boolean {
+  return (
+    membership.status === MembershipStatus.Active &&
+    hasAnyRole(membership.roles, [Role.GroupLeader, Role.BranchSecretary])
   );
 }
 

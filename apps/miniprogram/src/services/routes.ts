@@ -114,3 +114,23 @@ export function householdPage(householdId: string): string {
 export function contactAdminPage(cid: string): string {
   return withQuery('/pages-admin/contact/index', { cid });
 }
+
+/** 包户管理: the form to create a contact group (`cid`) or edit one (`groupId` too). */
+export function contactGroupPage(query: { cid: string; groupId?: string }): string {
+  return withQuery('/pages-admin/contact/group', query);
+}
+
+/** 包户管理: a building's floor map, to assign households to a group or take them back. */
+export function contactAssignPage(query: { cid: string; groupId: string }): string {
+  return withQuery('/pages-admin/contact/assign', query);
+}
+
+/** 三单: 资源单, 需求单 and 项目单 of a community. */
+export function contactListsPage(cid: string): string {
+  return withQuery('/pages/contact/lists', { cid });
+}
+
+/** 年度评价 (group leaders, branch secretaries, secretaries): ratings and the annual report. */
+export function evaluationPage(cid: string): string {
+  return withQuery('/pages-admin/evaluation/index', { cid });
+}

@@ -10,7 +10,7 @@ import {
 } from '@redvest/contract';
 import { effectiveRoles } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, LessThan } from 'typeorm';
+import { EntityManager, In, LessThan } from 'typeorm';
 import { CommunityAccess } from '../auth/auth-context';
 import { DomainError } from '../common/domain-error';
 import { Employer } from '../communities/employer.entity';
@@ -139,8 +139,7 @@ export class ThreeListsService {
         { id: projectId, status: 'open' },
         { status: 'taken', takerId: userId },
       );
-      if (taken.affected === 0)
-        throw new DomainError(ErrorCode.WishAlreadyClaimed, undefined, '该项目已有人接单');
+      if (taken.affected === 0) throw new DomainError(ErrorCode.ProjectAlreadyTaken);
       return (
         await this.projectViews(em, [await em.findOneOrFail(ServiceProject, { where: { id: projectId } })])
       )[0];
@@ -153,7 +152,7 @@ export class ThreeListsService {
       if (project.takerId !== userId && !access.roles.has(Role.Secretary))
         throw new DomainError(ErrorCode.Forbidden);
       const done = await em.update(ServiceProject, { id: projectId, status: 'taken' }, { status: 'done' });
-      if (done.affected === 0) throw new DomainError(ErrorCode.WishWrongState, undefined, '项目不在办理中');
+      if (done.affected === 0) throw new DomainError(ErrorCode.ProjectNotInProgress);
       return (await this.projectViews(em, [{ ...project, status: 'done' }]))[0];
     });
   }
@@ -184,6 +183,18 @@ export class ThreeListsService {
       rows[0].communityId,
       rows.map((r) => r.takerId).filter((id): id is string => !!id),
     );
+    const demandIds = rows.map((r) => r.demandId).filter((id): id is string => !!id);
+    const resourceIds = rows.map((r) => r.resourceId).filter((id): id is string => !!id);
+    const demands = demandIds.length
+      ? await em.find(Demand, { where: { id: In(demandIds) }, select: { id: true, text: true } })
+      : [];
+    const resources = resourceIds.length
+      ? await em.find(Resource, { where: { id: In(resourceIds) }, select: { id: true, title: true } })
+      : [];
+    const demandText = (id: string | null) => {
+      const text = demands.find((d) => d.id === id)?.text;
+      return text ? (text.length > 40 ? `${text.slice(0, 40)}…` : text) : null;
+    };
     return rows.map((p) => ({
       id: p.id,
       title: p.title,
@@ -191,7 +202,9 @@ export class ThreeListsService {
       mode: p.mode,
       modeLabel: SERVICE_MODE_LABELS[p.mode],
       demandId: p.demandId,
+      demandText: demandText(p.demandId),
       resourceId: p.resourceId,
+      resourceTitle: resources.find((r) => r.id === p.resourceId)?.title ?? null,
       takerId: p.takerId,
       takerName: p.takerId ? (names.get(p.takerId) ?? null) : null,
       status: p.status,

@@ -1,12 +1,13 @@
 import { PropsWithChildren, useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text, Picker } from '@tarojs/components';
-import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { Location } from '@nutui/icons-react-taro';
 import { ACTIVITY_CATEGORIES, ActivityView, ErrorCode, PointsRuleKind } from '@redvest/contract';
 import { Field } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { Segmented } from '../../components/Segmented';
+import { SwitchRow } from '../../components/SwitchRow';
 import { ErrorState, LoadingState } from '../../components/states';
 import { toApiError, useAsync } from '../../hooks/useAsync';
 import { useRequireLogin } from '../../hooks/useMe';
@@ -53,29 +54,6 @@ function Block({
       ) : hint ? (
         <Text className="rv-field__hint">{hint}</Text>
       ) : null}
-    </View>
-  );
-}
-
-/** A yes/no setting: what it is, what it does, and a big switch. */
-function SwitchRow({
-  title,
-  note,
-  checked,
-  onChange,
-}: {
-  title: string;
-  note: string;
-  checked: boolean;
-  onChange: (checked: boolean) => void;
-}) {
-  return (
-    <View className="rv-field activity-form__switch">
-      <View className="activity-form__switch-text">
-        <Text className="activity-form__switch-title">{title}</Text>
-        <Text className="activity-form__switch-note">{note}</Text>
-      </View>
-      <Switch checked={checked} loadingIcon={null} ariaLabel={title} onChange={onChange} />
     </View>
   );
 }

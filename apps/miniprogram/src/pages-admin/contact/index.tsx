@@ -1,108 +1,120 @@
-import { useRouter } from '@tarojs/taro';
+import { useMemo, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Home } from '@nutui/icons-react-taro';
-import { ContactGroupView, CoverageResponse } from '@redvest/contract';
-import { Badge } from '../../components/Badge';
+import { Button } from '@nutui/nutui-react-taro';
+import { Home, Plus } from '@nutui/icons-react-taro';
+import { ContactGroupView } from '@redvest/contract';
 import { Page } from '../../components/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { useAsync, usePullToRefresh } from '../../hooks/useAsync';
+import { toApiError, useAsync, usePullToRefresh, useShownAgain } from '../../hooks/useAsync';
 import { useRequireLogin } from '../../hooks/useMe';
 import { api } from '../../services/api';
-import { queryParam } from '../../services/routes';
+import { contactAssignPage, contactGroupPage, queryParam } from '../../services/routes';
+import { CoverageTable, MonthSwitch } from './Coverage';
+import { GroupCard } from './GroupCard';
+import { recentMonths } from './months';
 import './index.scss';
 
-interface ContactOverview {
-  groups: ContactGroupView[];
-  coverage: CoverageResponse;
-}
-
-function GroupCard({ group }: { group: ContactGroupView }) {
-  const leader = group.members.find((member) => member.userId === group.leaderId);
-  return (
-    <View className="rv-card contact-group">
-      <View className="contact-group__head">
-        <Text className="contact-group__name">{group.name}</Text>
-        {group.status === 'dissolved' ? <Badge tone="orange">已解散</Badge> : null}
-      </View>
-      <Text className="contact-group__line">
-        {[group.compound, `包 ${group.householdCount} 户`].filter(Boolean).join(' · ')}
-      </Text>
-      <Text className="contact-group__line">
-        组长：{leader?.name ?? '—'} · 成员：{group.members.map((member) => member.name).join('、')}
-      </Text>
-    </View>
-  );
-}
-
-function CoverageTable({ coverage }: { coverage: CoverageResponse }) {
-  return (
-    <View className="rv-card">
-      <Text className="contact-coverage__note">
-        {coverage.month} · 超过 {coverage.overdueDays} 天未走访算逾期
-      </Text>
-      <View className="contact-coverage" role="table">
-        <View className="contact-coverage__row contact-coverage__row--head" role="row">
-          <Text className="contact-coverage__cell contact-coverage__cell--wide">小组 / 楼栋</Text>
-          <Text className="contact-coverage__cell">户数</Text>
-          <Text className="contact-coverage__cell">本月已访</Text>
-          <Text className="contact-coverage__cell">逾期</Text>
-        </View>
-        {coverage.rows.map((row) => (
-          <View key={`${row.groupId}-${row.building}`} className="contact-coverage__row" role="row">
-            <View className="contact-coverage__cell contact-coverage__cell--wide">
-              <Text className="contact-coverage__group">{row.groupName}</Text>
-              <Text className="contact-coverage__building">{row.building}</Text>
-            </View>
-            <Text className="contact-coverage__cell">{row.households}</Text>
-            <Text className="contact-coverage__cell">{row.visited}</Text>
-            <Text
-              className={`contact-coverage__cell${row.overdue ? ' contact-coverage__cell--overdue' : ''}`}
-            >
-              {row.overdue}
-            </Text>
-          </View>
-        ))}
-      </View>
-    </View>
-  );
-}
-
-/** 包户管理 (secretaries): the contact groups with their households, and this month's visit coverage. */
+/** 包户管理 (secretaries): the contact groups with their households, and a month's visit coverage. */
 export default function ContactAdminPage() {
   useRequireLogin();
   const cid = queryParam(useRouter().params, 'cid') ?? '';
-  const overview = useAsync<ContactOverview>(async () => {
-    const [groups, coverage] = await Promise.all([api.contact.groups(cid), api.contact.coverage(cid)]);
-    return { groups: groups.items, coverage };
-  }, [cid]);
-  usePullToRefresh(overview.reload);
+  const months = useMemo(() => recentMonths(), []);
+  const [month, setMonth] = useState(months[0].value);
+  const [dissolving, setDissolving] = useState<string | null>(null);
+  const groups = useAsync(() => api.contact.groups(cid), [cid]);
+  const coverage = useAsync(() => api.contact.coverage(cid, month), [cid, month]);
+  const reloadAll = () => Promise.all([groups.reload(), coverage.reload()]);
+  usePullToRefresh(reloadAll);
+  // Back from the group form or the floor map.
+  useShownAgain(() => void reloadAll());
+
+  const newGroup = () => void Taro.navigateTo({ url: contactGroupPage({ cid }) });
+
+  const dissolve = async (group: ContactGroupView) => {
+    if (dissolving) return;
+    const { confirm } = await Taro.showModal({
+      title: '解散小组',
+      content: `解散“${group.name}”后，它包干的 ${group.householdCount} 户住户会被收回，可以再分给其他小组；以往的走访记录都会保留。`,
+      confirmText: '解散',
+      confirmColor: '#c8161d',
+      cancelText: '取消',
+    });
+    if (!confirm) return;
+    setDissolving(group.id);
+    try {
+      await api.contact.dissolve(group.id);
+      void Taro.showToast({ title: '已解散', icon: 'success' });
+      await reloadAll();
+    } catch (error) {
+      void Taro.showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
+    } finally {
+      setDissolving(null);
+    }
+  };
+
+  const coverageCard = () => {
+    if (coverage.loading) return <LoadingState cards={1} rows={3} />;
+    if (coverage.error || !coverage.data)
+      return <ErrorState error={coverage.error ?? new Error('没有数据')} onRetry={coverage.reload} />;
+    if (!coverage.data.rows.length) {
+      return (
+        <Text className="rv-muted">
+          {month === months[0].value ? '还没有分配住户' : '这个月没有包户小组的住户'}
+        </Text>
+      );
+    }
+    return <CoverageTable coverage={coverage.data} />;
+  };
 
   const body = () => {
-    if (overview.loading) return <LoadingState cards={3} rows={3} />;
-    if (overview.error || !overview.data)
-      return <ErrorState error={overview.error ?? new Error('没有数据')} onRetry={overview.reload} />;
-    const { groups, coverage } = overview.data;
-    if (!groups.length) {
+    if (groups.loading) return <LoadingState cards={3} rows={3} />;
+    if (groups.error || !groups.data)
+      return <ErrorState error={groups.error ?? new Error('没有数据')} onRetry={groups.reload} />;
+    const items = groups.data.items;
+    if (!items.length) {
       return (
         <EmptyState
           icon={<Home size={48} />}
           title="还没有包户小组"
           description="组建党员小组并把楼栋楼层分给小组后，这里会显示每月的走访情况。"
+          actionText="新建小组"
+          onAction={newGroup}
         />
       );
     }
+    const active = items.filter((group) => group.status === 'active');
+    const dissolved = items.filter((group) => group.status !== 'active');
+    const card = (group: ContactGroupView) => (
+      <GroupCard
+        key={group.id}
+        group={group}
+        dissolving={dissolving === group.id}
+        onEdit={() => void Taro.navigateTo({ url: contactGroupPage({ cid, groupId: group.id }) })}
+        onAssign={() => void Taro.navigateTo({ url: contactAssignPage({ cid, groupId: group.id }) })}
+        onDissolve={() => void dissolve(group)}
+      />
+    );
     return (
       <>
-        <Text className="rv-section-title">本月走访</Text>
-        {coverage.rows.length ? (
-          <CoverageTable coverage={coverage} />
-        ) : (
-          <Text className="rv-muted">还没有分配住户</Text>
-        )}
-        <Text className="rv-section-title">包户小组</Text>
-        {groups.map((group) => (
-          <GroupCard key={group.id} group={group} />
-        ))}
+        <View className="contact-admin__new">
+          <Button type="primary" size="large" block icon={<Plus size={18} />} onClick={newGroup}>
+            新建小组
+          </Button>
+        </View>
+        <Text className="rv-section-title">走访情况</Text>
+        <View className="rv-card">
+          <MonthSwitch months={months} value={month} onChange={setMonth} />
+          {coverageCard()}
+        </View>
+        <Text className="rv-section-title">包户小组（{active.length} 个）</Text>
+        {active.map(card)}
+        {dissolved.length ? (
+          <>
+            <Text className="rv-section-title">已解散的小组</Text>
+            {dissolved.map(card)}
+          </>
+        ) : null}
       </>
     );
   };

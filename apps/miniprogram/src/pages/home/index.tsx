@@ -9,9 +9,11 @@ import {
   Gift,
   Heart,
   Home,
+  List,
   Order,
   Scan,
   Service,
+  ShieldCheck,
   Star,
   User,
 } from '@nutui/icons-react-taro';
@@ -19,7 +21,14 @@ import { MembershipStatus, MembershipView } from '@redvest/contract';
 import { Badge } from '../../components/Badge';
 import { Page } from '../../components/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { canApprovePoints, currentMembership, isPartyMember, isSecretary, useMe } from '../../hooks/useMe';
+import {
+  canApprovePoints,
+  canEvaluate,
+  currentMembership,
+  isPartyMember,
+  isSecretary,
+  useMe,
+} from '../../hooks/useMe';
 import {
   ACTIVITIES_PAGE,
   activitiesAdminPage,
@@ -31,7 +40,13 @@ import {
   RECORDS_PAGE,
   TAB_PAGES,
 } from '../../services/routes';
-import { contactAdminPage, DEMANDS_PAGE, wishesAdminPage } from '../../services/routes';
+import {
+  contactAdminPage,
+  contactListsPage,
+  DEMANDS_PAGE,
+  evaluationPage,
+  wishesAdminPage,
+} from '../../services/routes';
 import { HeartFill } from '@nutui/icons-react-taro';
 import { setCurrentCommunityId } from '../../services/session';
 import './index.scss';
@@ -193,6 +208,24 @@ function HomeContent({ membership }: { membership: MembershipView }) {
             note="入户走访与诉求"
             tone="red"
             onClick={() => void Taro.navigateTo({ url: MY_HOUSEHOLDS_PAGE })}
+          />
+        ) : null}
+        {isPartyMember(membership) || canApprovePoints(membership) ? (
+          <Tile
+            icon={<List size={30} />}
+            title="三单"
+            note="资源、需求、项目"
+            tone="orange"
+            onClick={() => void Taro.navigateTo({ url: contactListsPage(cid) })}
+          />
+        ) : null}
+        {canEvaluate(membership) ? (
+          <Tile
+            icon={<ShieldCheck size={30} />}
+            title="年度评价"
+            note="小组、支部、社区评价"
+            tone="gold"
+            onClick={() => void Taro.navigateTo({ url: evaluationPage(cid) })}
           />
         ) : null}
         <Tile

@@ -1,0 +1,69 @@
+import { View, Text, Picker } from '@tarojs/components';
+import { ArrowDown } from '@nutui/icons-react-taro';
+import { CoverageResponse } from '@redvest/contract';
+import { MonthOption } from './months';
+
+/** Which month the coverage is for: a system picker over the last months. */
+export function MonthSwitch({
+  months,
+  value,
+  onChange,
+}: {
+  months: MonthOption[];
+  value: string;
+  onChange: (month: string) => void;
+}) {
+  const index = Math.max(
+    0,
+    months.findIndex((month) => month.value === value),
+  );
+  return (
+    <Picker
+      mode="selector"
+      range={months.map((month) => month.label)}
+      value={index}
+      onChange={(event) => {
+        const picked = months[Number(event.detail.value)];
+        if (picked) onChange(picked.value);
+      }}
+    >
+      <View className="contact-month" role="button" aria-label={`换月份，现在显示${months[index].label}`}>
+        <Text className="contact-month__label">{months[index].label}</Text>
+        <Text className="contact-month__change">换月份</Text>
+        <ArrowDown size={16} />
+      </View>
+    </Picker>
+  );
+}
+
+/** Per group and building: households, visited in the month, overdue now. */
+export function CoverageTable({ coverage }: { coverage: CoverageResponse }) {
+  return (
+    <>
+      <Text className="contact-coverage__note">逾期：现在已超过 {coverage.overdueDays} 天没有走访的住户</Text>
+      <View className="contact-coverage" role="table">
+        <View className="contact-coverage__row contact-coverage__row--head" role="row">
+          <Text className="contact-coverage__cell contact-coverage__cell--wide">小组 / 楼栋</Text>
+          <Text className="contact-coverage__cell">户数</Text>
+          <Text className="contact-coverage__cell">当月已访</Text>
+          <Text className="contact-coverage__cell">逾期</Text>
+        </View>
+        {coverage.rows.map((row) => (
+          <View key={`${row.groupId}-${row.building}`} className="contact-coverage__row" role="row">
+            <View className="contact-coverage__cell contact-coverage__cell--wide">
+              <Text className="contact-coverage__group">{row.groupName}</Text>
+              <Text className="contact-coverage__building">{row.building}</Text>
+            </View>
+            <Text className="contact-coverage__cell">{row.households}</Text>
+            <Text className="contact-coverage__cell">{row.visited}</Text>
+            <Text
+              className={`contact-coverage__cell${row.overdue ? ' contact-coverage__cell--overdue' : ''}`}
+            >
+              {row.overdue}
+            </Text>
+          </View>
+        ))}
+      </View>
+    </>
+  );
+}

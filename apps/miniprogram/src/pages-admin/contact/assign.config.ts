@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '分配住户',
+  enablePullDownRefresh: true,
+});

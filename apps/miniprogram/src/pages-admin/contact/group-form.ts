@@ -1,0 +1,92 @@
+import { ContactGroupView, CreateContactGroupRequest, UpdateContactGroupRequest } from '@redvest/contract';
+
+export const MAX_NAME = 40;
+/**
+ * The contract does not tell the community's group size: allow up to this many here and let the server
+ * refuse a larger group (CONTACT_GROUP_INVALID, its message shown).
+ */
+export const MAX_MEMBERS = 10;
+
+export interface GroupMember {
+  userId: string;
+  name: string;
+}
+
+export interface GroupForm {
+  name: string;
+  /** '' for no compound. */
+  compoundId: string;
+  members: GroupMember[];
+  /** '' until one is chosen. */
+  leaderId: string;
+}
+
+export type GroupErrors = Partial<Record<'name' | 'members' | 'leader', string>>;
+
+export function emptyGroupForm(): GroupForm {
+  return { name: '', compoundId: '', members: [], leaderId: '' };
+}
+
+export function formOfGroup(group: ContactGroupView): GroupForm {
+  return {
+    name: group.name,
+    compoundId: group.compoundId ?? '',
+    members: group.members.map(({ userId, name }) => ({ userId, name })),
+    leaderId: group.leaderId,
+  };
+}
+
+/** Adds the member, or takes them out (and off the leader's seat). */
+export function toggleMember(form: GroupForm, member: GroupMember): GroupForm {
+  const chosen = form.members.some((m) => m.userId === member.userId);
+  if (!chosen) return { ...form, members: [...form.members, member] };
+  return {
+    ...form,
+    members: form.members.filter((m) => m.userId !== member.userId),
+    leaderId: form.leaderId === member.userId ? '' : form.leaderId,
+  };
+}
+
+export function validateGroup(form: GroupForm): {
+  errors: GroupErrors;
+  request?: CreateContactGroupRequest;
+} {
+  const errors: GroupErrors = {};
+  const name = form.name.trim();
+  if (!name) errors.name = '请填写小组名称';
+  else if (name.length > MAX_NAME) errors.name = `小组名称不能超过 ${MAX_NAME} 个字`;
+  if (!form.members.length) errors.members = '请至少选择一名成员';
+  else if (form.members.length > MAX_MEMBERS) errors.members = `小组最多 ${MAX_MEMBERS} 人`;
+  if (!form.leaderId) errors.leader = '请选择组长';
+  else if (!form.members.some((member) => member.userId === form.leaderId))
+    errors.leader = '组长必须是小组成员';
+  if (Object.keys(errors).length) return { errors };
+  return {
+    errors,
+    request: {
+      name,
+      memberIds: form.members.map((member) => member.userId),
+      leaderId: form.leaderId,
+      ...(form.compoundId ? { compoundId: form.compoundId } : {}),
+    },
+  };
+}
+
+/** Only what changed: the server keeps any field left out. */
+export function groupUpdate(
+  request: CreateContactGroupRequest,
+  group: ContactGroupView,
+): UpdateContactGroupRequest {
+  const update: UpdateContactGroupRequest = {};
+  if (request.name !== group.name) update.name = request.name;
+  const before = group.members.map((member) => member.userId);
+  if (
+    request.memberIds.length !== before.length ||
+    request.memberIds.some((userId) => !before.includes(userId))
+  )
+    update.memberIds = request.memberIds;
+  if (request.leaderId !== group.leaderId) update.leaderId = request.leaderId;
+  const compoundId = request.compoundId ?? null;
+  if (compoundId !== group.compoundId) update.compoundId = compoundId;
+  return update;
+}

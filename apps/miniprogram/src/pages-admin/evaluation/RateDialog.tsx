@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text } from '@tarojs/components';
+import { TextArea } from '@nutui/nutui-react-taro';
+import {
+  GivenRating,
+  RATING_GRADE_LABELS,
+  RATING_LEVEL_LABELS,
+  RateMemberRequest,
+  RatingGrade,
+  RatingLevel,
+} from '@redvest/contract';
+import { Choices } from '../../components/Choices';
+import { Field } from '../../components/Field';
+import { FormDialog } from '../../components/FormDialog';
+import { toApiError } from '../../hooks/useAsync';
+import { api } from '../../services/api';
+
+const GRADES = (Object.keys(RATING_GRADE_LABELS) as RatingGrade[]).map((key) => ({
+  key,
+  label: RATING_GRADE_LABELS[key],
+}));
+
+export interface Rating {
+  userId: string;
+  name: string;
+  level: RatingLevel;
+  given?: GivenRating;
+}
+
+/** One rating of one member at one level: the grade (优秀 … 不合格) and a short comment. */
+export function RateDialog({
+  cid,
+  year,
+  rating,
+  onDone,
+  onCancel,
+}: {
+  cid: string;
+  year: number;
+  rating: Rating;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const [grade, setGrade] = useState<RatingGrade | undefined>(rating.given?.grade);
+  const [comment, setComment] = useState(rating.given?.comment ?? '');
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    if (!grade || busy) return;
+    const body: RateMemberRequest = { year, level: rating.level, grade };
+    if (comment.trim()) body.comment = comment.trim();
+    setBusy(true);
+    try {
+      await api.contact.rate(cid, rating.userId, body);
+      void Taro.showToast({ title: '评价已保存', icon: 'success' });
+      onDone();
+    } catch (caught) {
+      void Taro.showModal({ title: '没有保存成功', content: toApiError(caught).message, showCancel: false });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <FormDialog
+      title={RATING_LEVEL_LABELS[rating.level]}
+      confirmText="提交评价"
+      busy={busy}
+      disabled={!grade}
+      onConfirm={() => void submit()}
+      onCancel={onCancel}
+    >
+      <Text className="rate-dialog__who">
+        {rating.name} · {year} 年度
+      </Text>
+      <Choices label="评价等次" items={GRADES} value={grade} column onChange={setGrade} />
+      <Field label="评语（选填）">
+        <TextArea
+          value={comment}
+          placeholder="写几句对这位党员的评价"
+          maxLength={200}
+          autoSize
+          onChange={setComment}
+        />
+      </Field>
+    </FormDialog>
+  );
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '三单',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,84 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { MembershipStatus, Role } from '@redvest/contract';
+import { setTransport } from '../../services/api';
+import { fakeTransport, ok } from '../../test/fake-transport';
+import { meFixture } from '../../test/fixtures';
+import HomePage from './index';
+
+function withRoles(...roles: Role[]) {
+  return meFixture({
+    memberships: [
+      {
+        communityId: 'c1',
+        communityName: '襄阳街社区',
+        status: MembershipStatus.Active,
+        roles,
+        branchCompounds: [],
+      },
+    ],
+  });
+}
+
+async function renderFor(me: ReturnType<typeof meFixture>) {
+  setTransport(fakeTransport({ 'GET /api/me': ok(me) }).transport);
+  render(<HomePage />);
+  await screen.findByText('常用服务');
+}
+
+describe('首页 tiles of 三单 and 年度评价', () => {
+  beforeEach(() => {
+    Taro.setStorageSync('token', 'test-token');
+    jest.clearAllMocks();
+  });
+
+  it('offers a resident neither', async () => {
+    await renderFor(withRoles(Role.Resident));
+    expect(screen.queryByLabelText('三单')).toBeNull();
+    expect(screen.queryByLabelText('年度评价')).toBeNull();
+  });
+
+  it('offers a party member 三单 only', async () => {
+    await renderFor(withRoles(Role.PartyMember));
+    fireEvent.click(screen.getByLabelText('三单'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/contact/lists?cid=c1' });
+    expect(screen.queryByLabelText('年度评价')).toBeNull();
+  });
+
+  it('offers a group leader both', async () => {
+    await renderFor(withRoles(Role.GroupLeader));
+    expect(screen.getByLabelText('三单')).toBeTruthy();
+    fireEvent.click(screen.getByLabelText('年度评价'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages-admin/evaluation/index?cid=c1' });
+  });
+
+  it('offers branch secretaries and secretaries both', async () => {
+    await renderFor(withRoles(Role.BranchSecretary));
+    expect(screen.getByLabelText('三单')).toBeTruthy();
+    expect(screen.getByLabelText('年度评价')).toBeTruthy();
+  });
+
+  it('offers a secretary both', async () => {
+    await renderFor(meFixture());
+    expect(screen.getByLabelText('三单')).toBeTruthy();
+    expect(screen.getByLabelText('年度评价')).toBeTruthy();
+  });
+
+  it('offers nothing of the kind before the membership is verified', async () => {
+    await renderFor(
+      meFixture({
+        memberships: [
+          {
+            communityId: 'c1',
+            communityName: '襄阳街社区',
+            status: MembershipStatus.Pending,
+            roles: [Role.Secretary, Role.GroupLeader],
+            branchCompounds: [],
+          },
+        ],
+      }),
+    );
+    expect(screen.queryByLabelText('三单')).toBeNull();
+    expect(screen.queryByLabelText('年度评价')).toBeNull();
+  });
+});
