@@ -1,0 +1,110 @@
+import { Browser, Locator, Page } from 'playwright-core';
+import {
+  currentPage,
+  launchBrowser,
+  loginAsDemoUser,
+  phoneContext,
+  screenshot,
+  settle,
+} from '../support/browser';
+import { RunningServer, startServer } from '../support/server';
+
+/**
+ * 包户管理 and 年度评价 end to end: demo-secretary forms a second group, assigns it floors 1–2 of 阳光里 1栋
+ * (some of which the demo group has), takes them over with 改派, and sees them as 本组 on the floor map; the
+ * demo group's leader rates a member of his group on 年度评价.
+ */
+describe('household contact management: groups, the floor map and 年度评价', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function loggedIn(openid: string): Promise<Page> {
+    const page = await (await phoneContext(browser)).newPage();
+    await loginAsDemoUser(page, server.baseUrl, openid);
+    return page;
+  }
+
+  function button(scope: Locator | Page, text: string): Locator {
+    return scope.locator('.nut-button').filter({ hasText: new RegExp(`^\\s*${text}\\s*$`) });
+  }
+
+  async function openTile(page: Page, title: string): Promise<Locator> {
+    await page.locator('.home-tile').filter({ hasText: title }).click();
+    await settle(page);
+    return currentPage(page);
+  }
+
+  it('forms a group, assigns it floors on the floor map and takes over the ones another group has', async () => {
+    const secretary = await loggedIn('demo-secretary');
+    let admin = await openTile(secretary, '包户管理');
+    await button(admin, '新建小组').click();
+    await settle(secretary);
+    const form = currentPage(secretary);
+    await form.locator('input').first().fill('阳光里1栋第二小组');
+    await form.locator('.group-member').filter({ hasText: '刘洋' }).click();
+    await form.locator('.group-member').filter({ hasText: '王建国' }).click();
+    await form
+      .locator('[role="radiogroup"][aria-label="组长"] [role="radio"]')
+      .filter({ hasText: '王建国' })
+      .click();
+    await button(form, '创建小组').click();
+    await settle(secretary);
+
+    admin = currentPage(secretary);
+    const card = admin.locator('.rv-card').filter({ hasText: '阳光里1栋第二小组' });
+    await card.waitFor({ state: 'visible', timeout: 30000 });
+    await card.getByText('组长：王建国', { exact: false }).waitFor({ state: 'visible' });
+    await button(card, '分配住户').click();
+    await settle(secretary);
+
+    const assign = currentPage(secretary);
+    await assign
+      .locator('[role="radiogroup"][aria-label="阳光里小区"] [role="radio"]')
+      .filter({ hasText: /^1栋（/ })
+      .click();
+    await assign.locator('.floor-map').waitFor({ state: 'visible', timeout: 30000 });
+    const range = assign.locator('.assign-range');
+    await range.locator('input').nth(0).fill('1');
+    await range.locator('input').nth(1).fill('2');
+    await button(range, '分配给本组').click();
+
+    const conflicts = secretary.locator('.nut-dialog').filter({ hasText: '有住户已由其他小组包干' });
+    await conflicts.waitFor({ state: 'visible', timeout: 30000 });
+    await conflicts.getByText('阳光里1栋党员小组').first().waitFor({ state: 'visible' });
+    await button(conflicts, '改派给本组').click();
+    await conflicts.waitFor({ state: 'hidden', timeout: 30000 });
+
+    const ours = assign.locator('.floor-map__room--mine');
+    await ours.first().waitFor({ state: 'visible', timeout: 30000 });
+    expect(await ours.count()).toBeGreaterThanOrEqual(4);
+    await screenshot(secretary, 'floor-map.png');
+  });
+
+  it('lets the group leader rate a member of his group on 年度评价', async () => {
+    const leader = await loggedIn('demo-member-1');
+    const page = await openTile(leader, '年度评价');
+    const member = page.locator('.eval-card').filter({ hasText: '陈丽' });
+    await member.waitFor({ state: 'visible', timeout: 30000 });
+    await button(member.locator('.eval-rating').filter({ hasText: '小组评价' }), '评价').click();
+    const dialog = leader.locator('.nut-dialog').filter({ hasText: '评价等次' });
+    await dialog.locator('[role="radio"]').filter({ hasText: '优秀' }).click();
+    await dialog.locator('textarea').fill('走访认真，群众满意');
+    await button(dialog, '提交评价').click();
+    await member
+      .locator('.eval-rating')
+      .filter({ hasText: '优秀' })
+      .waitFor({ state: 'visible', timeout: 30000 });
+    await member.getByText('评语：走访认真，群众满意').waitFor({ state: 'visible' });
+    await screenshot(leader, 'evaluation.png');
+  });
+});
