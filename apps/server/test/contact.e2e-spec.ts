@@ -350,6 +350,36 @@ describe('household contact (包干到户)', () => {
     });
   });
 
+  it('lets the secretary set the group size and the overdue period, which coverage and group checks then use', async () => {
+    const s = await setUp();
+    expect(await s.secretary.contact.settings(s.cid)).toEqual({ contactGroupSize: 3, visitOverdueDays: 90 });
+    expect(await s.secretary.contact.updateSettings(s.cid, { contactGroupSize: 4 })).toEqual({
+      contactGroupSize: 4,
+      visitOverdueDays: 90,
+    });
+    const four = await s.secretary.contact.createGroup(s.cid, {
+      name: '四人小组',
+      memberIds: s.members.slice(0, 4).map((m) => m.userId),
+      leaderId: s.members[0].userId,
+    });
+    expect(four.members).toHaveLength(4);
+    await s.secretary.contact.updateSettings(s.cid, { visitOverdueDays: 30 });
+    expect((await s.secretary.contact.coverage(s.cid)).overdueDays).toBe(30);
+    for (const body of [{ contactGroupSize: 0 }, { contactGroupSize: 11 }, { visitOverdueDays: 3 }]) {
+      expect(await errorOf(s.secretary.contact.updateSettings(s.cid, body))).toMatchObject({
+        status: 400,
+        code: ErrorCode.ValidationFailed,
+      });
+    }
+    const branch = await memberWith(t, s.secretary, s.cid, [Role.BranchSecretary], s.east);
+    expect((await branch.contact.settings(s.cid)).visitOverdueDays).toBe(30);
+    expect(await errorOf(branch.contact.updateSettings(s.cid, { visitOverdueDays: 60 }))).toMatchObject({
+      status: 403,
+    });
+    expect(await errorOf(s.members[1].contact.settings(s.cid))).toMatchObject({ status: 403 });
+    expect(await s.secretary.contact.settings(s.cid)).toEqual({ contactGroupSize: 4, visitOverdueDays: 30 });
+  });
+
   it('refuses group editing and the floor map to everyone but the secretary (and the map to readers)', async () => {
     const s = await setUp();
     const resident = await memberWith(t, s.secretary, s.cid, [Role.Resident]);

@@ -197,6 +197,23 @@ describe('joining a community and managing members', () => {
     expect((await c.secretary.me.get()).memberships[0].roles).toContain(Role.Secretary);
   });
 
+  it('keeps one secretary when two secretaries demote each other at the same moment', async () => {
+    const c = await newCommunity(t, admin);
+    const second = await memberWith(t, c.secretary, c.community.id, [Role.Secretary]);
+    const results = await Promise.allSettled([
+      c.secretary.communities.setMember(c.community.id, { userId: second.userId, roles: [Role.Resident] }),
+      second.communities.setMember(c.community.id, { userId: c.secretary.userId, roles: [Role.Resident] }),
+    ]);
+    const failures = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
+    expect(failures).toHaveLength(1);
+    expect([ErrorCode.LastSecretary, ErrorCode.Forbidden]).toContain(failures[0].reason.code);
+    const [{ n }] = await t.dataSource.query(
+      "SELECT COUNT(*) AS n FROM membership_roles WHERE community_id = ? AND role = 'secretary'",
+      [c.community.id],
+    );
+    expect(Number(n)).toBe(1);
+  });
+
   it('rotates the invite code so the old one stops working', async () => {
     const old = (await c.secretary.communities.get(c.community.id)).inviteCode!;
     const rotated = await c.secretary.communities.rotateInviteCode(c.community.id);

@@ -40,6 +40,22 @@ describe('wishes under concurrency', () => {
     expect(after.timeline!.filter((e) => e.action === 'claim')).toHaveLength(1);
   });
 
+  it('keeps one member within the open-claim limit when they claim five wishes at once', async () => {
+    const { community, secretary } = await newCommunity(t, admin);
+    const { resident, member } = await wishCommunity(t, secretary, community.id);
+    const wishes = [];
+    for (let i = 0; i < 5; i++) wishes.push(await publishedWish(secretary, resident, community.id));
+    const results = outcome(await Promise.allSettled(wishes.map((w) => member.wishes.claim(w.id))));
+    // WISH_MAX_OPEN_CLAIMS is 3 by default.
+    expect(results.filter((r) => r === 'ok')).toHaveLength(3);
+    expect(results.filter((r) => r !== 'ok')).toEqual(Array(2).fill(ErrorCode.ClaimLimitReached));
+    const [{ n }] = await t.dataSource.query(
+      "SELECT COUNT(*) AS n FROM wishes WHERE claimer_id = ? AND status = 'claimed'",
+      [member.userId],
+    );
+    expect(Number(n)).toBe(3);
+  });
+
   it('lets either a claim or a cancel win when they race, never both', async () => {
     const { community, secretary } = await newCommunity(t, admin);
     const { resident, member } = await wishCommunity(t, secretary, community.id);

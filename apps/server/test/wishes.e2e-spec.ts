@@ -186,6 +186,25 @@ describe('micro-wishes (微心愿)', () => {
     expect((await member.points.mine()).accounts[0].points).toEqual({ balance: 0, pending: 10 });
   });
 
+  it('settles every reviewer’s “please review” message once one of them has reviewed the wish', async () => {
+    const { community, secretary } = await newCommunity(t, admin);
+    const { resident } = await wishCommunity(t, secretary, community.id);
+    const second = await memberWith(t, secretary, community.id, [Role.Secretary]);
+    const wish = await resident.wishes.post(community.id, WISH);
+    const pending = async (who: LoggedIn) =>
+      (await who.notifications.inbox()).items.filter((n) => n.wishId === wish.id && !n.read).length;
+    expect(await pending(secretary)).toBe(1);
+    expect(await pending(second)).toBe(1);
+    await secretary.wishes.review(wish.id, { action: 'publish' });
+    expect(await pending(second)).toBe(0);
+    expect(await pending(secretary)).toBe(0);
+    const other = await resident.wishes.post(community.id, WISH);
+    await resident.wishes.cancel(other.id);
+    expect(
+      (await second.notifications.inbox()).items.filter((n) => n.wishId === other.id && !n.read),
+    ).toEqual([]);
+  });
+
   it('releases, dispatches and cancels, and limits open claims per person', async () => {
     const { resident, member, other } = await wishCommunity(t, c.secretary, cid);
     const first = await publishedWish(c.secretary, resident, cid);

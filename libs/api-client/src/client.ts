@@ -9,6 +9,7 @@ import type {
   AssignHouseholdsRequest,
   AssignmentResult,
   BuildingAssignments,
+  ContactSettings,
   EvaluationsResponse,
   ReleaseHouseholdsRequest,
   ReleaseResult,
@@ -323,6 +324,9 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
         call<Record<string, number>>('PUT', `${community(cid)}/wish-points`, { body: { points } }),
     },
     contact: {
+      settings: (cid: string) => call<ContactSettings>('GET', `${community(cid)}/contact-settings`),
+      updateSettings: (cid: string, body: Partial<ContactSettings>) =>
+        call<ContactSettings>('PUT', `${community(cid)}/contact-settings`, { body }),
       createGroup: (cid: string, body: CreateContactGroupRequest) =>
         call<ContactGroupView>('POST', `${community(cid)}/contact-groups`, { body }),
       groups: (cid: string) => call<{ items: ContactGroupView[] }>('GET', `${community(cid)}/contact-groups`),

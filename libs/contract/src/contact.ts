@@ -9,6 +9,15 @@ export interface CreateContactGroupRequest {
   compoundId?: string;
 }
 
+/** 包户设置 of a community: how many members a group may have, and after how many days unvisited is overdue. */
+export interface ContactSettings {
+  contactGroupSize: number;
+  visitOverdueDays: number;
+}
+
+export const CONTACT_GROUP_SIZE_RANGE = { min: 1, max: 10 } as const;
+export const VISIT_OVERDUE_DAYS_RANGE = { min: 7, max: 365 } as const;
+
 /** 修改小组: any field left out stays as it is; the leader must be one of the members. */
 export interface UpdateContactGroupRequest {
   name?: string;

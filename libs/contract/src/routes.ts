@@ -304,6 +304,14 @@ export const ROUTE_POLICIES = {
     summary: '组建包户小组',
     access: { access: 'community', roles: SECRETARY },
   },
+  'GET /api/communities/:cid/contact-settings': {
+    summary: '包户设置（每组人数上限、逾期天数）',
+    access: { access: 'community', roles: ORGANISATION_READERS },
+  },
+  'PUT /api/communities/:cid/contact-settings': {
+    summary: '修改包户设置',
+    access: { access: 'community', roles: SECRETARY },
+  },
   'GET /api/communities/:cid/contact-groups': {
     summary: '包户小组',
     access: { access: 'community', roles: ORGANISATION_READERS },

@@ -16,6 +16,7 @@ import { PersonalDataCipher } from '../common/personal-data-cipher';
 import { Db } from '../database/db';
 import { newId } from '../database/ids';
 import { Compound } from '../organisation/compound.entity';
+import { Community } from './community.entity';
 import { User } from '../users/user.entity';
 import { Employer } from './employer.entity';
 import { MembershipRole } from './membership-role.entity';
@@ -168,6 +169,8 @@ export class MembersService {
       where: { membershipId: membership.id, role: Role.Secretary },
     });
     if (!isSecretary) return;
+    // Two secretaries demoting each other at once: the community's row makes them take turns, so one is refused.
+    await em.findOne(Community, { where: { id: membership.communityId }, ...this.db.forUpdate });
     const others = await em.count(MembershipRole, {
       where: { communityId: membership.communityId, role: Role.Secretary },
     });

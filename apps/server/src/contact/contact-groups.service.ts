@@ -3,6 +3,7 @@ import {
   AssignmentResult,
   BuildingAssignments,
   ContactGroupView,
+  ContactSettings,
   CoverageResponse,
   ErrorCode,
   MembershipStatus,
@@ -24,6 +25,7 @@ import { Compound } from '../organisation/compound.entity';
 import { Household } from '../organisation/household.entity';
 import {
   AssignHouseholdsDto,
+  ContactSettingsDto,
   CreateContactGroupDto,
   ReleaseHouseholdsDto,
   UpdateContactGroupDto,
@@ -36,6 +38,10 @@ import {
   HouseholdAssignmentHistory,
   Visit,
 } from './entities';
+
+function settingsOf(community: Community): ContactSettings {
+  return { contactGroupSize: community.contactGroupSize, visitOverdueDays: community.visitOverdueDays };
+}
 
 /** 包户小组 and their households (包干到户, DESIGN §6). */
 @Injectable()
@@ -69,6 +75,24 @@ export class ContactGroupsService {
         await em.find(ContactGroup, { where: { communityId, status: 'active' }, order: { name: 'ASC' } }),
       ),
     }));
+  }
+
+  async settings(communityId: string): Promise<ContactSettings> {
+    return this.db.read(async (em) =>
+      settingsOf(await em.findOneOrFail(Community, { where: { id: communityId } })),
+    );
+  }
+
+  /** A smaller group size applies to groups formed or changed from now on; existing groups keep their members. */
+  async updateSettings(communityId: string, body: ContactSettingsDto): Promise<ContactSettings> {
+    return this.db.transaction(async (em) => {
+      const changes: Partial<Community> = {
+        ...(body.contactGroupSize !== undefined ? { contactGroupSize: body.contactGroupSize } : {}),
+        ...(body.visitOverdueDays !== undefined ? { visitOverdueDays: body.visitOverdueDays } : {}),
+      };
+      if (Object.keys(changes).length) await em.update(Community, { id: communityId }, changes);
+      return settingsOf(await em.findOneOrFail(Community, { where: { id: communityId } }));
+    });
   }
 
   /** 修改: name, members, leader or compound. Members who leave keep the visits they recorded. */

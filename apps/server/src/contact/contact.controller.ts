@@ -2,6 +2,7 @@ import type {
   AssignmentResult,
   BuildingAssignments,
   ContactGroupView,
+  ContactSettings,
   CoverageResponse,
   DemandView,
   HouseholdCard,
@@ -20,6 +21,7 @@ import { ContactGroupsService } from './contact-groups.service';
 import { DemandsService } from './demands.service';
 import {
   AssignHouseholdsDto,
+  ContactSettingsDto,
   CoverageQuery,
   CreateContactGroupDto,
   DemandsQuery,
@@ -40,6 +42,16 @@ export class ContactController {
     private readonly visits: VisitsService,
     private readonly demands: DemandsService,
   ) {}
+
+  @Get('communities/:cid/contact-settings')
+  settings(@Param('cid') cid: string): Promise<ContactSettings> {
+    return this.groups.settings(cid);
+  }
+
+  @Put('communities/:cid/contact-settings')
+  updateSettings(@Param('cid') cid: string, @Body() body: ContactSettingsDto): Promise<ContactSettings> {
+    return this.groups.updateSettings(cid, body);
+  }
 
   @Post('communities/:cid/contact-groups')
   createGroup(@Param('cid') cid: string, @Body() body: CreateContactGroupDto): Promise<ContactGroupView> {

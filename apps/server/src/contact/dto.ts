@@ -1,5 +1,7 @@
 import {
   AssignHouseholdsRequest,
+  CONTACT_GROUP_SIZE_RANGE,
+  ContactSettings,
   CreateContactGroupRequest,
   DemandAction,
   DemandTransitionRequest,
@@ -8,6 +10,7 @@ import {
   RaiseDemandRequest,
   ReleaseHouseholdsRequest,
   UpdateContactGroupRequest,
+  VISIT_OVERDUE_DAYS_RANGE,
   VisitRequest,
 } from '@redvest/contract';
 import { MAX_FLOOR, MIN_FLOOR } from '@redvest/domain';
@@ -205,6 +208,21 @@ export class RateMemberDto {
   @IsIn(['excellent', 'good', 'fair', 'poor'])
   grade!: 'excellent' | 'good' | 'fair' | 'poor';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) comment?: string;
+}
+
+export class ContactSettingsDto implements Partial<ContactSettings> {
+  @ApiPropertyOptional({ example: 3 })
+  @IsOptional()
+  @IsInt()
+  @Min(CONTACT_GROUP_SIZE_RANGE.min)
+  @Max(CONTACT_GROUP_SIZE_RANGE.max)
+  contactGroupSize?: number;
+  @ApiPropertyOptional({ example: 90 })
+  @IsOptional()
+  @IsInt()
+  @Min(VISIT_OVERDUE_DAYS_RANGE.min)
+  @Max(VISIT_OVERDUE_DAYS_RANGE.max)
+  visitOverdueDays?: number;
 }
 
 export class YearQuery {

@@ -17,7 +17,11 @@ export interface Notice {
   wishId?: string;
   /** For the subscribe message: the status word (≤ 5 characters). */
   status: string;
+  /** A request to several people that one of them answers: settled for all when it is answered. */
+  topic?: NotificationTopic;
 }
+
+export type NotificationTopic = 'wish_review';
 
 /**
  * Tells people what changed: always an inbox row, written in the same transaction as the change; then,
@@ -43,6 +47,7 @@ export class NotificationsService {
         title: n.title.slice(0, 60),
         body: n.body.slice(0, 300),
         wishId: n.wishId ?? null,
+        topic: n.topic ?? null,
         readAt: null,
         createdAt: now,
       });
@@ -101,6 +106,11 @@ export class NotificationsService {
         unread,
       };
     });
+  }
+
+  /** Once one reviewer has answered, the others' “please review” messages are read: nothing is left to do. */
+  async settle(em: EntityManager, wishId: string, topic: NotificationTopic): Promise<void> {
+    await em.update(Notification, { wishId, topic, readAt: IsNull() }, { readAt: new Date() });
   }
 
   async markRead(userId: string, ids?: string[]): Promise<void> {

@@ -234,6 +234,8 @@ export class WishesService {
       await this.event(em, wish.id, action, caller.id, this.noteFor(action, input));
       if (transition.to === WishStatus.Confirmed) await this.award(em, after, action, caller.id);
       notices.push(...this.noticesFor(after, action, caller.id));
+      if (wish.status === WishStatus.PendingReview)
+        await this.notifications.settle(em, wish.id, 'wish_review');
       if (action === 'dispute') {
         const reviewers = await this.reviewerNotices(em, after);
         notices.push(
@@ -242,6 +244,7 @@ export class WishesService {
             title: `心愿有异议：${after.title}`,
             body: `居民对完成情况有异议：${input.reason!.trim()}`,
             status: '有异议',
+            topic: undefined,
           })),
         );
       }
@@ -314,6 +317,8 @@ export class WishesService {
       case 'reject':
         return { rejectReason: input.reason!.trim() };
       case 'claim': {
+        // One claim at a time per person: two claims of different wishes at once must not both pass the limit.
+        await em.findOne(User, { where: { id: caller.id }, ...this.db.forUpdate });
         const open = await em.count(Wish, {
           where: { claimerId: caller.id, status: In([WishStatus.Claimed, WishStatus.Fulfilled]) },
         });
@@ -500,6 +505,7 @@ export class WishesService {
       body: `${names.get(wish.authorId) ?? ''}发布了新心愿，请审核`,
       wishId: wish.id,
       status: '待审核',
+      topic: 'wish_review' as const,
     }));
   }
 

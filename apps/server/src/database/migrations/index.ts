@@ -7,6 +7,7 @@ import { Wishes1763910000000 } from './1763910000000-Wishes';
 import { Contact1763913600000 } from './1763913600000-Contact';
 import { ThreeLists1763917200000 } from './1763917200000-ThreeLists';
 import { DemandPhotos1763920800000 } from './1763920800000-DemandPhotos';
+import { NotificationTopics1763924400000 } from './1763924400000-NotificationTopics';
 
 /** Every migration, in order. New ones are appended. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Contact1763913600000,
   ThreeLists1763917200000,
   DemandPhotos1763920800000,
+  NotificationTopics1763924400000,
 ];
