@@ -1,7 +1,7 @@
 import { ErrorCode, Role, TransferStatus, WishStatus } from '@redvest/contract';
 import { WishJobs } from '../src/wishes/wish-jobs';
 import { errorOf } from './errors';
-import { ADMIN_ENV, ADMIN_OPENID, joinedUser, LoggedIn, memberWith, newCommunity } from './fixtures';
+import { ADMIN_ENV, ADMIN_OPENID, csvFile, joinedUser, LoggedIn, memberWith, newCommunity } from './fixtures';
 import { startTestApp, TestApp } from './harness';
 import { photo, publishedWish, WISH, wishCommunity } from './wish-fixtures';
 
@@ -326,5 +326,30 @@ describe('micro-wishes (微心愿)', () => {
       status: 403,
     });
     expect(await errorOf(member.wishes.setPoints(cid, { 其他: 5 }))).toMatchObject({ status: 403 });
+  });
+
+  it('lets a branch secretary post for a resident of their own compound only', async () => {
+    const own = await newCommunity(t, admin);
+    const ocid = own.community.id;
+    await own.secretary.communities.importHouseholds(
+      ocid,
+      csvFile('小区,楼栋,单元,楼层,房号\n东区,1栋,,1,101\n西区,2栋,,1,101'),
+    );
+    const compounds = (await own.secretary.communities.compounds(ocid)).items;
+    const east = compounds.find((k) => k.name === '东区')!.id;
+    const west = compounds.find((k) => k.name === '西区')!.id;
+    const branch = await memberWith(t, own.secretary, ocid, [Role.BranchSecretary], east);
+    const neighbour = await memberWith(t, own.secretary, ocid, [Role.Resident], east);
+    const across = await memberWith(t, own.secretary, ocid, [Role.Resident], west);
+    const posted = await branch.wishes.post(ocid, { ...WISH, onBehalfOf: neighbour.userId });
+    expect(posted).toMatchObject({ status: WishStatus.Published, authorId: neighbour.userId });
+    expect(await errorOf(branch.wishes.post(ocid, { ...WISH, onBehalfOf: across.userId }))).toMatchObject({
+      status: 403,
+      code: ErrorCode.NotYourCompound,
+    });
+    const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM wishes WHERE author_id = ?', [
+      across.userId,
+    ]);
+    expect(Number(n)).toBe(0);
   });
 });

@@ -13,7 +13,13 @@ import {
   WishView,
   toIsoLocal,
 } from '@redvest/contract';
-import { checkTransition, effectiveRoles, normalisePhone, WISH_TRANSITIONS } from '@redvest/domain';
+import {
+  canActInCompound,
+  checkTransition,
+  effectiveRoles,
+  normalisePhone,
+  WISH_TRANSITIONS,
+} from '@redvest/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, FindOptionsWhere, In, LessThan } from 'typeorm';
 import { CommunityAccess } from '../auth/auth-context';
@@ -86,6 +92,12 @@ export class WishesService {
       const author = await findMembership(em, access.communityId, authorId);
       if (!author || author.membership.status !== MembershipStatus.Active)
         throw new DomainError(ErrorCode.MemberNotFound);
+      // A branch secretary posts only for residents of their own compounds: the wish goes to their own review.
+      const inMyCompound =
+        !!author.membership.compoundId &&
+        canActInCompound(access.granted, access.branchCompoundIds, author.membership.compoundId);
+      if (body.onBehalfOf && !access.roles.has(Role.Secretary) && !inMyCompound)
+        throw new DomainError(ErrorCode.NotYourCompound);
       await this.uploads.checkOwned(em, photos, caller.id);
       const now = new Date();
       const publishNow = reviewer && body.onBehalfOf !== undefined;

@@ -223,4 +223,53 @@ describe('发布心愿 page', () => {
     expect(post?.body).toMatchObject({ onBehalfOf: 'u-resident', title: TITLE });
     expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '已发布' }));
   });
+
+  it('lets a branch secretary post for the residents of their own compound only', async () => {
+    const resident = (userId: string, realName: string, compound: { id: string; name: string }) => ({
+      userId,
+      nickname: realName,
+      realName,
+      phone: '136****1605',
+      status: MembershipStatus.Active,
+      roles: [Role.Resident],
+      branchCompounds: [],
+      employer: null,
+      compound,
+      joinedAt: '2026-11-01T09:00:00.000+08:00',
+    });
+    const me = meFixture();
+    setTransport(
+      fakeTransport({
+        'GET /api/me': ok({
+          ...me,
+          memberships: [
+            {
+              ...me.memberships[0],
+              roles: [Role.BranchSecretary],
+              branchCompounds: [{ id: 'k1', name: '阳光里小区' }],
+            },
+          ],
+        }),
+        'GET /api/communities/c1/members': ok({
+          items: [
+            resident('u-1', '孙桂芳', { id: 'k1', name: '阳光里小区' }),
+            resident('u-2', '周大爷', { id: 'k2', name: '和平苑小区' }),
+          ],
+          nextCursor: null,
+        }),
+      }).transport,
+    );
+    render(<PostWishPage />);
+    fireEvent.click(await screen.findByText('代居民发布'));
+    fireEvent.click(screen.getByText('点这里选择居民'));
+    expect(await screen.findByLabelText('孙桂芳')).toBeTruthy();
+    expect(screen.queryByLabelText('周大爷')).toBeNull();
+  });
+
+  it('offers 代居民发布 to no one else', async () => {
+    setTransport(fakeTransport({ 'GET /api/me': ok(memberMeFixture()) }).transport);
+    render(<PostWishPage />);
+    await screen.findByText('心愿类别');
+    expect(screen.queryByText('代居民发布')).toBeNull();
+  });
 });

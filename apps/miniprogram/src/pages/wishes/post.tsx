@@ -5,10 +5,11 @@ import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { ArrowRight, Check, Close } from '@nutui/icons-react-taro';
 import { ErrorCode, MemberView, WISH_CATEGORIES } from '@redvest/contract';
 import { Field } from '../../components/Field';
+import { memberName } from '../../components/members';
 import { Page } from '../../components/Page';
 import { Segmented } from '../../components/Segmented';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { MemberPicker, memberName } from '../../components/wishes/MemberPicker';
+import { MemberPicker } from '../../components/wishes/MemberPicker';
 import { PhotoPicker } from '../../components/wishes/PhotoPicker';
 import { CATEGORY_LOOKS, CategoryIcon } from '../../components/wishes/wish-meta';
 import { toApiError } from '../../hooks/useAsync';
@@ -54,7 +55,10 @@ export default function PostWishPage() {
   const membership = asked
     ? me.data?.memberships.find((m) => m.communityId === asked)
     : currentMembership(me.data);
+  // 代居民发布: the community secretary for anyone, a branch secretary for the residents of their compounds.
   const secretary = membership ? isSecretary(membership) : false;
+  const branchCompounds = new Set((membership?.branchCompounds ?? []).map((compound) => compound.id));
+  const mayPostForOthers = secretary || branchCompounds.size > 0;
 
   const [form, setForm] = useState<WishForm>({
     title: '',
@@ -102,7 +106,7 @@ export default function PostWishPage() {
     );
   }
   const cid = membership.communityId;
-  const forResident = secretary && mode === 'resident';
+  const forResident = mayPostForOthers && mode === 'resident';
   const titleLength = charCount(form.title.trim());
   const today = chinaDay(new Date());
 
@@ -164,7 +168,7 @@ export default function PostWishPage() {
 
   return (
     <Page className="wish-post">
-      {secretary ? (
+      {mayPostForOthers ? (
         <View className="rv-card">
           <Segmented items={MODES} value={mode} onChange={setMode} />
           {mode === 'resident' ? (
@@ -325,7 +329,10 @@ export default function PostWishPage() {
           cid={cid}
           title="选择居民"
           hint="心愿会记在这位居民名下，进度会通知他（她）。"
-          eligible={(member) => member.userId !== me.data?.id}
+          eligible={(member) =>
+            member.userId !== me.data?.id &&
+            (secretary || (!!member.compound && branchCompounds.has(member.compound.id)))
+          }
           onClose={() => setPicking(false)}
           onPick={(member) => {
             setResident(member);
