@@ -1,23 +1,14 @@
-import { ReactNode } from 'react';
+import { PropsWithChildren } from 'react';
 import { View, Text } from '@tarojs/components';
 import './Field.scss';
 
-/** One form field: its label, the control on a grey ground, and below it the error (red) or a hint. */
-export function Field({
-  label,
-  error,
-  hint,
-  children,
-}: {
-  label: string;
-  error?: string;
-  hint?: string;
-  children: ReactNode;
-}) {
+type FieldProps = PropsWithChildren<{ label: string; error?: string; hint?: string }>;
+
+function FieldFrame({ block, label, error, hint, children }: FieldProps & { block?: boolean }) {
   return (
-    <View className={`rv-field${error ? ' rv-field--error' : ''}`}>
+    <View className={`rv-field${block ? ' rv-field--block' : ''}${error ? ' rv-field--error' : ''}`}>
       <Text className="rv-field__label">{label}</Text>
-      <View className="rv-field__control">{children}</View>
+      {children}
       {error ? (
         <Text className="rv-field__error">{error}</Text>
       ) : hint ? (
@@ -25,4 +16,18 @@ export function Field({
       ) : null}
     </View>
   );
+}
+
+/** One form field: its label, the control on a grey ground, and below it the error (red) or a hint. */
+export function Field({ children, ...frame }: FieldProps) {
+  return (
+    <FieldFrame {...frame}>
+      <View className="rv-field__control">{children}</View>
+    </FieldFrame>
+  );
+}
+
+/** A form block whose control is not a text box (chips, pickers, a list): Field without the grey ground. */
+export function FieldBlock(props: FieldProps) {
+  return <FieldFrame block {...props} />;
 }

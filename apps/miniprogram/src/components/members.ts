@@ -10,8 +10,8 @@ export function memberName(member: Pick<MemberView, 'realName' | 'nickname'>): s
 }
 
 /** The server masks phones for callers who may not see them; mask here too, so a list never shows one in full. */
-export function shownPhone(phone: string | null): string {
-  if (!phone) return '未填写';
+export function shownPhone(phone: string | null, missing = '未填写'): string {
+  if (!phone) return missing;
   return phone.includes('*') ? phone : maskPhone(phone);
 }
 

@@ -2,6 +2,7 @@ import {
   ApprovalItem,
   MeResponse,
   MembershipStatus,
+  MembershipView,
   MyPointsAccount,
   MyPointsResponse,
   MyTransferView,
@@ -14,6 +15,19 @@ import {
   Unit,
 } from '@redvest/contract';
 
+/** A verified membership of 襄阳街社区 (c1) with the roles given. */
+export function membershipFixture(
+  overrides: Partial<MembershipView> & Pick<MembershipView, 'roles'>,
+): MembershipView {
+  return {
+    communityId: 'c1',
+    communityName: '襄阳街社区',
+    status: MembershipStatus.Active,
+    branchCompounds: [],
+    ...overrides,
+  };
+}
+
 export function meFixture(overrides: Partial<MeResponse> = {}): MeResponse {
   return {
     id: 'u1',
@@ -21,14 +35,7 @@ export function meFixture(overrides: Partial<MeResponse> = {}): MeResponse {
     isPlatformAdmin: false,
     privacy: { agreedVersion: PRIVACY_NOTICE_VERSION, currentVersion: PRIVACY_NOTICE_VERSION },
     memberships: [
-      {
-        communityId: 'c1',
-        communityName: '襄阳街社区',
-        status: MembershipStatus.Active,
-        roles: [Role.Secretary],
-        branchCompounds: [],
-        realName: '王红',
-      },
+      membershipFixture({ roles: [Role.Secretary], realName: '王红' }),
       {
         communityId: 'c2',
         communityName: '檀溪社区',

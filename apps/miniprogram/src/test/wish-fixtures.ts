@@ -1,11 +1,5 @@
-import {
-  MeResponse,
-  MembershipStatus,
-  PRIVACY_NOTICE_VERSION,
-  Role,
-  WishStatus,
-  WishView,
-} from '@redvest/contract';
+import { MeResponse, Role, WishStatus, WishView } from '@redvest/contract';
+import { meFixture, membershipFixture } from './fixtures';
 
 export function wishFixture(overrides: Partial<WishView> = {}): WishView {
   return {
@@ -60,22 +54,12 @@ export function wishFixture(overrides: Partial<WishView> = {}): WishView {
 
 /** A party member of 襄阳街社区 with an employer (can claim for it). */
 export function memberMeFixture(overrides: Partial<MeResponse> = {}): MeResponse {
-  return {
+  return meFixture({
     id: 'u-member',
     nickname: '张卫东',
-    isPlatformAdmin: false,
-    privacy: { agreedVersion: PRIVACY_NOTICE_VERSION, currentVersion: PRIVACY_NOTICE_VERSION },
     memberships: [
-      {
-        communityId: 'c1',
-        communityName: '襄阳街社区',
-        status: MembershipStatus.Active,
-        roles: [Role.PartyMember],
-        branchCompounds: [],
-        realName: '张卫东',
-        employer: '佛山市税务局',
-      },
+      membershipFixture({ roles: [Role.PartyMember], realName: '张卫东', employer: '佛山市税务局' }),
     ],
     ...overrides,
-  };
+  });
 }

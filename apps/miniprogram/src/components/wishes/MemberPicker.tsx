@@ -8,14 +8,11 @@ import { sortRoles } from '@redvest/domain';
 import { toApiError, useAsync } from '../../hooks/useAsync';
 import { api } from '../../services/api';
 import { Badge } from '../Badge';
+import { memberName } from '../members';
 import { ErrorState, LoadingState } from '../states';
 import './wishes.scss';
 
 const PAGE = 100;
-
-export function memberName(member: MemberView): string {
-  return member.realName || member.nickname;
-}
 
 function matches(member: MemberView, query: string): boolean {
   if (!query) return true;

@@ -5,8 +5,9 @@ import { effectiveRoles } from '@redvest/domain';
 import { toApiError } from '../../hooks/useAsync';
 import { api } from '../../services/api';
 import { openPdfWithLogin } from '../../services/files';
+import { memberName } from '../members';
 import { ReasonDialog } from '../ReasonDialog';
-import { MemberPicker, memberName } from './MemberPicker';
+import { MemberPicker } from './MemberPicker';
 import { ClaimDialog, ConfirmWishDialog, FulfilDialog } from './WishDialogs';
 
 /** The server's answers that mean the wish changed meanwhile: say so and show it as it is now. */

@@ -1,10 +1,10 @@
-import { PropsWithChildren, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text, Picker } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { Location } from '@nutui/icons-react-taro';
 import { ACTIVITY_CATEGORIES, ActivityView, ErrorCode, PointsRuleKind } from '@redvest/contract';
-import { Field } from '../../components/Field';
+import { Field, FieldBlock } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { Segmented } from '../../components/Segmented';
 import { SwitchRow } from '../../components/SwitchRow';
@@ -37,26 +37,6 @@ const POINTS_KINDS: readonly { key: PointsRuleKind; label: string }[] = [
 
 /** On H5 there is no map to pick from: the coordinates are typed (or left out). */
 const CAN_PICK_ON_MAP = process.env.TARO_ENV !== 'h5';
-
-/** A form block whose control is not a text box (chips, switches): the Field look without its grey ground. */
-function Block({
-  label,
-  error,
-  hint,
-  children,
-}: PropsWithChildren<{ label: string; error?: string; hint?: string }>) {
-  return (
-    <View className={`rv-field activity-form__block${error ? ' rv-field--error' : ''}`}>
-      <Text className="rv-field__label">{label}</Text>
-      {children}
-      {error ? (
-        <Text className="rv-field__error">{error}</Text>
-      ) : hint ? (
-        <Text className="rv-field__hint">{hint}</Text>
-      ) : null}
-    </View>
-  );
-}
 
 /** The date and the time of one end of the activity, each with the system's own picker. */
 function WhenPicker({
@@ -189,7 +169,7 @@ function ActivityEditor({ cid, activity }: { cid: string; activity?: ActivityVie
             onChange={(title) => update({ title })}
           />
         </Field>
-        <Block label="活动类别" error={errors.category}>
+        <FieldBlock label="活动类别" error={errors.category}>
           <View className="activity-form__categories" role="radiogroup">
             {ACTIVITY_CATEGORIES.map((category) => (
               <View
@@ -203,7 +183,7 @@ function ActivityEditor({ cid, activity }: { cid: string; activity?: ActivityVie
               </View>
             ))}
           </View>
-        </Block>
+        </FieldBlock>
         <Field label="活动地点" error={errors.place}>
           <Input
             value={form.place}
@@ -216,32 +196,32 @@ function ActivityEditor({ cid, activity }: { cid: string; activity?: ActivityVie
       </View>
 
       <View className="rv-card">
-        <Block label="开始时间" error={errors.start}>
+        <FieldBlock label="开始时间" error={errors.start}>
           <WhenPicker
             date={form.startDate}
             time={form.startTime}
             onDate={changeStartDate}
             onTime={(startTime) => update({ startTime })}
           />
-        </Block>
-        <Block label="结束时间" error={errors.end} hint="最长 7 天">
+        </FieldBlock>
+        <FieldBlock label="结束时间" error={errors.end} hint="最长 7 天">
           <WhenPicker
             date={form.endDate}
             time={form.endTime}
             onDate={(endDate) => update({ endDate })}
             onTime={(endTime) => update({ endTime })}
           />
-        </Block>
+        </FieldBlock>
       </View>
 
       <View className="rv-card">
-        <Block label="积分规则">
+        <FieldBlock label="积分规则">
           <Segmented
             items={POINTS_KINDS}
             value={form.pointsKind}
             onChange={(pointsKind) => update({ pointsKind })}
           />
-        </Block>
+        </FieldBlock>
         <Field
           label={form.pointsKind === 'per_hour' ? '每满 1 小时得积分' : '每次签到得积分'}
           error={errors.points}
@@ -303,7 +283,7 @@ function ActivityEditor({ cid, activity }: { cid: string; activity?: ActivityVie
         {form.located ? (
           <>
             {CAN_PICK_ON_MAP ? (
-              <Block label="签到地点" error={errors.latitude ?? errors.longitude}>
+              <FieldBlock label="签到地点" error={errors.latitude ?? errors.longitude}>
                 {pointChosen ? (
                   <View className="activity-form__point">
                     {pickedName ? <Text className="activity-form__point-name">{pickedName}</Text> : null}
@@ -322,7 +302,7 @@ function ActivityEditor({ cid, activity }: { cid: string; activity?: ActivityVie
                 >
                   {pointChosen ? '重新选择' : '在地图上选择'}
                 </Button>
-              </Block>
+              </FieldBlock>
             ) : (
               <>
                 <Field label="纬度" error={errors.latitude} hint="在腾讯地图或高德地图上查到的坐标（GCJ-02）">

@@ -2,41 +2,13 @@ import { useMemo, useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { Search } from '@nutui/icons-react-taro';
-import { MembershipStatus, MemberView } from '@redvest/contract';
-import { maskPhone } from '@redvest/domain';
+import { MemberView } from '@redvest/contract';
 import { FormDialog } from '../../components/FormDialog';
+import { allActiveMembers, memberName, shownPhone } from '../../components/members';
 import { useAsync } from '../../hooks/useAsync';
-import { api } from '../../services/api';
 
-/** The members endpoint has no search: the picker loads the members (at most this many) and filters here. */
-const MAX_PAGES = 10;
-const PAGE_SIZE = 100;
+/** The members endpoint has no search: the dialog filters the loaded members, listing this many at most. */
 const SHOWN = 50;
-
-async function allMembers(cid: string): Promise<MemberView[]> {
-  const members: MemberView[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const next = await api.communities.members(cid, {
-      status: MembershipStatus.Active,
-      cursor,
-      limit: PAGE_SIZE,
-    });
-    members.push(...next.items);
-    if (!next.nextCursor) break;
-    cursor = next.nextCursor;
-  }
-  return members;
-}
-
-export function memberName(member: Pick<MemberView, 'realName' | 'nickname'>): string {
-  return member.realName || member.nickname;
-}
-
-function shownPhone(phone: string | null): string {
-  if (!phone) return '未留电话';
-  return phone.includes('*') ? phone : maskPhone(phone);
-}
 
 /**
  * 代签到: for a member who cannot scan (no smartphone, say), the organiser picks them from the community's
@@ -56,7 +28,7 @@ export function ProxyCheckinDialog({
   onConfirm: (member: MemberView) => void;
   onCancel: () => void;
 }) {
-  const members = useAsync(() => allMembers(cid), [cid]);
+  const members = useAsync(() => allActiveMembers(cid), [cid]);
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState<MemberView | null>(null);
 
@@ -108,7 +80,9 @@ export function ProxyCheckinDialog({
               onClick={() => !here && setChosen(member)}
             >
               <Text className="proxy-dialog__name">{memberName(member)}</Text>
-              <Text className="proxy-dialog__phone">{here ? '已在名单中' : shownPhone(member.phone)}</Text>
+              <Text className="proxy-dialog__phone">
+                {here ? '已在名单中' : shownPhone(member.phone, '未留电话')}
+              </Text>
             </View>
           );
         })}

@@ -12,6 +12,7 @@ import {
   MemberView,
 } from '@redvest/contract';
 import { Badge, BadgeTone } from '../../components/Badge';
+import { memberName } from '../../components/members';
 import { Page } from '../../components/Page';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
@@ -22,7 +23,7 @@ import { formatClock, formatDuration, formatTimeRange } from '../../services/for
 import { activityEditPage, liveCode, poster, queryParam } from '../../services/routes';
 import { attendanceText, Fact, PhaseBadge, pointsRuleText } from '../activities/ActivitySummary';
 import { exportAttendance } from './export';
-import { memberName, ProxyCheckinDialog } from './ProxyCheckinDialog';
+import { ProxyCheckinDialog } from './ProxyCheckinDialog';
 import './index.scss';
 
 const STATUS_TONES: Record<AttendanceStatus, BadgeTone> = {

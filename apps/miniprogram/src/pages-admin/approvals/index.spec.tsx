@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { ErrorCode, ERROR_CATALOG, TransferCode, TransferStatus, Unit } from '@redvest/contract';
 import { setTransport } from '../../services/api';
 import { fakeTransport, ok } from '../../test/fake-transport';
+import { findByTextIn } from '../../test/dom';
 import { approvalFixture } from '../../test/fixtures';
 import ApprovalsPage from './index';
 
@@ -25,13 +26,7 @@ const queue = {
   nextCursor: null,
 };
 
-function card(name: string): HTMLElement {
-  const found = [...document.querySelectorAll<HTMLElement>('.approval-card')].find((node) =>
-    node.textContent?.includes(name),
-  );
-  if (!found) throw new Error(`no card for ${name}`);
-  return found;
-}
+const card = (name: string) => findByTextIn('.approval-card', name);
 
 describe('积分审批 page', () => {
   beforeEach(() => {

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { ErrorCode } from '@redvest/contract';
 import { setTransport } from '../../services/api';
 import { errorResponse, fakeTransport, ok } from '../../test/fake-transport';
+import { findByTextIn } from '../../test/dom';
 import { correctionFixture } from '../../test/activity-admin-fixtures';
 import CorrectionsPage from './index';
 
@@ -21,13 +22,7 @@ const pending = {
   nextCursor: null,
 };
 
-function card(name: string): HTMLElement {
-  const found = [...document.querySelectorAll<HTMLElement>('.correction-card')].find((node) =>
-    node.textContent?.includes(name),
-  );
-  if (!found) throw new Error(`no card for ${name}`);
-  return found;
-}
+const card = (name: string) => findByTextIn('.correction-card', name);
 
 /** Taro's textarea draws its native box a moment after the dialog. */
 async function reasonBox(): Promise<HTMLTextAreaElement> {

@@ -13,7 +13,7 @@ import {
 import { Choices } from '../../components/Choices';
 import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
-import { toApiError } from '../../hooks/useAsync';
+import { useSubmit } from '../../hooks/useSubmit';
 import { api } from '../../services/api';
 
 const GRADES = (Object.keys(RATING_GRADE_LABELS) as RatingGrade[]).map((key) => ({
@@ -44,22 +44,17 @@ export function RateDialog({
 }) {
   const [grade, setGrade] = useState<RatingGrade | undefined>(rating.given?.grade);
   const [comment, setComment] = useState(rating.given?.comment ?? '');
-  const [busy, setBusy] = useState(false);
+  const { busy, submit: send } = useSubmit('没有保存成功');
 
   const submit = async () => {
-    if (!grade || busy) return;
+    if (!grade) return;
     const body: RateMemberRequest = { year, level: rating.level, grade };
     if (comment.trim()) body.comment = comment.trim();
-    setBusy(true);
-    try {
+    await send(async () => {
       await api.contact.rate(cid, rating.userId, body);
       void Taro.showToast({ title: '评价已保存', icon: 'success' });
       onDone();
-    } catch (caught) {
-      void Taro.showModal({ title: '没有保存成功', content: toApiError(caught).message, showCancel: false });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

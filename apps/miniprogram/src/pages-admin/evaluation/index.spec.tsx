@@ -1,10 +1,11 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { MembershipStatus, Role } from '@redvest/contract';
+import { Role } from '@redvest/contract';
 import { setTransport } from '../../services/api';
 import * as files from '../../services/files';
 import { fakeTransport, ok } from '../../test/fake-transport';
-import { meFixture } from '../../test/fixtures';
+import { click, findByTextIn } from '../../test/dom';
+import { meFixture, membershipFixture } from '../../test/fixtures';
 import { annualRowFixture, evaluationFixture } from '../../test/contact-lists-fixtures';
 import EvaluationPage, { yearChoices } from './index';
 
@@ -12,30 +13,10 @@ const thisYear = Number(yearChoices()[0].key);
 
 const groupLeader = () =>
   meFixture({
-    memberships: [
-      {
-        communityId: 'c1',
-        communityName: '襄阳街社区',
-        status: MembershipStatus.Active,
-        roles: [Role.GroupLeader],
-        branchCompounds: [],
-      },
-    ],
+    memberships: [membershipFixture({ roles: [Role.GroupLeader] })],
   });
 
-function card(name: string): HTMLElement {
-  const found = [...document.querySelectorAll<HTMLElement>('.eval-card')].find((node) =>
-    node.textContent?.includes(name),
-  );
-  if (!found) throw new Error(`no card for ${name}`);
-  return found;
-}
-
-const click = async (element: HTMLElement) => {
-  await act(async () => {
-    fireEvent.click(element);
-  });
-};
+const card = (name: string) => findByTextIn('.eval-card', name);
 
 describe('年度评价 page', () => {
   beforeEach(() => {
@@ -203,15 +184,7 @@ describe('年度评价 page', () => {
     const fake = fakeTransport({
       'GET /api/me': ok(
         meFixture({
-          memberships: [
-            {
-              communityId: 'c1',
-              communityName: '襄阳街社区',
-              status: MembershipStatus.Active,
-              roles: [Role.PartyMember],
-              branchCompounds: [],
-            },
-          ],
+          memberships: [membershipFixture({ roles: [Role.PartyMember] })],
         }),
       ),
     });

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { User } from '@nutui/icons-react-taro';
+import { MePending } from '../../components/MePending';
 import { Page } from '../../components/Page';
 import { Segmented } from '../../components/Segmented';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
@@ -64,20 +65,7 @@ export default function EvaluationPage() {
     }
   };
 
-  if (me.error) {
-    return (
-      <Page>
-        <ErrorState error={me.error} onRetry={me.reload} />
-      </Page>
-    );
-  }
-  if (me.loading) {
-    return (
-      <Page>
-        <LoadingState />
-      </Page>
-    );
-  }
+  if (me.error || !me.data) return <MePending me={me} />;
   if (!allowed) {
     return (
       <Page>

@@ -2,13 +2,13 @@ import { useEffect } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { HouseholdView } from '@redvest/contract';
+import { floorLabel, groupByFloor } from '../../components/floors';
 import { Page } from '../../components/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { useAsync, usePullToRefresh } from '../../hooks/useAsync';
 import { useRequireLogin } from '../../hooks/useMe';
 import { api } from '../../services/api';
 import { queryParam } from '../../services/routes';
-import { groupByFloor } from './floors';
 import './index.scss';
 
 /** A building holds at most a few hundred households: load them all, page by page. */
@@ -24,10 +24,6 @@ async function loadAll(cid: string, buildingId: string): Promise<HouseholdView[]
     cursor = result.nextCursor;
   }
   return items;
-}
-
-function floorLabel(floor: number): string {
-  return floor < 0 ? `地下${-floor}层` : `${floor}层`;
 }
 
 export default function HouseholdsPage() {

@@ -4,6 +4,7 @@ import { View, Text } from '@tarojs/components';
 import { Button, Checkbox, CheckboxGroup, Input } from '@nutui/nutui-react-taro';
 import { ALL_ROLES, MemberView, Role, ROLE_LABELS } from '@redvest/contract';
 import { effectiveRoles, sortRoles } from '@redvest/domain';
+import { InlineRetry } from '../../components/InlineRetry';
 import { toApiError, useAsync } from '../../hooks/useAsync';
 import { api } from '../../services/api';
 
@@ -76,9 +77,7 @@ export function RoleEditor({
           {compounds.loading ? (
             <Text className="rv-muted">正在加载小区…</Text>
           ) : compounds.error ? (
-            <Text className="rv-muted" onClick={() => void compounds.reload()}>
-              {compounds.error.message}（点此重试）
-            </Text>
+            <InlineRetry error={compounds.error} onRetry={() => void compounds.reload()} />
           ) : (
             <View className="role-editor__chips">
               {(compounds.data?.items ?? []).map((compound) => (

@@ -3,8 +3,9 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { MembershipStatus, MemberView, ROLE_LABELS } from '@redvest/contract';
-import { maskPhone, sortRoles } from '@redvest/domain';
+import { sortRoles } from '@redvest/domain';
 import { Badge } from '../../components/Badge';
+import { shownPhone } from '../../components/members';
 import { Page } from '../../components/Page';
 import { Segmented } from '../../components/Segmented';
 import { EmptyState, ErrorState, ListFooter, LoadingState } from '../../components/states';
@@ -21,12 +22,6 @@ const TABS: { key: Tab; label: string }[] = [
   { key: MembershipStatus.Pending, label: '待审核' },
   { key: MembershipStatus.Active, label: '已认证成员' },
 ];
-
-/** The server masks phones for callers who may not see them; mask here too, so a list never shows one in full. */
-function shownPhone(phone: string | null): string {
-  if (!phone) return '未填写';
-  return phone.includes('*') ? phone : maskPhone(phone);
-}
 
 function formatDate(iso: string): string {
   return /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : iso;

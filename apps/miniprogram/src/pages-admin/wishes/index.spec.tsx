@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { WishStatus } from '@redvest/contract';
 import { setTransport } from '../../services/api';
 import { fakeTransport, ok } from '../../test/fake-transport';
+import { findByTextIn } from '../../test/dom';
 import { meFixture } from '../../test/fixtures';
 import { wishFixture } from '../../test/wish-fixtures';
 import WishesAdminPage from './index';
@@ -19,13 +20,7 @@ const pending = [
   wishFixture({ id: 'w2', status: WishStatus.PendingReview, title: '想请人读报', actions: [] }),
 ];
 
-function card(title: string): HTMLElement {
-  const found = [...document.querySelectorAll<HTMLElement>('.wish-card')].find((node) =>
-    node.textContent?.includes(title),
-  );
-  if (!found) throw new Error(`no card for ${title}`);
-  return found;
-}
+const card = (title: string) => findByTextIn('.wish-card', title);
 
 describe('心愿审核 page', () => {
   beforeEach(() => {

@@ -1,23 +1,15 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { MembershipStatus, Role } from '@redvest/contract';
+import { Role } from '@redvest/contract';
 import { setTransport } from '../../services/api';
 import { fakeTransport, ok } from '../../test/fake-transport';
-import { meFixture } from '../../test/fixtures';
+import { meFixture, membershipFixture } from '../../test/fixtures';
 import { activityFixture, attendanceFixture } from '../../test/checkin-fixtures';
 import ActivityDetailPage from './detail';
 
 const volunteer = meFixture({
   nickname: '赵志愿',
-  memberships: [
-    {
-      communityId: 'c1',
-      communityName: '襄阳街社区',
-      status: MembershipStatus.Active,
-      roles: [Role.Volunteer],
-      branchCompounds: [],
-    },
-  ],
+  memberships: [membershipFixture({ roles: [Role.Volunteer] })],
 });
 
 describe('活动详情 page', () => {

@@ -16,8 +16,10 @@ import { effectiveRoles } from '@redvest/domain';
 import { Choices } from '../../components/Choices';
 import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
-import { memberName, MemberPicker } from '../../components/wishes/MemberPicker';
-import { AsyncState, toApiError, useAsync } from '../../hooks/useAsync';
+import { memberName } from '../../components/members';
+import { MemberPicker } from '../../components/wishes/MemberPicker';
+import { AsyncState, useAsync } from '../../hooks/useAsync';
+import { useSubmit } from '../../hooks/useSubmit';
 import { api } from '../../services/api';
 import { resourceLabel } from './ResourcesTab';
 
@@ -40,6 +42,26 @@ function demandLabel(demand: DemandView): string {
   return `${demand.category}：${text}`;
 }
 
+/** A tappable line showing what is chosen (or, greyed, that nothing is), with an arrow. */
+function PickRow({
+  label,
+  text,
+  chosen,
+  onClick,
+}: {
+  label: string;
+  text: string;
+  chosen: boolean;
+  onClick?: () => void;
+}) {
+  return (
+    <View className="link-picker" role="button" aria-label={label} onClick={onClick}>
+      <Text className={`link-picker__text${chosen ? '' : ' link-picker__text--none'}`}>{text}</Text>
+      <ArrowRight size={16} />
+    </View>
+  );
+}
+
 /** One optional link of the project (the demand it answers, the resource it uses), picked from a list. */
 function LinkPicker<T extends { id: string }>({
   label,
@@ -57,10 +79,7 @@ function LinkPicker<T extends { id: string }>({
   const items = state.data?.items ?? [];
   const chosen = items.find((item) => item.id === value);
   const row = (text: string, onClick?: () => void) => (
-    <View className="link-picker" role="button" aria-label={label} onClick={onClick}>
-      <Text className={`link-picker__text${chosen ? '' : ' link-picker__text--none'}`}>{text}</Text>
-      <ArrowRight size={16} />
-    </View>
+    <PickRow label={label} text={text} chosen={!!chosen} onClick={onClick} />
   );
   let control;
   if (state.loading) control = row('正在加载…');
@@ -105,7 +124,7 @@ export function ProjectDialog({
   const [resourceId, setResourceId] = useState<string>();
   const [taker, setTaker] = useState<MemberView | null>(null);
   const [picking, setPicking] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, submit: send } = useSubmit('没有建立成功');
   const resources = useAsync(() => api.contact.resources(cid), [cid]);
   const demands = useAsync(async () => {
     const page = await api.contact.demands(cid, { limit: 50 });
@@ -115,22 +134,17 @@ export function ProjectDialog({
   const dispatch = mode === 'community_dispatch';
 
   const submit = async () => {
-    if (!mode || busy) return;
+    if (!mode) return;
     const body: CreateServiceProjectRequest = { title: title.trim(), mode };
     if (description.trim()) body.description = description.trim();
     if (demandId) body.demandId = demandId;
     if (resourceId) body.resourceId = resourceId;
     if (dispatch && taker) body.takerId = taker.userId;
-    setBusy(true);
-    try {
+    await send(async () => {
       const project = await api.contact.createProject(cid, body);
       void Taro.showToast({ title: '项目已建立', icon: 'success' });
       onDone(project);
-    } catch (caught) {
-      void Taro.showModal({ title: '没有建立成功', content: toApiError(caught).message, showCancel: false });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (picking) {
@@ -179,12 +193,12 @@ export function ProjectDialog({
       <Choices label="怎么办" items={MODES} value={mode} column onChange={setMode} />
       {dispatch ? (
         <Field label="派给">
-          <View className="link-picker" role="button" aria-label="选择成员" onClick={() => setPicking(true)}>
-            <Text className={`link-picker__text${taker ? '' : ' link-picker__text--none'}`}>
-              {taker ? memberName(taker) : '请选择成员'}
-            </Text>
-            <ArrowRight size={16} />
-          </View>
+          <PickRow
+            label="选择成员"
+            text={taker ? memberName(taker) : '请选择成员'}
+            chosen={!!taker}
+            onClick={() => setPicking(true)}
+          />
         </Field>
       ) : null}
       <LinkPicker

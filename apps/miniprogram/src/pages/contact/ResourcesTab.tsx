@@ -10,7 +10,8 @@ import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
 import { SwitchRow } from '../../components/SwitchRow';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { toApiError, useAsync, usePullToRefresh } from '../../hooks/useAsync';
+import { useAsync, usePullToRefresh } from '../../hooks/useAsync';
+import { useSubmit } from '../../hooks/useSubmit';
 import { api } from '../../services/api';
 import { formatDate } from '../../services/format';
 
@@ -40,23 +41,18 @@ function OfferDialog({
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [byEmployer, setByEmployer] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, submit: send } = useSubmit('没有登记成功');
 
   const submit = async () => {
-    if (!kind || busy) return;
+    if (!kind) return;
     const body: OfferResourceRequest = { kind, title: title.trim() };
     if (description.trim()) body.description = description.trim();
     if (employer && byEmployer) body.byEmployer = true;
-    setBusy(true);
-    try {
+    await send(async () => {
       const resource = await api.contact.offerResource(cid, body);
       void Taro.showToast({ title: '资源已登记', icon: 'success' });
       onDone(resource);
-    } catch (caught) {
-      void Taro.showModal({ title: '没有登记成功', content: toApiError(caught).message, showCancel: false });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

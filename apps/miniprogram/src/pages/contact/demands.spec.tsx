@@ -1,9 +1,9 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { MembershipStatus, Role } from '@redvest/contract';
+import { Role } from '@redvest/contract';
 import { setTransport } from '../../services/api';
 import { fakeTransport, ok } from '../../test/fake-transport';
-import { meFixture } from '../../test/fixtures';
+import { meFixture, membershipFixture } from '../../test/fixtures';
 import { demandFixture } from '../../test/contact-fixtures';
 import DemandsPage from './demands';
 
@@ -88,15 +88,7 @@ describe('群众诉求 page', () => {
     const fake = fakeTransport({
       'GET /api/me': ok(
         meFixture({
-          memberships: [
-            {
-              communityId: 'c1',
-              communityName: '襄阳街社区',
-              status: MembershipStatus.Active,
-              roles: [Role.Resident],
-              branchCompounds: [],
-            },
-          ],
+          memberships: [membershipFixture({ roles: [Role.Resident] })],
         }),
       ),
       'GET /api/communities/c1/demands': page([]),

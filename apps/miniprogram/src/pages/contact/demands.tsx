@@ -14,6 +14,7 @@ import {
 import { effectiveRoles } from '@redvest/domain';
 import { Badge, BadgeTone } from '../../components/Badge';
 import { FormDialog } from '../../components/FormDialog';
+import { MePending } from '../../components/MePending';
 import { Page } from '../../components/Page';
 import { PhotoStrip } from '../../components/PhotoStrip';
 import { PhotoPicker } from '../../components/wishes/PhotoPicker';
@@ -24,6 +25,7 @@ import { MemberPicker } from '../../components/wishes/MemberPicker';
 import { toApiError, useShownAgain } from '../../hooks/useAsync';
 import { canApprovePoints, currentMembership, useMe } from '../../hooks/useMe';
 import { usePagedList } from '../../hooks/usePagedList';
+import { useSubmit } from '../../hooks/useSubmit';
 import { api } from '../../services/api';
 import { formatDate } from '../../services/format';
 import { wishPage } from '../../services/routes';
@@ -118,10 +120,9 @@ function RaiseDialog({ cid, onDone, onCancel }: { cid: string; onDone: () => voi
   const [text, setText] = useState('');
   const [photoIds, setPhotoIds] = useState<string[]>([]);
   const [uploading, setUploading] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    setBusy(true);
-    try {
+  const { busy, submit: send } = useSubmit('没有提交成功');
+  const submit = () =>
+    send(async () => {
       await api.contact.raiseDemand(cid, {
         category,
         text: text.trim(),
@@ -129,12 +130,7 @@ function RaiseDialog({ cid, onDone, onCancel }: { cid: string; onDone: () => voi
       });
       void Taro.showToast({ title: '诉求已提交', icon: 'success' });
       onDone();
-    } catch (caught) {
-      void Taro.showModal({ title: '没有提交成功', content: toApiError(caught).message, showCancel: false });
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <FormDialog
       title="提诉求"
@@ -236,20 +232,7 @@ export default function DemandsPage() {
     }
   };
 
-  if (me.error) {
-    return (
-      <Page>
-        <ErrorState error={me.error} onRetry={me.reload} />
-      </Page>
-    );
-  }
-  if (me.loading) {
-    return (
-      <Page>
-        <LoadingState />
-      </Page>
-    );
-  }
+  if (me.error || !me.data) return <MePending me={me} />;
   if (!cid) {
     return (
       <Page>

@@ -1,9 +1,10 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { MembershipStatus, Role } from '@redvest/contract';
+import { Role } from '@redvest/contract';
 import { setTransport } from '../../services/api';
 import { fakeTransport, ok } from '../../test/fake-transport';
-import { meFixture } from '../../test/fixtures';
+import { click, findByTextIn } from '../../test/dom';
+import { meFixture, membershipFixture } from '../../test/fixtures';
 import { demandFixture } from '../../test/contact-fixtures';
 import { memberViewFixture, projectFixture, resourceFixture } from '../../test/contact-lists-fixtures';
 import ContactListsPage from './lists';
@@ -12,16 +13,7 @@ const partyMember = () =>
   meFixture({
     id: 'u2',
     nickname: '张建国',
-    memberships: [
-      {
-        communityId: 'c1',
-        communityName: '襄阳街社区',
-        status: MembershipStatus.Active,
-        roles: [Role.PartyMember],
-        branchCompounds: [],
-        employer: '市税务局',
-      },
-    ],
+    memberships: [membershipFixture({ roles: [Role.PartyMember], employer: '市税务局' })],
   });
 
 const empty = { items: [], nextCursor: null };
@@ -40,19 +32,7 @@ async function type(placeholder: string, value: string) {
   });
 }
 
-function card(title: string): HTMLElement {
-  const found = [...document.querySelectorAll<HTMLElement>('.list-card')].find((node) =>
-    node.textContent?.includes(title),
-  );
-  if (!found) throw new Error(`no card for ${title}`);
-  return found;
-}
-
-const click = async (element: HTMLElement) => {
-  await act(async () => {
-    fireEvent.click(element);
-  });
-};
+const card = (title: string) => findByTextIn('.list-card', title);
 
 describe('三单 page', () => {
   beforeEach(() => {

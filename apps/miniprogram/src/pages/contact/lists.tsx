@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
+import { MePending } from '../../components/MePending';
 import { Page } from '../../components/Page';
 import { Segmented } from '../../components/Segmented';
-import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { EmptyState } from '../../components/states';
 import { canApprovePoints, currentMembership, isPartyMember, isSecretary, useMe } from '../../hooks/useMe';
 import { queryParam } from '../../services/routes';
 import { DemandListTab } from './DemandListTab';
@@ -27,20 +28,7 @@ export default function ContactListsPage() {
     : currentMembership(me.data);
   const [tab, setTab] = useState<Tab>('resources');
 
-  if (me.error) {
-    return (
-      <Page>
-        <ErrorState error={me.error} onRetry={me.reload} />
-      </Page>
-    );
-  }
-  if (me.loading || !me.data) {
-    return (
-      <Page>
-        <LoadingState />
-      </Page>
-    );
-  }
+  if (me.error || !me.data) return <MePending me={me} />;
   if (!membership) {
     return (
       <Page>

@@ -3,20 +3,12 @@ import Taro from '@tarojs/taro';
 import { MembershipStatus, Role } from '@redvest/contract';
 import { setTransport } from '../../services/api';
 import { fakeTransport, ok } from '../../test/fake-transport';
-import { meFixture } from '../../test/fixtures';
+import { meFixture, membershipFixture } from '../../test/fixtures';
 import HomePage from './index';
 
 function withRoles(...roles: Role[]) {
   return meFixture({
-    memberships: [
-      {
-        communityId: 'c1',
-        communityName: '襄阳街社区',
-        status: MembershipStatus.Active,
-        roles,
-        branchCompounds: [],
-      },
-    ],
+    memberships: [membershipFixture({ roles })],
   });
 }
 
@@ -68,13 +60,7 @@ describe('首页 tiles of 三单 and 年度评价', () => {
     await renderFor(
       meFixture({
         memberships: [
-          {
-            communityId: 'c1',
-            communityName: '襄阳街社区',
-            status: MembershipStatus.Pending,
-            roles: [Role.Secretary, Role.GroupLeader],
-            branchCompounds: [],
-          },
+          membershipFixture({ status: MembershipStatus.Pending, roles: [Role.Secretary, Role.GroupLeader] }),
         ],
       }),
     );

@@ -6,6 +6,7 @@ import { AttendanceView, CertificateView, MembershipView } from '@redvest/contra
 import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
 import { toApiError } from '../../hooks/useAsync';
+import { useSubmit } from '../../hooks/useSubmit';
 import { api } from '../../services/api';
 import { openPdfWithLogin } from '../../services/files';
 import { chinaDay, formatDuration } from '../../services/format';
@@ -35,7 +36,7 @@ export function CorrectionDialog({
     reason: '',
   });
   const [errors, setErrors] = useState<CorrectionErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, submit: send } = useSubmit('没有提交成功');
   const update = (change: Partial<typeof form>) => {
     setForm((current) => ({ ...current, ...change }));
     setErrors({});
@@ -47,18 +48,13 @@ export function CorrectionDialog({
       setErrors(checked.errors);
       return;
     }
-    setBusy(true);
-    try {
+    await send(async () => {
       await api.records.requestCorrection(attendance.id, {
         minutes: checked.minutes,
         reason: form.reason.trim(),
       });
       onDone();
-    } catch (caught) {
-      void Taro.showModal({ title: '没有提交成功', content: toApiError(caught).message, showCancel: false });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { CertificateView, ErrorCode } from '@redvest/contract';
 import { setTransport } from '../../services/api';
 import { errorResponse, fakeTransport, ok } from '../../test/fake-transport';
+import { findByTextIn } from '../../test/dom';
 import { meFixture } from '../../test/fixtures';
 import { attendanceFixture } from '../../test/checkin-fixtures';
 import RecordsPage from './index';
@@ -31,13 +32,7 @@ const records = {
   nextCursor: null,
 };
 
-function card(title: string): HTMLElement {
-  const found = [...document.querySelectorAll<HTMLElement>('.record-card')].find((node) =>
-    node.textContent?.includes(title),
-  );
-  if (!found) throw new Error(`no record of ${title}`);
-  return found;
-}
+const card = (title: string) => findByTextIn('.record-card', title);
 
 /** Types into the `index`-th field matching `selector` (Taro's H5 fields render a moment after the dialog). */
 async function type(selector: string, value: string, index = 0) {

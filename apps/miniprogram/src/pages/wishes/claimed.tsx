@@ -4,17 +4,10 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Heart, Phone } from '@nutui/icons-react-taro';
 import { MembershipView, WishStatus, WishView } from '@redvest/contract';
 import { Page } from '../../components/Page';
-import { EmptyState, ErrorState, ListFooter, LoadingState } from '../../components/states';
+import { EmptyState } from '../../components/states';
 import { useWishActions, WishActions } from '../../components/wishes/useWishActions';
-import { WishCard } from '../../components/wishes/WishCard';
-import { useShownAgain } from '../../hooks/useAsync';
-import { currentMembership, useMe } from '../../hooks/useMe';
-import { usePagedList } from '../../hooks/usePagedList';
-import { api } from '../../services/api';
-import { TAB_PAGES, wishPage } from '../../services/routes';
-import './lists.scss';
-
-const open = (wish: WishView) => void Taro.navigateTo({ url: wishPage(wish.id) });
+import { TAB_PAGES } from '../../services/routes';
+import { MyWishCards, MyWishListPage, useMyWishes } from './MyWishList';
 
 function call(phone: string) {
   Promise.resolve(Taro.makePhoneCall({ phoneNumber: phone })).catch(() => undefined);
@@ -77,39 +70,15 @@ function ClaimFoot({ wish, actions }: { wish: WishView; actions: WishActions }) 
 
 /** 我认领的: the wishes I claimed or was dispatched, with 完成心愿 right on the card. */
 export default function MyClaimsPage() {
-  const me = useMe();
-  const membership = currentMembership(me.data);
-  if (me.loading) {
-    return (
-      <Page className="wish-list">
-        <LoadingState cards={3} rows={2} />
-      </Page>
-    );
-  }
-  if (me.error || !me.data) {
-    return (
-      <Page className="wish-list">
-        <ErrorState error={me.error ?? new Error('没有数据')} onRetry={me.reload} />
-      </Page>
-    );
-  }
-  if (!membership) {
-    return (
-      <Page className="wish-list">
-        <EmptyState title="还没有加入社区" description="加入社区后就能认领心愿。" />
-      </Page>
-    );
-  }
-  return <MyClaims membership={membership} />;
+  return (
+    <MyWishListPage joinHint="加入社区后就能认领心愿。">
+      {(membership) => <MyClaims membership={membership} />}
+    </MyWishListPage>
+  );
 }
 
 function MyClaims({ membership }: { membership: MembershipView }) {
-  const cid = membership.communityId;
-  const list = usePagedList<WishView>(
-    (cursor) => api.wishes.list(cid, { mine: 'claimed', cursor, limit: 20 }),
-    [cid],
-  );
-  useShownAgain(() => void list.reload());
+  const list = useMyWishes(membership.communityId, 'claimed');
   const actions = useWishActions({
     employer: membership.employer,
     onChanged: (updated) =>
@@ -117,35 +86,21 @@ function MyClaims({ membership }: { membership: MembershipView }) {
     onStale: () => void list.reload(),
   });
 
-  const body = () => {
-    if (list.loading) return <LoadingState cards={3} rows={2} />;
-    if (list.error) return <ErrorState error={list.error} onRetry={list.reload} />;
-    if (!list.items.length) {
-      return (
-        <EmptyState
-          icon={<Heart size={48} />}
-          title="还没有认领心愿"
-          description="到心愿墙看看邻居们的心愿，帮一把手。"
-          actionText="去心愿墙"
-          onAction={() => void Taro.switchTab({ url: TAB_PAGES.wishes })}
-        />
-      );
-    }
-    return (
-      <>
-        {list.items.map((wish) => (
-          <WishCard key={wish.id} wish={wish} status onOpen={() => open(wish)}>
-            <ClaimFoot wish={wish} actions={actions} />
-          </WishCard>
-        ))}
-        <ListFooter loading={list.loadingMore} done={!list.hasMore} />
-      </>
-    );
-  };
-
   return (
     <Page className="wish-list">
-      {body()}
+      <MyWishCards
+        list={list}
+        empty={
+          <EmptyState
+            icon={<Heart size={48} />}
+            title="还没有认领心愿"
+            description="到心愿墙看看邻居们的心愿，帮一把手。"
+            actionText="去心愿墙"
+            onAction={() => void Taro.switchTab({ url: TAB_PAGES.wishes })}
+          />
+        }
+        foot={(wish) => <ClaimFoot wish={wish} actions={actions} />}
+      />
       {actions.dialogs}
     </Page>
   );

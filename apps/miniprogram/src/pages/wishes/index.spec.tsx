@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { HttpRequest } from '@redvest/api-client';
 import { setTransport } from '../../services/api';
 import { fakeTransport, ok } from '../../test/fake-transport';
+import { findByTextIn } from '../../test/dom';
 import { memberMeFixture, wishFixture } from '../../test/wish-fixtures';
 import WishesPage from './index';
 
@@ -20,13 +21,7 @@ const board = [
   }),
 ];
 
-function card(title: string): HTMLElement {
-  const found = [...document.querySelectorAll<HTMLElement>('.wish-card')].find((node) =>
-    node.textContent?.includes(title),
-  );
-  if (!found) throw new Error(`no card for ${title}`);
-  return found;
-}
+const card = (title: string) => findByTextIn('.wish-card', title);
 
 const boardRequests = (requests: HttpRequest[]) =>
   requests.filter((r) => r.path === '/api/communities/c1/wishes');

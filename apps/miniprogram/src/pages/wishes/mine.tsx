@@ -2,19 +2,12 @@ import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { Edit, Heart } from '@nutui/icons-react-taro';
-import { MembershipView, WishStatus, WishView } from '@redvest/contract';
+import { WishStatus, WishView } from '@redvest/contract';
 import { Page } from '../../components/Page';
-import { EmptyState, ErrorState, ListFooter, LoadingState } from '../../components/states';
-import { WishCard } from '../../components/wishes/WishCard';
+import { EmptyState } from '../../components/states';
 import { WishProgress } from '../../components/wishes/WishProgress';
-import { useShownAgain } from '../../hooks/useAsync';
-import { currentMembership, useMe } from '../../hooks/useMe';
-import { usePagedList } from '../../hooks/usePagedList';
-import { api } from '../../services/api';
-import { wishPage, wishPostPage } from '../../services/routes';
-import './lists.scss';
-
-const open = (wish: WishView) => void Taro.navigateTo({ url: wishPage(wish.id) });
+import { wishPostPage } from '../../services/routes';
+import { MyWishCards, MyWishListPage, openWish, useMyWishes } from './MyWishList';
 
 /** What the author should know under each wish: whose turn it is, in plain words. */
 function Note({ wish }: { wish: WishView }) {
@@ -23,7 +16,7 @@ function Note({ wish }: { wish: WishView }) {
       return (
         <View className="wish-list__alert">
           <Text className="wish-list__alert-text">{wish.claimerName || '认领人'}说已经办好了，请您确认</Text>
-          <Button type="primary" onClick={() => open(wish)}>
+          <Button type="primary" onClick={() => openWish(wish)}>
             去确认
           </Button>
         </View>
@@ -45,68 +38,16 @@ function Note({ wish }: { wish: WishView }) {
 
 /** 我的心愿: every wish I posted (or was posted for me), in every state, with how far it has got. */
 export default function MyWishesPage() {
-  const me = useMe();
-  const membership = currentMembership(me.data);
-  if (me.loading) {
-    return (
-      <Page className="wish-list">
-        <LoadingState cards={3} rows={2} />
-      </Page>
-    );
-  }
-  if (me.error || !me.data) {
-    return (
-      <Page className="wish-list">
-        <ErrorState error={me.error ?? new Error('没有数据')} onRetry={me.reload} />
-      </Page>
-    );
-  }
-  if (!membership) {
-    return (
-      <Page className="wish-list">
-        <EmptyState title="还没有加入社区" description="加入社区后就能发布心愿。" />
-      </Page>
-    );
-  }
-  return <MyWishes membership={membership} />;
+  return (
+    <MyWishListPage joinHint="加入社区后就能发布心愿。">
+      {(membership) => <MyWishes cid={membership.communityId} />}
+    </MyWishListPage>
+  );
 }
 
-function MyWishes({ membership }: { membership: MembershipView }) {
-  const cid = membership.communityId;
-  const list = usePagedList<WishView>(
-    (cursor) => api.wishes.list(cid, { mine: 'posted', cursor, limit: 20 }),
-    [cid],
-  );
-  useShownAgain(() => void list.reload());
+function MyWishes({ cid }: { cid: string }) {
+  const list = useMyWishes(cid, 'posted');
   const post = () => void Taro.navigateTo({ url: wishPostPage(cid) });
-
-  const body = () => {
-    if (list.loading) return <LoadingState cards={3} rows={2} />;
-    if (list.error) return <ErrorState error={list.error} onRetry={list.reload} />;
-    if (!list.items.length) {
-      return (
-        <EmptyState
-          icon={<Heart size={48} />}
-          title="还没有发布过心愿"
-          description="有需要帮忙的事，发布一个心愿，社区的党员和志愿者会来帮您。"
-          actionText="发布心愿"
-          onAction={post}
-        />
-      );
-    }
-    return (
-      <>
-        {list.items.map((wish) => (
-          <WishCard key={wish.id} wish={wish} status onOpen={() => open(wish)}>
-            <WishProgress status={wish.status} />
-            <Note wish={wish} />
-          </WishCard>
-        ))}
-        <ListFooter loading={list.loadingMore} done={!list.hasMore} />
-      </>
-    );
-  };
-
   return (
     <Page className="wish-list">
       <View className="wish-list__top">
@@ -114,7 +55,24 @@ function MyWishes({ membership }: { membership: MembershipView }) {
           发布新心愿
         </Button>
       </View>
-      {body()}
+      <MyWishCards
+        list={list}
+        empty={
+          <EmptyState
+            icon={<Heart size={48} />}
+            title="还没有发布过心愿"
+            description="有需要帮忙的事，发布一个心愿，社区的党员和志愿者会来帮您。"
+            actionText="发布心愿"
+            onAction={post}
+          />
+        }
+        foot={(wish) => (
+          <>
+            <WishProgress status={wish.status} />
+            <Note wish={wish} />
+          </>
+        )}
+      />
     </Page>
   );
 }
