@@ -126,8 +126,9 @@ export function contactAssignPage(query: { cid: string; groupId: string }): stri
 }
 
 /** 三单: 资源单, 需求单 and 项目单 of a community. */
-export function contactListsPage(cid: string): string {
-  return withQuery('/pages/contact/lists', { cid });
+/** 三单; `demandId` opens 项目单 with 新建项目 answering that demand (诉求转为服务项目). */
+export function contactListsPage(cid: string, query: { demandId?: string } = {}): string {
+  return withQuery('/pages/contact/lists', { cid, ...query });
 }
 
 /** 年度评价 (group leaders, branch secretaries, secretaries): ratings and the annual report. */

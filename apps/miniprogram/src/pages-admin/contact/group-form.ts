@@ -1,11 +1,6 @@
 import { ContactGroupView, CreateContactGroupRequest, UpdateContactGroupRequest } from '@redvest/contract';
 
 export const MAX_NAME = 40;
-/**
- * The contract does not tell the community's group size: allow up to this many here and let the server
- * refuse a larger group (CONTACT_GROUP_INVALID, its message shown).
- */
-export const MAX_MEMBERS = 10;
 
 export interface GroupMember {
   userId: string;
@@ -47,7 +42,11 @@ export function toggleMember(form: GroupForm, member: GroupMember): GroupForm {
   };
 }
 
-export function validateGroup(form: GroupForm): {
+/** `maxMembers`: the community's group size (包户设置). */
+export function validateGroup(
+  form: GroupForm,
+  maxMembers: number,
+): {
   errors: GroupErrors;
   request?: CreateContactGroupRequest;
 } {
@@ -56,7 +55,7 @@ export function validateGroup(form: GroupForm): {
   if (!name) errors.name = '请填写小组名称';
   else if (name.length > MAX_NAME) errors.name = `小组名称不能超过 ${MAX_NAME} 个字`;
   if (!form.members.length) errors.members = '请至少选择一名成员';
-  else if (form.members.length > MAX_MEMBERS) errors.members = `小组最多 ${MAX_MEMBERS} 人`;
+  else if (form.members.length > maxMembers) errors.members = `小组最多 ${maxMembers} 人`;
   if (!form.leaderId) errors.leader = '请选择组长';
   else if (!form.members.some((member) => member.userId === form.leaderId))
     errors.leader = '组长必须是小组成员';

@@ -34,6 +34,7 @@ function routes(extra: Parameters<typeof fakeTransport>[0] = {}) {
       ],
     }),
     'GET /api/communities/c1/contact-groups': ok({ items: [groupFixture()] }),
+    'GET /api/communities/c1/contact-settings': ok({ contactGroupSize: 3, visitOverdueDays: 90 }),
     ...extra,
   });
 }
@@ -86,6 +87,8 @@ describe('新建小组 / 修改小组 page', () => {
     fireEvent.click(member('张卫东'));
     fireEvent.click(member('王秀英'));
     expect(screen.getByText('小组成员（已选 2 人）')).toBeTruthy();
+    // The community's group size (包户设置) is three: a fourth cannot be ticked.
+    expect(screen.getByText('从在职党员中点选，最多 3 人')).toBeTruthy();
     fireEvent.click(leader('王秀英'));
     await submit('创建小组');
 

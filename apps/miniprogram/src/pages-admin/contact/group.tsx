@@ -18,7 +18,6 @@ import {
   GroupErrors,
   GroupForm,
   groupUpdate,
-  MAX_MEMBERS,
   MAX_NAME,
   toggleMember,
   validateGroup,
@@ -63,7 +62,15 @@ function CompoundChoice({
   );
 }
 
-function GroupEditor({ cid, group }: { cid: string; group?: ContactGroupView }) {
+function GroupEditor({
+  cid,
+  group,
+  maxMembers,
+}: {
+  cid: string;
+  group?: ContactGroupView;
+  maxMembers: number;
+}) {
   const [form, setForm] = useState<GroupForm>(() => (group ? formOfGroup(group) : emptyGroupForm()));
   const [errors, setErrors] = useState<GroupErrors>({});
   const [problem, setProblem] = useState<string | null>(null);
@@ -72,7 +79,7 @@ function GroupEditor({ cid, group }: { cid: string; group?: ContactGroupView }) 
   const save = async () => {
     if (saving) return;
     setProblem(null);
-    const { errors: found, request } = validateGroup(form);
+    const { errors: found, request } = validateGroup(form, maxMembers);
     setErrors(found);
     if (!request) return;
     setSaving(true);
@@ -117,12 +124,12 @@ function GroupEditor({ cid, group }: { cid: string; group?: ContactGroupView }) 
         <FieldBlock
           label={`小组成员（已选 ${form.members.length} 人）`}
           error={errors.members}
-          hint={`从在职党员中点选，一般 3 人，最多 ${MAX_MEMBERS} 人`}
+          hint={`从在职党员中点选，最多 ${maxMembers} 人`}
         >
           <MemberChooser
             cid={cid}
             selected={form.members}
-            max={MAX_MEMBERS}
+            max={maxMembers}
             onToggle={(member) => {
               setForm((current) => toggleMember(current, member));
               setErrors((current) => ({ ...current, members: undefined }));
@@ -167,17 +174,21 @@ export default function ContactGroupPage() {
   const cid = queryParam(params, 'cid') ?? '';
   const groupId = queryParam(params, 'groupId');
   const existing = useAsync(() => activeGroup(cid, groupId ?? ''), [cid, groupId], { skip: !groupId });
+  const settings = useAsync(() => api.contact.settings(cid), [cid]);
 
   useEffect(() => {
     if (groupId) void Taro.setNavigationBarTitle({ title: '修改小组' });
   }, [groupId]);
 
   const body = () => {
-    if (!groupId) return <GroupEditor cid={cid} />;
-    if (existing.loading) return <LoadingState cards={3} rows={2} />;
+    if (settings.loading || existing.loading) return <LoadingState cards={3} rows={2} />;
+    if (settings.error || !settings.data)
+      return <ErrorState error={settings.error ?? new Error('没有数据')} onRetry={settings.reload} />;
+    const maxMembers = settings.data.contactGroupSize;
+    if (!groupId) return <GroupEditor cid={cid} maxMembers={maxMembers} />;
     if (existing.error || !existing.data)
       return <ErrorState error={existing.error ?? new Error('没有数据')} onRetry={existing.reload} />;
-    return <GroupEditor key={existing.data.id} cid={cid} group={existing.data} />;
+    return <GroupEditor key={existing.data.id} cid={cid} group={existing.data} maxMembers={maxMembers} />;
   };
 
   return <Page className="contact-group-page">{body()}</Page>;

@@ -8,11 +8,13 @@ import ContactAdminPage from './index';
 
 const GROUPS = 'GET /api/communities/c1/contact-groups';
 const COVERAGE = 'GET /api/communities/c1/coverage';
+const SETTINGS = 'GET /api/communities/c1/contact-settings';
 
 function routes(extra: Parameters<typeof fakeTransport>[0] = {}) {
   return fakeTransport({
     [GROUPS]: ok({ items: [groupFixture()] }),
     [COVERAGE]: ok(coverageFixture()),
+    [SETTINGS]: ok({ contactGroupSize: 3, visitOverdueDays: 90 }),
     ...extra,
   });
 }
@@ -148,5 +150,30 @@ describe('包户管理 page', () => {
 
     await waitFor(() => expect(count(fake.requests, GROUPS)).toBe(2));
     expect(count(fake.requests, COVERAGE)).toBe(2);
+  });
+
+  it('shows the group size and the overdue period, and saves a change', async () => {
+    const fake = routes({
+      'PUT /api/communities/c1/contact-settings': (request) =>
+        ok({ contactGroupSize: 3, visitOverdueDays: 90, ...(request.body as object) }),
+    });
+    setTransport(fake.transport);
+    render(<ContactAdminPage />);
+
+    expect(await screen.findByText('每组最多 3 人')).toBeTruthy();
+    expect(screen.getByText('超过 90 天没走访算逾期')).toBeTruthy();
+    fireEvent.click(screen.getByText('修改设置'));
+    const [groupSize, days] = screen.getAllByLabelText('增加');
+    fireEvent.click(groupSize);
+    fireEvent.click(days);
+    await act(async () => {
+      fireEvent.click(screen.getByText('保存'));
+    });
+
+    const put = fake.requests.find((r) => r.method === 'PUT');
+    expect(put?.body).toEqual({ contactGroupSize: 4, visitOverdueDays: 97 });
+    expect(await screen.findByText('每组最多 4 人')).toBeTruthy();
+    expect(screen.getByText('超过 97 天没走访算逾期')).toBeTruthy();
+    await waitFor(() => expect(count(fake.requests, COVERAGE)).toBe(2));
   });
 });

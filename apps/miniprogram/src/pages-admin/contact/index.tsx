@@ -12,6 +12,7 @@ import { api } from '../../services/api';
 import { contactAssignPage, contactGroupPage, queryParam } from '../../services/routes';
 import { CoverageTable, MonthSwitch } from './Coverage';
 import { GroupCard } from './GroupCard';
+import { SettingsCard } from './SettingsCard';
 import { recentMonths } from './months';
 import './index.scss';
 
@@ -24,7 +25,8 @@ export default function ContactAdminPage() {
   const [dissolving, setDissolving] = useState<string | null>(null);
   const groups = useAsync(() => api.contact.groups(cid), [cid]);
   const coverage = useAsync(() => api.contact.coverage(cid, month), [cid, month]);
-  const reloadAll = () => Promise.all([groups.reload(), coverage.reload()]);
+  const settings = useAsync(() => api.contact.settings(cid), [cid]);
+  const reloadAll = () => Promise.all([groups.reload(), coverage.reload(), settings.reload()]);
   usePullToRefresh(reloadAll);
   // Back from the group form or the floor map.
   useShownAgain(() => void reloadAll());
@@ -67,6 +69,21 @@ export default function ContactAdminPage() {
     return <CoverageTable coverage={coverage.data} />;
   };
 
+  const settingsCard = () =>
+    settings.data ? (
+      <>
+        <Text className="rv-section-title">包户设置</Text>
+        <SettingsCard
+          cid={cid}
+          settings={settings.data}
+          onChange={(saved) => {
+            settings.setData(() => saved);
+            void coverage.reload();
+          }}
+        />
+      </>
+    ) : null;
+
   const body = () => {
     if (groups.loading) return <LoadingState cards={3} rows={3} />;
     if (groups.error || !groups.data)
@@ -74,17 +91,18 @@ export default function ContactAdminPage() {
     const items = groups.data.items;
     if (!items.length) {
       return (
-        <EmptyState
-          icon={<Home size={48} />}
-          title="还没有包户小组"
-          description="组建党员小组并把楼栋楼层分给小组后，这里会显示每月的走访情况。"
-          actionText="新建小组"
-          onAction={newGroup}
-        />
+        <>
+          <EmptyState
+            icon={<Home size={48} />}
+            title="还没有包户小组"
+            description="组建党员小组并把楼栋楼层分给小组后，这里会显示每月的走访情况。"
+            actionText="新建小组"
+            onAction={newGroup}
+          />
+          {settingsCard()}
+        </>
       );
     }
-    const active = items.filter((group) => group.status === 'active');
-    const dissolved = items.filter((group) => group.status !== 'active');
     const card = (group: ContactGroupView) => (
       <GroupCard
         key={group.id}
@@ -107,14 +125,9 @@ export default function ContactAdminPage() {
           <MonthSwitch months={months} value={month} onChange={setMonth} />
           {coverageCard()}
         </View>
-        <Text className="rv-section-title">包户小组（{active.length} 个）</Text>
-        {active.map(card)}
-        {dissolved.length ? (
-          <>
-            <Text className="rv-section-title">已解散的小组</Text>
-            {dissolved.map(card)}
-          </>
-        ) : null}
+        <Text className="rv-section-title">包户小组（{items.length} 个）</Text>
+        {items.map(card)}
+        {settingsCard()}
       </>
     );
   };

@@ -110,17 +110,20 @@ function LinkPicker<T extends { id: string }>({
 /** 新建项目 (secretaries and branch secretaries): what, how it is taken, and what it answers and uses. */
 export function ProjectDialog({
   cid,
+  demandId: answering,
   onDone,
   onCancel,
 }: {
   cid: string;
+  /** The demand it answers, chosen already (诉求转为服务项目). */
+  demandId?: string;
   onDone: (project: ServiceProjectView) => void;
   onCancel: () => void;
 }) {
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [mode, setMode] = useState<ServiceMode>();
-  const [demandId, setDemandId] = useState<string>();
+  const [demandId, setDemandId] = useState<string | undefined>(answering);
   const [resourceId, setResourceId] = useState<string>();
   const [taker, setTaker] = useState<MemberView | null>(null);
   const [picking, setPicking] = useState(false);

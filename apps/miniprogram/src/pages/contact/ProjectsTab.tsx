@@ -80,16 +80,19 @@ export function ProjectsTab({
   canTake,
   canCreate,
   secretary,
+  forDemand,
 }: {
   cid: string;
   userId: string;
   canTake: boolean;
   canCreate: boolean;
   secretary: boolean;
+  /** Open 新建项目 at once, answering this demand. */
+  forDemand?: string;
 }) {
   const projects = useAsync(() => api.contact.projects(cid), [cid]);
   usePullToRefresh(projects.reload);
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState(canCreate && !!forDemand);
   const [busy, setBusy] = useState<string | null>(null);
   const items = projects.data?.items ?? [];
 
@@ -172,6 +175,7 @@ export function ProjectsTab({
       {creating ? (
         <ProjectDialog
           cid={cid}
+          demandId={forDemand}
           onCancel={() => setCreating(false)}
           onDone={(project) => {
             setCreating(false);

@@ -41,6 +41,8 @@ describe('群众诉求 page', () => {
     expect(screen.getByText('不予受理')).toBeTruthy();
     expect(screen.getByText('指派')).toBeTruthy();
     expect(screen.getByText('转为心愿')).toBeTruthy();
+    fireEvent.click(screen.getByText('建服务项目'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/contact/lists?cid=c1&demandId=d1' });
     await act(async () => {
       fireEvent.click(screen.getByText('受理'));
     });

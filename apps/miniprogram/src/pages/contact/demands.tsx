@@ -28,7 +28,7 @@ import { usePagedList } from '../../hooks/usePagedList';
 import { useSubmit } from '../../hooks/useSubmit';
 import { api } from '../../services/api';
 import { formatDate } from '../../services/format';
-import { wishPage } from '../../services/routes';
+import { contactListsPage, wishPage } from '../../services/routes';
 import { DEMAND_CATEGORIES } from './visit-form';
 import './choices.scss';
 import './demands.scss';
@@ -51,18 +51,24 @@ const ACTION_LABELS: Record<DemandAction, string> = {
   assign: '指派',
 };
 
+const BRANCH_ACTIONS: ReadonlySet<DemandAction> = new Set(['accept', 'reject', 'assign']);
+
 const REJECT_REASONS = ['不属于社区办理范围', '已由其他部门处理', '情况不属实'] as const;
 
 function DemandCard({
   demand,
   onAction,
   onWish,
+  onProject,
 }: {
   demand: DemandView;
   onAction: (action: DemandAction) => void;
   onWish: () => void;
+  onProject: () => void;
 }) {
-  const canWish = demand.actions.length > 0 && !demand.wishId;
+  // Only the branch (or the secretary) accepts, rejects or assigns: it alone turns a demand into something else.
+  const branch = demand.actions.some((action) => BRANCH_ACTIONS.has(action));
+  const canWish = branch && !demand.wishId;
   return (
     <View className="rv-card demand-card">
       <View className="demand-card__head">
@@ -91,7 +97,7 @@ function DemandCard({
           已转为微心愿，点此查看
         </Text>
       ) : null}
-      {demand.actions.length || canWish ? (
+      {demand.actions.length ? (
         <View className="demand-card__actions">
           {demand.actions.map((action) => (
             <Button
@@ -103,6 +109,11 @@ function DemandCard({
               {ACTION_LABELS[action]}
             </Button>
           ))}
+          {branch ? (
+            <Button size="small" onClick={onProject}>
+              建服务项目
+            </Button>
+          ) : null}
           {canWish ? (
             <Button size="small" onClick={onWish}>
               转为心愿
@@ -268,6 +279,9 @@ export default function DemandsPage() {
             demand={demand}
             onAction={(action) => onAction(demand, action)}
             onWish={() => void toWish(demand)}
+            onProject={() =>
+              void Taro.navigateTo({ url: contactListsPage(cid as string, { demandId: demand.id }) })
+            }
           />
         ))}
         <ListFooter loading={demands.loadingMore} done={!demands.hasMore} />

@@ -317,4 +317,34 @@ describe('三单 page', () => {
       takerId: 'u3',
     });
   });
+
+  it('opens 新建项目 answering the demand a secretary came from (建服务项目)', async () => {
+    (Taro.useRouter as jest.Mock).mockReturnValue({ params: { cid: 'c1', demandId: 'd1' }, path: '' });
+    const fake = fakeTransport({
+      'GET /api/me': ok(meFixture()),
+      'GET /api/communities/c1/resources': ok({ items: [], nextCursor: null }),
+      'GET /api/communities/c1/demands': ok({ items: [demandFixture()], nextCursor: null }),
+      'GET /api/communities/c1/service-projects': ok({ items: [] }),
+      'POST /api/communities/c1/service-projects': ok(projectFixture({ id: 'p9', demandId: 'd1' })),
+    });
+    setTransport(fake.transport);
+
+    render(<ContactListsPage />);
+    await type('如：为独居老人更换水管', '更换卫生间水管');
+    fireEvent.click(screen.getByText('党员接单'));
+    await waitFor(() =>
+      expect([...document.querySelectorAll('.link-picker__text')].map((node) => node.textContent)).toContain(
+        '住房维修：卫生间水管老化渗水',
+      ),
+    );
+    await click(screen.getByText('建立项目'));
+
+    await waitFor(() =>
+      expect(fake.requests.find((r) => r.method === 'POST')?.body).toEqual({
+        title: '更换卫生间水管',
+        mode: 'member_take',
+        demandId: 'd1',
+      }),
+    );
+  });
 });

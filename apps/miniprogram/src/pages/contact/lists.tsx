@@ -22,11 +22,14 @@ const TABS: { key: Tab; label: string }[] = [
 /** 三单: what members and units offer (资源单), what residents ask (需求单), and the projects matching them (项目单). */
 export default function ContactListsPage() {
   const me = useMe();
-  const asked = queryParam(useRouter().params, 'cid');
+  const params = useRouter().params;
+  const asked = queryParam(params, 'cid');
+  // From a demand's 建服务项目: 项目单, with 新建项目 answering it.
+  const forDemand = queryParam(params, 'demandId');
   const membership = asked
     ? me.data?.memberships.find((m) => m.communityId === asked)
     : currentMembership(me.data);
-  const [tab, setTab] = useState<Tab>('resources');
+  const [tab, setTab] = useState<Tab>(forDemand ? 'projects' : 'resources');
 
   if (me.error || !me.data) return <MePending me={me} />;
   if (!membership) {
@@ -52,6 +55,7 @@ export default function ContactListsPage() {
           canTake={isPartyMember(membership)}
           canCreate={canApprovePoints(membership)}
           secretary={isSecretary(membership)}
+          forDemand={forDemand}
         />
       )}
     </Page>
