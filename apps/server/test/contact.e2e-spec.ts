@@ -317,10 +317,12 @@ describe('household contact (包干到户)', () => {
         code: ErrorCode.ContactGroupInvalid,
       });
     }
-    expect(await errorOf(s.secretary.contact.updateGroup(s.groupA.id, { name: '' }))).toMatchObject({
-      status: 400,
-      code: ErrorCode.ValidationFailed,
-    });
+    for (const name of ['', '   ']) {
+      expect(await errorOf(s.secretary.contact.updateGroup(s.groupA.id, { name }))).toMatchObject({
+        status: 400,
+        code: ErrorCode.ValidationFailed,
+      });
+    }
 
     const floor24 = map.households.filter((h) => h.floor === 24).map((h) => h.id);
     const floor28 = map.households.filter((h) => h.floor === 28).map((h) => h.id);
@@ -340,7 +342,16 @@ describe('household contact (包干到户)', () => {
     );
     expect(Number(n)).toBe(2);
 
-    await s.secretary.contact.dissolve(s.groupB.id);
+    // 收回 and 解散 at the same moment: each household leaves the group once, with one history row.
+    await Promise.allSettled([
+      s.secretary.contact.release(s.groupB.id, { householdIds: floor28 }),
+      s.secretary.contact.dissolve(s.groupB.id),
+    ]);
+    const history = await t.dataSource.query(
+      'SELECT household_id FROM household_assignment_history WHERE group_id = ?',
+      [s.groupB.id],
+    );
+    expect(history.map((h: { household_id: string }) => h.household_id).sort()).toEqual([...floor28].sort());
     expect(await errorOf(s.secretary.contact.updateGroup(s.groupB.id, { name: '复活' }))).toMatchObject({
       status: 409,
       code: ErrorCode.ContactGroupDissolved,
@@ -433,6 +444,18 @@ describe('household contact (包干到户)', () => {
     expect(fromVisit.photos.map((p) => p.id)).toEqual([shot.id]);
     const image = await fetch(`${t.baseUrl}${fromVisit.photos[0].url}`);
     expect(image.status).toBe(200);
+    // 转为心愿 for a demand heard on a visit: the wish is the household's compound's; two taps make one wish.
+    const taps = await Promise.allSettled([
+      branch.contact.demandToWish(fromVisit.id),
+      branch.contact.demandToWish(fromVisit.id),
+    ]);
+    expect(taps.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = taps.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ status: 409, code: ErrorCode.DemandWrongState });
+    const wishes = await t.dataSource.query('SELECT compound_id, status FROM wishes WHERE community_id = ?', [
+      s.cid,
+    ]);
+    expect(wishes).toEqual([{ compound_id: s.east, status: 'published' }]);
 
     const resident = await memberWith(t, s.secretary, s.cid, [Role.Resident]);
     const own = [await resident.uploads.photo(photo()), await resident.uploads.photo(photo())];

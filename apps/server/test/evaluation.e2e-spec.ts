@@ -105,17 +105,19 @@ describe('the three lists and the annual evaluation', () => {
     ).toMatchObject({ code: ErrorCode.MemberNotFound });
 
     const forLeader = await a.contact.evaluations(cid, year);
-    expect(forLeader.items.map((m) => [m.userId, m.levels])).toEqual(
-      expect.arrayContaining([
-        [a.userId, ['group']],
+    // The leader rates the others in his group, not himself, and sees only his own level's ratings.
+    expect(forLeader.items.map((m) => [m.userId, m.levels]).sort()).toEqual(
+      [
         [b.userId, ['group']],
         [c.userId, ['group']],
-      ]),
+      ].sort(),
     );
-    expect(forLeader.items.find((m) => m.userId === b.userId)?.ratings.group).toEqual({
-      grade: 'excellent',
-      comment: null,
+    expect(forLeader.items.find((m) => m.userId === b.userId)?.ratings).toEqual({
+      group: { grade: 'excellent', comment: null },
     });
+    expect(
+      await errorOf(a.contact.rate(cid, a.userId, { year, level: 'group', grade: 'excellent' })),
+    ).toMatchObject({ status: 403 });
     expect((await branch.contact.evaluations(cid, year)).items.map((m) => m.userId).sort()).toEqual(
       [a.userId, b.userId].sort(),
     );
@@ -222,6 +224,14 @@ describe('the three lists and the annual evaluation', () => {
     const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(refused.reason).toMatchObject({ status: 409, code: ErrorCode.ProjectAlreadyTaken });
     const taker = results[0].status === 'fulfilled' ? a : b;
+    const bystander = taker === a ? b : a;
+    // The demand's words: for the secretary and the member who took it, not for everyone on the list.
+    const textFor = async (who: typeof a) =>
+      (await who.contact.projects(cid)).items.find((p) => p.id === project.id)?.demandText;
+    expect(await textFor(secretary)).toBe('想在家门口量血压');
+    expect(await textFor(taker)).toBe('想在家门口量血压');
+    expect(await textFor(bystander)).toBeNull();
+    expect(await textFor(resident)).toBeNull();
     expect((await taker.contact.finishProject(project.id)).status).toBe('done');
     expect(await errorOf(taker.contact.finishProject(project.id))).toMatchObject({
       status: 409,

@@ -343,6 +343,10 @@ describe('micro-wishes (微心愿)', () => {
     const across = await memberWith(t, own.secretary, ocid, [Role.Resident], west);
     const posted = await branch.wishes.post(ocid, { ...WISH, onBehalfOf: neighbour.userId });
     expect(posted).toMatchObject({ status: WishStatus.Published, authorId: neighbour.userId });
+    // Naming oneself is an ordinary post: it waits for review like any other.
+    expect((await branch.wishes.post(ocid, { ...WISH, onBehalfOf: branch.userId })).status).toBe(
+      WishStatus.PendingReview,
+    );
     expect(await errorOf(branch.wishes.post(ocid, { ...WISH, onBehalfOf: across.userId }))).toMatchObject({
       status: 403,
       code: ErrorCode.NotYourCompound,

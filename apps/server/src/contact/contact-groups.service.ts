@@ -159,7 +159,7 @@ export class ContactGroupsService {
 
   private async assignOnce(groupId: string, body: AssignHouseholdsDto): Promise<AssignmentResult> {
     return this.db.transaction(async (em) => {
-      const group = await em.findOneOrFail(ContactGroup, { where: { id: groupId } });
+      const group = await em.findOneOrFail(ContactGroup, { where: { id: groupId }, ...this.db.forUpdate });
       if (group.status !== 'active') throw new DomainError(ErrorCode.ContactGroupDissolved);
       const households = await this.select(em, group.communityId, body);
       if (households.length === 0) throw new DomainError(ErrorCode.NoHouseholdsMatched);
@@ -171,7 +171,7 @@ export class ContactGroupsService {
       if (others.length && !body.reassign)
         throw new DomainError(ErrorCode.AssignmentConflict, { conflicts: await this.conflicts(em, others) });
       const now = new Date();
-      await this.endAssignments(em, others, now, 'reassigned');
+      const reassigned = await this.endAssignments(em, others, now, 'reassigned');
       const taken = new Set(current.filter((a) => a.groupId === groupId).map((a) => a.householdId));
       const fresh = households.filter((h) => !taken.has(h.id));
       for (const h of fresh)
@@ -181,21 +181,21 @@ export class ContactGroupsService {
           communityId: group.communityId,
           assignedAt: now,
         });
-      return { assigned: fresh.length, reassigned: others.length };
+      return { assigned: fresh.length, reassigned };
     });
   }
 
   /** 收回: the group's listed households become unassigned; households of other groups are left alone. */
   async release(groupId: string, body: ReleaseHouseholdsDto): Promise<ReleaseResult> {
     return this.db.transaction(async (em) => {
-      const group = await em.findOneOrFail(ContactGroup, { where: { id: groupId } });
+      // The group's row: a 解散 at the same moment waits, or this waits for it and finds the group dissolved.
+      const group = await em.findOneOrFail(ContactGroup, { where: { id: groupId }, ...this.db.forUpdate });
       if (group.status !== 'active') throw new DomainError(ErrorCode.ContactGroupDissolved);
       const held = await em.find(HouseholdAssignment, {
         where: { groupId, householdId: In(body.householdIds) },
         ...this.db.forUpdate,
       });
-      await this.endAssignments(em, held, new Date(), 'released');
-      return { released: held.length };
+      return { released: await this.endAssignments(em, held, new Date(), 'released') };
     });
   }
 
@@ -322,8 +322,16 @@ export class ContactGroupsService {
     assignments: HouseholdAssignment[],
     endedAt: Date,
     reason: AssignmentEndReason,
-  ) {
+  ): Promise<number> {
+    let ended = 0;
     for (const a of assignments) {
+      // Written to the history only by whoever removed the row: one ending, one history row.
+      const removed = await em.delete(HouseholdAssignment, {
+        householdId: a.householdId,
+        groupId: a.groupId,
+      });
+      if (!removed.affected) continue;
+      ended++;
       await em.insert(HouseholdAssignmentHistory, {
         id: newId(),
         householdId: a.householdId,
@@ -332,8 +340,8 @@ export class ContactGroupsService {
         endedAt,
         reason,
       });
-      await em.delete(HouseholdAssignment, { householdId: a.householdId, groupId: a.groupId });
     }
+    return ended;
   }
 
   private async conflicts(em: EntityManager, taken: HouseholdAssignment[]): Promise<AssignmentConflict[]> {

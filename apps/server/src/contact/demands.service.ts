@@ -17,7 +17,7 @@ import {
   householdLabel,
 } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, FindOptionsWhere, In, LessThan } from 'typeorm';
+import { EntityManager, FindOptionsWhere, In, IsNull, LessThan } from 'typeorm';
 import { CommunityAccess } from '../auth/auth-context';
 import { DomainError } from '../common/domain-error';
 import { findMembership } from '../communities/membership-lookup';
@@ -172,16 +172,28 @@ export class DemandsService {
       throw new DomainError(ErrorCode.DemandActionNotAllowed);
     if (demand.wishId || demand.status === 'resolved' || demand.status === 'rejected')
       throw new DomainError(ErrorCode.DemandWrongState);
-    const wish = await this.wishes.post(access, caller, {
-      title: demand.text.slice(0, 30),
-      description: demand.text,
-      category: '生活帮扶',
-      onBehalfOf: demand.raisedBy,
-    });
-    await this.db.transaction((em) =>
-      em.update(Demand, { id: demand.id }, { wishId: wish.id, status: 'in_progress', updatedAt: new Date() }),
+    return this.wishes.post(
+      access,
+      caller,
+      {
+        title: demand.text.slice(0, 30),
+        description: demand.text,
+        category: '生活帮扶',
+        onBehalfOf: demand.raisedBy,
+      },
+      {
+        compoundId: demand.compoundId,
+        // Two taps at once: the second finds the demand linked already, and its wish is rolled back.
+        link: async (em, wishId) => {
+          const linked = await em.update(
+            Demand,
+            { id: demand.id, wishId: IsNull(), status: In(['reported', 'accepted', 'in_progress']) },
+            { wishId, status: 'in_progress', updatedAt: new Date() },
+          );
+          if (linked.affected === 0) throw new DomainError(ErrorCode.DemandWrongState);
+        },
+      },
     );
-    return wish;
   }
 
   private actors(demand: Demand, access: CommunityAccess, userId: string): Set<DemandActor> {

@@ -40,6 +40,8 @@ import { IsPhone } from '../common/is-phone';
 import { PageQuery } from '../common/paging';
 
 const ID = /^[0-9a-f-]{36}$/;
+/** Something besides spaces: a name of spaces would be stored empty. */
+const NOT_BLANK = /\S/;
 export const DEMAND_CATEGORIES = [
   '养老服务',
   '医疗健康',
@@ -52,7 +54,11 @@ export const DEMAND_CATEGORIES = [
 ] as const;
 
 export class CreateContactGroupDto implements CreateContactGroupRequest {
-  @ApiProperty({ example: '阳光里 1 栋党员小组' }) @IsString() @IsNotEmpty() @MaxLength(40) name!: string;
+  @ApiProperty({ example: '阳光里 1 栋党员小组' })
+  @IsString()
+  @Matches(NOT_BLANK, { message: '请填写小组名称' })
+  @MaxLength(40)
+  name!: string;
   @ApiProperty({ type: [String] })
   @IsArray()
   @ArrayMinSize(1)
@@ -65,7 +71,12 @@ export class CreateContactGroupDto implements CreateContactGroupRequest {
 }
 
 export class UpdateContactGroupDto implements UpdateContactGroupRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(40) name?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Matches(NOT_BLANK, { message: '请填写小组名称' })
+  @MaxLength(40)
+  name?: string;
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @IsArray()

@@ -42,7 +42,7 @@ export class EvaluationService {
       if (!member || !effectiveRoles(member.granted).has(Role.PartyMember))
         throw new DomainError(ErrorCode.MemberNotFound);
       const led = await this.ledMembers(em, access.communityId, raterId);
-      if (!this.levelsFor(access, member.membership, led).includes(body.level))
+      if (!this.levelsFor(access, raterId, member.membership, led).includes(body.level))
         throw new DomainError(ErrorCode.Forbidden);
       await em.save(MemberRating, {
         communityId: access.communityId,
@@ -63,7 +63,7 @@ export class EvaluationService {
       const memberships = await this.partyMemberships(em, access.communityId);
       const led = await this.ledMembers(em, access.communityId, raterId);
       const ratable = memberships
-        .map((membership) => ({ membership, levels: this.levelsFor(access, membership, led) }))
+        .map((membership) => ({ membership, levels: this.levelsFor(access, raterId, membership, led) }))
         .filter((m) => m.levels.length > 0);
       if (ratable.length === 0) return { year, items: [] };
       const userIds = ratable.map((m) => m.membership.userId);
@@ -80,9 +80,10 @@ export class EvaluationService {
         employer: employers.find((e) => e.id === membership.employerId)?.name ?? null,
         compound: compounds.find((c) => c.id === membership.compoundId)?.name ?? null,
         levels,
+        // Only the caller's own levels: a rater does not see what the other levels gave.
         ratings: Object.fromEntries(
           ratings
-            .filter((r) => r.userId === membership.userId)
+            .filter((r) => r.userId === membership.userId && levels.includes(r.level))
             .map((r) => [r.level, { grade: r.grade, comment: r.comment }]),
         ),
       }));
@@ -205,8 +206,17 @@ export class EvaluationService {
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }
 
-  /** 三级评价: the group leader rates their group, a branch secretary their compounds' members, the secretary all. */
-  private levelsFor(access: CommunityAccess, member: Membership, ledMembers: Set<string>): RatingLevel[] {
+  /**
+   * 三级评价: the group leader rates their group, a branch secretary their compounds' members, the secretary
+   * all; nobody rates themselves.
+   */
+  private levelsFor(
+    access: CommunityAccess,
+    raterId: string,
+    member: Membership,
+    ledMembers: Set<string>,
+  ): RatingLevel[] {
+    if (member.userId === raterId) return [];
     const levels: RatingLevel[] = [];
     if (ledMembers.has(member.userId)) levels.push('group');
     if (member.compoundId && canActInCompound(access.granted, access.branchCompoundIds, member.compoundId))

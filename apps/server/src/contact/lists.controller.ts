@@ -47,21 +47,28 @@ export class ListsController {
   @Post('communities/:cid/service-projects')
   createProject(
     @Auth() auth: AuthContext,
-    @Param('cid') cid: string,
+    @Member() member: CommunityAccess,
     @Body() body: CreateServiceProjectDto,
   ): Promise<ServiceProjectView> {
-    return this.lists.createProject(cid, auth.user.id, body);
+    return this.lists.createProject(member, auth.user.id, body);
   }
 
   @Get('communities/:cid/service-projects')
-  projects(@Param('cid') cid: string): Promise<{ items: ServiceProjectView[] }> {
-    return this.lists.projects(cid);
+  projects(
+    @Auth() auth: AuthContext,
+    @Member() member: CommunityAccess,
+  ): Promise<{ items: ServiceProjectView[] }> {
+    return this.lists.projects(member, auth.user.id);
   }
 
   @Post('service-projects/:projectId/take')
   @HttpCode(200)
-  take(@Auth() auth: AuthContext, @Param('projectId') id: string): Promise<ServiceProjectView> {
-    return this.lists.take(id, auth.user.id);
+  take(
+    @Auth() auth: AuthContext,
+    @Member() member: CommunityAccess,
+    @Param('projectId') id: string,
+  ): Promise<ServiceProjectView> {
+    return this.lists.take(member, id, auth.user.id);
   }
 
   @Post('service-projects/:projectId/done')

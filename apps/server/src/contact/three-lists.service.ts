@@ -8,7 +8,7 @@ import {
   ServiceProjectView,
   toIsoLocal,
 } from '@redvest/contract';
-import { effectiveRoles } from '@redvest/domain';
+import { canActInCompound, effectiveRoles } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, LessThan } from 'typeorm';
 import { CommunityAccess } from '../auth/auth-context';
@@ -90,10 +90,11 @@ export class ThreeListsService {
   }
 
   async createProject(
-    communityId: string,
+    access: CommunityAccess,
     userId: string,
     body: CreateServiceProjectDto,
   ): Promise<ServiceProjectView> {
+    const communityId = access.communityId;
     return this.db.transaction(async (em) => {
       if (body.demandId && !(await em.findOne(Demand, { where: { id: body.demandId, communityId } })))
         throw new DomainError(ErrorCode.DemandNotFound);
@@ -118,21 +119,27 @@ export class ThreeListsService {
         createdAt: new Date(),
       };
       await em.insert(ServiceProject, project);
-      return (await this.projectViews(em, [project]))[0];
+      return (await this.projectViews(em, [project], access, userId))[0];
     });
   }
 
-  async projects(communityId: string): Promise<{ items: ServiceProjectView[] }> {
+  async projects(access: CommunityAccess, userId: string): Promise<{ items: ServiceProjectView[] }> {
     return this.db.read(async (em) => ({
       items: await this.projectViews(
         em,
-        await em.find(ServiceProject, { where: { communityId }, order: { id: 'DESC' }, take: 200 }),
+        await em.find(ServiceProject, {
+          where: { communityId: access.communityId },
+          order: { id: 'DESC' },
+          take: 200,
+        }),
+        access,
+        userId,
       ),
     }));
   }
 
   /** 党员接单: the first member to take an open project gets it (a conditional update). */
-  async take(projectId: string, userId: string): Promise<ServiceProjectView> {
+  async take(access: CommunityAccess, projectId: string, userId: string): Promise<ServiceProjectView> {
     return this.db.transaction(async (em) => {
       const taken = await em.update(
         ServiceProject,
@@ -140,9 +147,8 @@ export class ThreeListsService {
         { status: 'taken', takerId: userId },
       );
       if (taken.affected === 0) throw new DomainError(ErrorCode.ProjectAlreadyTaken);
-      return (
-        await this.projectViews(em, [await em.findOneOrFail(ServiceProject, { where: { id: projectId } })])
-      )[0];
+      const project = await em.findOneOrFail(ServiceProject, { where: { id: projectId } });
+      return (await this.projectViews(em, [project], access, userId))[0];
     });
   }
 
@@ -153,7 +159,7 @@ export class ThreeListsService {
         throw new DomainError(ErrorCode.Forbidden);
       const done = await em.update(ServiceProject, { id: projectId, status: 'taken' }, { status: 'done' });
       if (done.affected === 0) throw new DomainError(ErrorCode.ProjectNotInProgress);
-      return (await this.projectViews(em, [{ ...project, status: 'done' }]))[0];
+      return (await this.projectViews(em, [{ ...project, status: 'done' }], access, userId))[0];
     });
   }
 
@@ -176,7 +182,16 @@ export class ThreeListsService {
     }));
   }
 
-  private async projectViews(em: EntityManager, rows: ServiceProject[]): Promise<ServiceProjectView[]> {
+  /**
+   * A demand's words are the household's business: shown to the branch of its compound (or the secretary) and
+   * to the member who took the project; everyone else sees that a project answers a demand, not what it says.
+   */
+  private async projectViews(
+    em: EntityManager,
+    rows: ServiceProject[],
+    access: CommunityAccess,
+    userId: string,
+  ): Promise<ServiceProjectView[]> {
     if (rows.length === 0) return [];
     const names = await memberNames(
       em,
@@ -186,14 +201,23 @@ export class ThreeListsService {
     const demandIds = rows.map((r) => r.demandId).filter((id): id is string => !!id);
     const resourceIds = rows.map((r) => r.resourceId).filter((id): id is string => !!id);
     const demands = demandIds.length
-      ? await em.find(Demand, { where: { id: In(demandIds) }, select: { id: true, text: true } })
+      ? await em.find(Demand, {
+          where: { id: In(demandIds) },
+          select: { id: true, text: true, compoundId: true },
+        })
       : [];
     const resources = resourceIds.length
       ? await em.find(Resource, { where: { id: In(resourceIds) }, select: { id: true, title: true } })
       : [];
-    const demandText = (id: string | null) => {
-      const text = demands.find((d) => d.id === id)?.text;
-      return text ? (text.length > 40 ? `${text.slice(0, 40)}…` : text) : null;
+    const demandText = (project: ServiceProject) => {
+      const demand = demands.find((d) => d.id === project.demandId);
+      if (!demand) return null;
+      const branch =
+        access.roles.has(Role.Secretary) ||
+        (!!demand.compoundId &&
+          canActInCompound(access.granted, access.branchCompoundIds, demand.compoundId));
+      if (!branch && project.takerId !== userId) return null;
+      return demand.text.length > 40 ? `${demand.text.slice(0, 40)}…` : demand.text;
     };
     return rows.map((p) => ({
       id: p.id,
@@ -202,7 +226,7 @@ export class ThreeListsService {
       mode: p.mode,
       modeLabel: SERVICE_MODE_LABELS[p.mode],
       demandId: p.demandId,
-      demandText: demandText(p.demandId),
+      demandText: demandText(p),
       resourceId: p.resourceId,
       resourceTitle: resources.find((r) => r.id === p.resourceId)?.title ?? null,
       takerId: p.takerId,

@@ -77,39 +77,51 @@ export class WishesService {
     this.views = new WishViews(cipher, uploads, config.wishes.claimDays);
   }
 
-  async post(access: CommunityAccess, caller: User, body: PostWishDto): Promise<WishView> {
+  /**
+   * 发布心愿, or 代发 (`onBehalfOf`) by a secretary or a branch secretary. `fromDemand` is a demand the branch
+   * turns into a wish (its rights were checked by the caller): the wish belongs to the demand's compound and
+   * is linked to the demand in the same transaction, once only.
+   */
+  async post(
+    access: CommunityAccess,
+    caller: User,
+    body: PostWishDto,
+    fromDemand?: { compoundId: string | null; link: (em: EntityManager, wishId: string) => Promise<void> },
+  ): Promise<WishView> {
     const photos = body.photos ?? [];
     if (photos.length > MAX_PHOTOS) throw new DomainError(ErrorCode.TooManyPhotos);
     const reviewer = access.roles.has(Role.Secretary) || access.roles.has(Role.BranchSecretary);
-    if (body.onBehalfOf && !reviewer) throw new DomainError(ErrorCode.Forbidden);
+    // 代发 for someone else; naming oneself is an ordinary post, reviewed like any other.
+    const forOther = !!body.onBehalfOf && body.onBehalfOf !== caller.id;
+    if (forOther && !reviewer) throw new DomainError(ErrorCode.Forbidden);
     await this.content.check(
       { title: body.title, description: body.description, place: body.place },
       caller.openid,
     );
     const notices: Notice[] = [];
     const view = await this.db.transaction(async (em) => {
-      const authorId = body.onBehalfOf ?? caller.id;
+      const authorId = forOther ? body.onBehalfOf! : caller.id;
       const author = await findMembership(em, access.communityId, authorId);
       if (!author || author.membership.status !== MembershipStatus.Active)
         throw new DomainError(ErrorCode.MemberNotFound);
       // A branch secretary posts only for residents of their own compounds: the wish goes to their own review.
+      const compoundId = fromDemand ? fromDemand.compoundId : author.membership.compoundId;
       const inMyCompound =
-        !!author.membership.compoundId &&
-        canActInCompound(access.granted, access.branchCompoundIds, author.membership.compoundId);
-      if (body.onBehalfOf && !access.roles.has(Role.Secretary) && !inMyCompound)
+        !!compoundId && canActInCompound(access.granted, access.branchCompoundIds, compoundId);
+      if (forOther && !fromDemand && !access.roles.has(Role.Secretary) && !inMyCompound)
         throw new DomainError(ErrorCode.NotYourCompound);
       await this.uploads.checkOwned(em, photos, caller.id);
       const now = new Date();
-      const publishNow = reviewer && body.onBehalfOf !== undefined;
+      const publishNow = reviewer && (forOther || !!fromDemand);
       const wish: Wish = {
         id: newId(),
         communityId: access.communityId,
         authorId,
-        postedBy: body.onBehalfOf ? caller.id : null,
+        postedBy: forOther ? caller.id : null,
         title: body.title.trim(),
         description: body.description.trim(),
         category: body.category,
-        compoundId: author.membership.compoundId,
+        compoundId,
         placeEnc: this.encrypt(body.place?.trim() || (await this.homeOf(em, author.membership))),
         phoneEnc: this.encrypt(
           body.contactPhone
@@ -136,8 +148,15 @@ export class WishesService {
         updatedAt: now,
       };
       await em.insert(Wish, wish);
+      await fromDemand?.link(em, wish.id);
       await this.linkPhotos(em, wish.id, photos, 'wish');
-      await this.event(em, wish.id, 'post', caller.id, body.onBehalfOf ? '社区代发' : null);
+      await this.event(
+        em,
+        wish.id,
+        'post',
+        caller.id,
+        fromDemand ? '由群众诉求转来' : forOther ? '社区代发' : null,
+      );
       if (publishNow) await this.event(em, wish.id, 'publish', caller.id, null);
       else notices.push(...(await this.reviewerNotices(em, wish)));
       await this.notifications.record(em, notices);

@@ -31,6 +31,11 @@ export function formOfGroup(group: ContactGroupView): GroupForm {
   };
 }
 
+function sameMembers(a: GroupMember[], b: GroupMember[]): boolean {
+  const ids = new Set(a.map((member) => member.userId));
+  return a.length === b.length && b.every((member) => ids.has(member.userId));
+}
+
 /** Adds the member, or takes them out (and off the leader's seat). */
 export function toggleMember(form: GroupForm, member: GroupMember): GroupForm {
   const chosen = form.members.some((m) => m.userId === member.userId);
@@ -42,10 +47,14 @@ export function toggleMember(form: GroupForm, member: GroupMember): GroupForm {
   };
 }
 
-/** `maxMembers`: the community's group size (包户设置). */
+/**
+ * `maxMembers`: the community's group size (包户设置). A group formed before the size was lowered keeps its
+ * members: `current` (an edited group's members) is not held to it while the members stay the same.
+ */
 export function validateGroup(
   form: GroupForm,
   maxMembers: number,
+  current: GroupMember[] = [],
 ): {
   errors: GroupErrors;
   request?: CreateContactGroupRequest;
@@ -55,7 +64,8 @@ export function validateGroup(
   if (!name) errors.name = '请填写小组名称';
   else if (name.length > MAX_NAME) errors.name = `小组名称不能超过 ${MAX_NAME} 个字`;
   if (!form.members.length) errors.members = '请至少选择一名成员';
-  else if (form.members.length > maxMembers) errors.members = `小组最多 ${maxMembers} 人`;
+  else if (form.members.length > maxMembers && !sameMembers(form.members, current))
+    errors.members = `小组最多 ${maxMembers} 人`;
   if (!form.leaderId) errors.leader = '请选择组长';
   else if (!form.members.some((member) => member.userId === form.leaderId))
     errors.leader = '组长必须是小组成员';

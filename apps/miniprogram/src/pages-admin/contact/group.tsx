@@ -79,7 +79,7 @@ function GroupEditor({
   const save = async () => {
     if (saving) return;
     setProblem(null);
-    const { errors: found, request } = validateGroup(form, maxMembers);
+    const { errors: found, request } = validateGroup(form, maxMembers, group?.members);
     setErrors(found);
     if (!request) return;
     setSaving(true);

@@ -111,4 +111,17 @@ describe('住户卡片 and 入户走访', () => {
     expect(screen.getByText('每条诉求都要选类别并写明内容')).toBeTruthy();
     expect(fake.requests.some((r) => r.method === 'POST')).toBe(false);
   });
+
+  it('shows the visit form only to the members of the assigned group', async () => {
+    setTransport(
+      fakeTransport({
+        'GET /api/me': ok(meFixture({ id: 'u9' })),
+        'GET /api/households/h101': ok(householdCardFixture()),
+      }).transport,
+    );
+
+    render(<HouseholdPage />);
+    expect(await screen.findByText('入户走访由包干这户的小组成员登记。')).toBeTruthy();
+    expect(screen.queryByText('登记走访')).toBeNull();
+  });
 });

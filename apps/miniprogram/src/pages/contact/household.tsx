@@ -79,7 +79,17 @@ export default function HouseholdPage() {
           上次走访：{household.lastVisit ? formatDate(household.lastVisit.visitedAt) : '从未走访'}
         </Text>
       </View>
-      <VisitFormCard card={household} meId={me.data?.id} onDone={() => void card.reload()} />
+      {household.group?.members.some((member) => member.userId === me.data?.id) ? (
+        // A new visit starts from the latest one: the form is made again once the card shows it.
+        <VisitFormCard
+          key={household.lastVisit?.id ?? 'none'}
+          card={household}
+          meId={me.data?.id}
+          onDone={() => void card.reload()}
+        />
+      ) : (
+        <Text className="rv-muted">入户走访由包干这户的小组成员登记。</Text>
+      )}
       <View className="rv-card">
         <Text className="rv-section-title">走访记录</Text>
         {household.visits.length ? (
