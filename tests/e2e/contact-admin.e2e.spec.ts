@@ -50,7 +50,7 @@ describe('household contact management: groups, the floor map and 年度评价',
     await button(admin, '新建小组').click();
     await settle(secretary);
     const form = currentPage(secretary);
-    await form.locator('input').first().fill('阳光里1栋第二小组');
+    await secretary.locator('input[placeholder="如：阳光里1栋党员小组"]').fill('阳光里1栋第二小组');
     await form.locator('.group-member').filter({ hasText: '刘洋' }).click();
     await form.locator('.group-member').filter({ hasText: '王建国' }).click();
     await form
