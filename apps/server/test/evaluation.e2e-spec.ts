@@ -243,6 +243,10 @@ describe('the three lists and the annual evaluation', () => {
       takerId: b.userId,
     });
     expect(dispatched).toMatchObject({ status: 'taken', takerId: b.userId, modeLabel: '社区派单' });
+    const first = await a.contact.projects(cid, { limit: 1 });
+    expect(first.items.map((p) => p.id)).toEqual([dispatched.id]);
+    const second = await a.contact.projects(cid, { limit: 1, cursor: first.nextCursor! });
+    expect(second).toMatchObject({ items: [{ id: project.id }], nextCursor: null });
     expect(await errorOf(a.contact.createProject(cid, { title: 'x', mode: 'member_take' }))).toMatchObject({
       status: 403,
     });

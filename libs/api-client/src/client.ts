@@ -361,12 +361,13 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
       demandToWish: (demandId: string) => call<WishView>('POST', `/api/demands/${enc(demandId)}/wish`),
       offerResource: (cid: string, body: OfferResourceRequest) =>
         call<ResourceView>('POST', `${community(cid)}/resources`, { body }),
-      resources: (cid: string) => call<Page<ResourceView>>('GET', `${community(cid)}/resources`),
+      resources: (cid: string, query: { cursor?: string; limit?: number } = {}) =>
+        call<Page<ResourceView>>('GET', `${community(cid)}/resources`, { query }),
       demandList: (cid: string) => call<{ rows: DemandListRow[] }>('GET', `${community(cid)}/demand-list`),
       createProject: (cid: string, body: CreateServiceProjectRequest) =>
         call<ServiceProjectView>('POST', `${community(cid)}/service-projects`, { body }),
-      projects: (cid: string) =>
-        call<{ items: ServiceProjectView[] }>('GET', `${community(cid)}/service-projects`),
+      projects: (cid: string, query: { cursor?: string; limit?: number } = {}) =>
+        call<Page<ServiceProjectView>>('GET', `${community(cid)}/service-projects`, { query }),
       takeProject: (id: string) => call<ServiceProjectView>('POST', `/api/service-projects/${enc(id)}/take`),
       finishProject: (id: string) =>
         call<ServiceProjectView>('POST', `/api/service-projects/${enc(id)}/done`),

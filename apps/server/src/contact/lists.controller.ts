@@ -57,8 +57,9 @@ export class ListsController {
   projects(
     @Auth() auth: AuthContext,
     @Member() member: CommunityAccess,
-  ): Promise<{ items: ServiceProjectView[] }> {
-    return this.lists.projects(member, auth.user.id);
+    @Query() query: PageQuery,
+  ): Promise<Page<ServiceProjectView>> {
+    return this.lists.projects(member, auth.user.id, query.cursor, query.limit);
   }
 
   @Post('service-projects/:projectId/take')

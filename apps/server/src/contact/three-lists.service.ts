@@ -123,19 +123,24 @@ export class ThreeListsService {
     });
   }
 
-  async projects(access: CommunityAccess, userId: string): Promise<{ items: ServiceProjectView[] }> {
-    return this.db.read(async (em) => ({
-      items: await this.projectViews(
-        em,
-        await em.find(ServiceProject, {
-          where: { communityId: access.communityId },
-          order: { id: 'DESC' },
-          take: 200,
-        }),
-        access,
-        userId,
-      ),
-    }));
+  async projects(
+    access: CommunityAccess,
+    userId: string,
+    cursor?: string,
+    limit = 20,
+  ): Promise<Page<ServiceProjectView>> {
+    return this.db.read(async (em) => {
+      const rows = await em.find(ServiceProject, {
+        where: { communityId: access.communityId, ...(cursor ? { id: LessThan(cursor) } : {}) },
+        order: { id: 'DESC' },
+        take: limit + 1,
+      });
+      const page = rows.slice(0, limit);
+      return {
+        items: await this.projectViews(em, page, access, userId),
+        nextCursor: rows.length > limit ? page[page.length - 1].id : null,
+      };
+    });
   }
 
   /** 党员接单: the first member to take an open project gets it (a conditional update). */

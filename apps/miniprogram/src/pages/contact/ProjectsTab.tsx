@@ -5,8 +5,9 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Order } from '@nutui/icons-react-taro';
 import { ServiceProjectView } from '@redvest/contract';
 import { Badge, BadgeTone } from '../../components/Badge';
-import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { toApiError, useAsync, usePullToRefresh } from '../../hooks/useAsync';
+import { EmptyState, ErrorState, ListFooter, LoadingState } from '../../components/states';
+import { toApiError } from '../../hooks/useAsync';
+import { usePagedList } from '../../hooks/usePagedList';
 import { api } from '../../services/api';
 import { formatDate } from '../../services/format';
 import { ProjectDialog } from './ProjectDialog';
@@ -90,16 +91,13 @@ export function ProjectsTab({
   /** Open 新建项目 at once, answering this demand. */
   forDemand?: string;
 }) {
-  const projects = useAsync(() => api.contact.projects(cid), [cid]);
-  usePullToRefresh(projects.reload);
+  const projects = usePagedList((cursor) => api.contact.projects(cid, { cursor, limit: 20 }), [cid]);
   const [creating, setCreating] = useState(canCreate && !!forDemand);
   const [busy, setBusy] = useState<string | null>(null);
-  const items = projects.data?.items ?? [];
+  const items = projects.items;
 
   const replace = (updated: ServiceProjectView) =>
-    projects.setData((current) =>
-      current ? { items: current.items.map((item) => (item.id === updated.id ? updated : item)) } : current,
-    );
+    projects.updateItems((current) => current.map((item) => (item.id === updated.id ? updated : item)));
 
   const act = async (
     project: ServiceProjectView,
@@ -149,7 +147,7 @@ export function ProjectsTab({
         />
       );
     }
-    return items.map((project) => (
+    const cards = items.map((project) => (
       <ProjectCard
         key={project.id}
         project={project}
@@ -160,6 +158,12 @@ export function ProjectsTab({
         onFinish={() => void finish(project)}
       />
     ));
+    return (
+      <>
+        {cards}
+        <ListFooter loading={projects.loadingMore} done={!projects.hasMore} />
+      </>
+    );
   };
 
   return (
@@ -179,7 +183,7 @@ export function ProjectsTab({
           onCancel={() => setCreating(false)}
           onDone={(project) => {
             setCreating(false);
-            projects.setData((current) => ({ items: [project, ...(current?.items ?? [])] }));
+            projects.updateItems((current) => [project, ...current]);
           }}
         />
       ) : null}

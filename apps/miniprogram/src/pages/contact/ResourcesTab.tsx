@@ -9,8 +9,8 @@ import { Choices } from '../../components/Choices';
 import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
 import { SwitchRow } from '../../components/SwitchRow';
-import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { useAsync, usePullToRefresh } from '../../hooks/useAsync';
+import { EmptyState, ErrorState, ListFooter, LoadingState } from '../../components/states';
+import { usePagedList } from '../../hooks/usePagedList';
 import { useSubmit } from '../../hooks/useSubmit';
 import { api } from '../../services/api';
 import { formatDate } from '../../services/format';
@@ -120,10 +120,9 @@ export function ResourcesTab({
   canOffer: boolean;
   employer?: string;
 }) {
-  const resources = useAsync(() => api.contact.resources(cid), [cid]);
-  usePullToRefresh(resources.reload);
+  const resources = usePagedList((cursor) => api.contact.resources(cid, { cursor, limit: 20 }), [cid]);
   const [offering, setOffering] = useState(false);
-  const items = resources.data?.items ?? [];
+  const items = resources.items;
 
   const body = () => {
     if (resources.loading) return <LoadingState cards={2} rows={2} />;
@@ -142,7 +141,7 @@ export function ResourcesTab({
         {items.map((resource) => (
           <ResourceCard key={resource.id} resource={resource} />
         ))}
-        {resources.data?.nextCursor ? <Text className="rv-list-footer">只显示最近登记的资源</Text> : null}
+        <ListFooter loading={resources.loadingMore} done={!resources.hasMore} />
       </>
     );
   };
@@ -164,9 +163,7 @@ export function ResourcesTab({
           onCancel={() => setOffering(false)}
           onDone={(resource) => {
             setOffering(false);
-            resources.setData((current) =>
-              current ? { ...current, items: [resource, ...current.items] } : current,
-            );
+            resources.updateItems((current) => [resource, ...current]);
           }}
         />
       ) : null}

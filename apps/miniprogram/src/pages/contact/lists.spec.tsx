@@ -347,4 +347,25 @@ describe('三单 page', () => {
       }),
     );
   });
+
+  it('loads the next page of projects at the bottom of the list', async () => {
+    const fake = fakeTransport({
+      'GET /api/me': ok(partyMember()),
+      'GET /api/communities/c1/resources': ok({ items: [], nextCursor: null }),
+      'GET /api/communities/c1/service-projects': (request) =>
+        request.query?.cursor === 'p1'
+          ? ok({ items: [projectFixture({ id: 'p0', title: '社区读报' })], nextCursor: null })
+          : ok({ items: [projectFixture()], nextCursor: 'p1' }),
+    });
+    setTransport(fake.transport);
+
+    render(<ContactListsPage />);
+    fireEvent.click(await screen.findByText('项目单'));
+    await screen.findByText('为独居老人更换水管');
+    const onReachBottom = (Taro.useReachBottom as jest.Mock).mock.calls.at(-1)?.[0];
+    await act(async () => onReachBottom());
+
+    expect(await screen.findByText('社区读报')).toBeTruthy();
+    expect(screen.getByText('没有更多了')).toBeTruthy();
+  });
 });
