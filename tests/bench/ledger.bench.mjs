@@ -1,83 +1,13 @@
 // npm run bench (second part): the ledger at scale, in one run per database: how long `ledger:verify`
 // takes on 100k transfers, and how a leaderboard read with 100k members compares with one of 1k.
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { Db, seedCommunity, server, timed, withApp } from './bench-app.mjs';
 import { throwawayDatabase } from './throwaway-mysql.mjs';
 
-const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const server = (path) =>
-  createRequire(join(ROOT, 'apps/server/package.json'))(join(ROOT, 'apps/server/dist', path));
-const { createApp } = server('app.factory.js');
-const { loadConfig } = server('config/app-config.js');
-const { Db } = server('database/db.js');
 const { LedgerService } = server('ledger/ledger.service.js');
 const { verifyLedger } = server('ledger/ledger-verifier.js');
-const { newId } = server('database/ids.js');
 
 const TRANSFERS = Number(process.env.BENCH_TRANSFERS ?? 100_000);
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
-
-async function withApp(databaseUrl, work) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'redvest-ledger-bench-'));
-  const config = loadConfig({
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    APP_SECRET: randomBytes(32).toString('hex'),
-    DATA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
-    AUTH_DEV_LOGIN: '1',
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-  });
-  const app = await createApp(config);
-  await app.listen(0, '127.0.0.1');
-  try {
-    return await work(app, `http://127.0.0.1:${app.getHttpServer().address().port}`);
-  } finally {
-    await app.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-/** A community with `count` members' users, inserted in bulk (the ledger itself is filled through its service). */
-async function seedCommunity(db, count) {
-  const communityId = newId();
-  const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
-  await db.transaction((em) =>
-    em.query(
-      'INSERT INTO communities (id, name, street, invite_code, created_at) VALUES (?, ?, NULL, ?, ?)',
-      [communityId, '压测社区', randomBytes(6).toString('hex').toUpperCase(), now],
-    ),
-  );
-  const users = [];
-  for (let i = 0; i < count; i += 1000) {
-    const chunk = Array.from({ length: Math.min(1000, count - i) }, (_, j) => [
-      newId(),
-      `bench-${i + j}-${communityId}`,
-      `成员${i + j}`,
-    ]);
-    await db.transaction(async (em) => {
-      await em.query(
-        `INSERT INTO users (id, openid, nickname, created_at) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(',')}`,
-        chunk.flatMap((u) => [...u, now]),
-      );
-      await em.query(
-        `INSERT INTO memberships (id, community_id, user_id, status, real_name, joined_at) VALUES ${chunk.map(() => "(?, ?, ?, 'active', ?, ?)").join(',')}`,
-        chunk.flatMap(([id, , name]) => [newId(), communityId, id, name, now]),
-      );
-    });
-    users.push(...chunk.map(([id]) => id));
-  }
-  return { communityId, users };
-}
-
-async function timed(work) {
-  const started = performance.now();
-  const result = await work();
-  return { ms: performance.now() - started, result };
-}
 
 async function measure(label, databaseUrl) {
   return withApp(databaseUrl, async (app, base) => {

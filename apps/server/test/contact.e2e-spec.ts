@@ -266,6 +266,16 @@ describe('household contact (包干到户)', () => {
         overdue: 3,
       },
     ]);
+    // Another household visited 40 days ago (last month, not overdue) and a third 100 days ago (overdue).
+    const [, second, third] = (await s.members[0].contact.myHouseholds()).items.map((h) => h.id);
+    const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 3600_000);
+    await s.members[0].contact.visit(second, { visitedAt: daysAgo(40).toISOString() });
+    await s.members[0].contact.visit(third, { visitedAt: daysAgo(100).toISOString() });
+    expect((await s.secretary.contact.coverage(s.cid)).rows[0]).toMatchObject({ visited: 1, overdue: 2 });
+    const lastMonth = new Date(daysAgo(40).getTime() + 8 * 3600_000).toISOString().slice(0, 7);
+    const before = await s.secretary.contact.coverage(s.cid, lastMonth);
+    expect(before).toMatchObject({ month: lastMonth, rows: [{ households: 4, overdue: 2 }] });
+    expect(before.rows[0].visited).toBeGreaterThanOrEqual(1);
     await s.secretary.contact.dissolve(s.groupA.id);
     expect((await s.members[0].contact.myHouseholds()).items).toEqual([]);
     expect((await s.secretary.contact.groups(s.cid)).items.map((g) => g.name)).toEqual(['第二小组']);

@@ -10,7 +10,7 @@ import {
   ReleaseResult,
   Role,
 } from '@redvest/contract';
-import { effectiveRoles, floorRange, householdLabel, isOverdue } from '@redvest/domain';
+import { effectiveRoles, floorRange, householdLabel, overdueCutoff } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { DomainError } from '../common/domain-error';
@@ -235,52 +235,61 @@ export class ContactGroupsService {
     });
   }
 
-  /** 走访覆盖: per group and building, households, visited in the month, overdue now. */
+  /**
+   * 走访覆盖: per group and building, households, visited in the month, overdue now. The database counts per
+   * household (the visits index by household and time), so the cost grows with households, not with visits.
+   */
   async coverage(communityId: string, month: string): Promise<CoverageResponse> {
     return this.db.read(async (em) => {
       const community = await em.findOneOrFail(Community, { where: { id: communityId } });
       const start = new Date(`${month}-01T00:00:00+08:00`);
       const end = new Date(start);
       end.setUTCMonth(end.getUTCMonth() + 1);
-      const groups = await em.find(ContactGroup, { where: { communityId, status: 'active' } });
-      const assignments = groups.length
-        ? await em.find(HouseholdAssignment, { where: { groupId: In(groups.map((g) => g.id)) } })
-        : [];
-      const households = assignments.length
-        ? await em.find(Household, { where: { id: In(assignments.map((a) => a.householdId)) } })
-        : [];
-      const buildings = households.length
-        ? await em.find(Building, { where: { id: In([...new Set(households.map((h) => h.buildingId))]) } })
-        : [];
-      const visits = households.length
-        ? await em.find(Visit, {
-            where: { householdId: In(households.map((h) => h.id)) },
-            select: { householdId: true, visitedAt: true },
-          })
-        : [];
-      const now = new Date();
+      const perHousehold = await em
+        .createQueryBuilder(HouseholdAssignment, 'a')
+        .innerJoin(ContactGroup, 'g', 'g.id = a.group_id')
+        .innerJoin(Household, 'h', 'h.id = a.household_id')
+        .innerJoin(Building, 'b', 'b.id = h.building_id')
+        .leftJoin(Visit, 'v', 'v.household_id = a.household_id')
+        .where('a.community_id = :communityId', { communityId })
+        .andWhere("g.status = 'active'")
+        .select('a.group_id', 'groupId')
+        .addSelect('g.name', 'groupName')
+        .addSelect('b.id', 'buildingId')
+        .addSelect('b.name', 'building')
+        .addSelect(
+          'SUM(CASE WHEN v.visited_at >= :start AND v.visited_at < :end THEN 1 ELSE 0 END)',
+          'inMonth',
+        )
+        .addSelect('SUM(CASE WHEN v.visited_at >= :cutoff THEN 1 ELSE 0 END)', 'recent')
+        .setParameters({ start, end, cutoff: overdueCutoff(new Date(), community.visitOverdueDays) })
+        .groupBy('a.household_id')
+        .addGroupBy('a.group_id')
+        .addGroupBy('g.name')
+        .addGroupBy('b.id')
+        .addGroupBy('b.name')
+        .getRawMany<{
+          groupId: string;
+          groupName: string;
+          buildingId: string;
+          building: string;
+          inMonth: unknown;
+          recent: unknown;
+        }>();
       const rows = new Map<string, CoverageResponse['rows'][number]>();
-      for (const a of assignments) {
-        const household = households.find((h) => h.id === a.householdId)!;
-        const group = groups.find((g) => g.id === a.groupId)!;
-        const building = buildings.find((b) => b.id === household.buildingId)!;
-        const key = `${group.id}/${building.id}`;
+      for (const h of perHousehold) {
+        const key = `${h.groupId}/${h.buildingId}`;
         const row = rows.get(key) ?? {
-          groupId: group.id,
-          groupName: group.name,
-          building: building.name,
+          groupId: h.groupId,
+          groupName: h.groupName,
+          building: h.building,
           households: 0,
           visited: 0,
           overdue: 0,
         };
-        const own = visits.filter((v) => v.householdId === household.id);
-        const last = own.reduce<Date | null>(
-          (latest, v) => (!latest || v.visitedAt > latest ? v.visitedAt : latest),
-          null,
-        );
         row.households++;
-        if (own.some((v) => v.visitedAt >= start && v.visitedAt < end)) row.visited++;
-        if (isOverdue(last, now, community.visitOverdueDays)) row.overdue++;
+        if (Number(h.inMonth) > 0) row.visited++;
+        if (!(Number(h.recent) > 0)) row.overdue++;
         rows.set(key, row);
       }
       return {

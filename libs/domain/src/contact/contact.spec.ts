@@ -1,6 +1,6 @@
 import { DemandStatus } from '@redvest/contract';
 import { demandActions, demandTransition } from './demands';
-import { floorRange, householdLabel, isOverdue } from './households';
+import { floorRange, householdLabel, isOverdue, overdueCutoff } from './households';
 
 describe('demands (诉求)', () => {
   it('moves reported → accepted → in_progress → resolved, or rejected', () => {
@@ -34,5 +34,9 @@ describe('households', () => {
     expect(isOverdue(null, now, 90)).toBe(true);
     expect(isOverdue(new Date('2026-09-01T00:00:00Z'), now, 90)).toBe(false);
     expect(isOverdue(new Date('2026-08-01T00:00:00Z'), now, 90)).toBe(true);
+    // Exactly 90 days ago is not overdue yet; a moment earlier is. The cutoff is what a database compares.
+    const cutoff = overdueCutoff(now, 90);
+    expect(isOverdue(cutoff, now, 90)).toBe(false);
+    expect(isOverdue(new Date(cutoff.getTime() - 1), now, 90)).toBe(true);
   });
 });

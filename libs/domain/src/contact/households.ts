@@ -5,7 +5,12 @@ export function householdLabel(building: string, unit: string, room: string): st
 
 /** A household is overdue when nobody visited it within `days` (or ever). */
 export function isOverdue(lastVisitedAt: Date | null, now: Date, days: number): boolean {
-  return !lastVisitedAt || now.getTime() - lastVisitedAt.getTime() > days * 24 * 3600_000;
+  return !lastVisitedAt || lastVisitedAt < overdueCutoff(now, days);
+}
+
+/** A household last visited before this moment is overdue (so a database can count them). */
+export function overdueCutoff(now: Date, days: number): Date {
+  return new Date(now.getTime() - days * 24 * 3600_000);
 }
 
 /** Floors from `from` to `to`, either way round, skipping floor 0 (there is none). */
