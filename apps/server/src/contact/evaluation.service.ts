@@ -30,6 +30,22 @@ import { RateMemberDto } from './dto';
 import { ContactGroup, ContactGroupMember, Demand, Visit } from './entities';
 import { MemberRating } from './lists.entities';
 
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
+function countBy(keys: (string | null)[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const key of keys) if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
+}
+
 /** 年度评价: what each in-service member did in a year, the three ratings, and the spreadsheet per employer. */
 @Injectable()
 export class EvaluationService {
@@ -128,21 +144,26 @@ export class EvaluationService {
         where: { communityId, unit: Unit.Points, period: String(year), userId: In(userIds) },
       });
       const ratings = await em.find(MemberRating, { where: { communityId, year, userId: In(userIds) } });
+      // One pass over each kind of record, then a lookup per member: a year of a big community stays linear.
+      const attended = groupBy(attendances, (a) => a.userId);
+      const fulfilled = countBy(wishes.map((w) => w.claimerId));
+      const visited = countBy(visits.flatMap((v) => [...new Set(JSON.parse(v.visitorIds) as string[])]));
+      const resolved = countBy(demands.map((d) => d.assigneeId));
+      const earned = new Map(points.map((p) => [p.userId, p.earned]));
+      const rated = groupBy(ratings, (r) => r.userId);
       const members: AnnualMemberReport[] = memberships.map((m) => {
-        const own = attendances.filter((a) => a.userId === m.userId);
+        const own = attended.get(m.userId) ?? [];
         return {
           userId: m.userId,
           name: names.get(m.userId) ?? '',
           employer: employers.find((e) => e.id === m.employerId)?.name ?? null,
           activities: own.length,
           minutes: own.reduce((sum, a) => sum + (a.minutes ?? 0), 0),
-          wishesFulfilled: wishes.filter((w) => w.claimerId === m.userId).length,
-          visits: visits.filter((v) => (JSON.parse(v.visitorIds) as string[]).includes(m.userId)).length,
-          demandsResolved: demands.filter((d) => d.assigneeId === m.userId).length,
-          pointsEarned: points.find((p) => p.userId === m.userId)?.earned ?? 0,
-          ratings: Object.fromEntries(
-            ratings.filter((r) => r.userId === m.userId).map((r) => [r.level, r.grade]),
-          ),
+          wishesFulfilled: fulfilled.get(m.userId) ?? 0,
+          visits: visited.get(m.userId) ?? 0,
+          demandsResolved: resolved.get(m.userId) ?? 0,
+          pointsEarned: earned.get(m.userId) ?? 0,
+          ratings: Object.fromEntries((rated.get(m.userId) ?? []).map((r) => [r.level, r.grade])),
         };
       });
       const collator = new Intl.Collator('zh');
