@@ -83,6 +83,16 @@ describe('the contract basics', () => {
     expect(homes).toHaveLength(12);
     expect(homes.filter((h) => !h.overdue).map((h) => h.label)).toEqual(['1栋 1单元 601']);
     expect((await secretary.contact.demands(cid)).items).toHaveLength(1);
+    expect((await leader.contact.resources(cid)).items.map((r) => r.title).sort()).toEqual(
+      ['义诊、量血压', '周末辅导孩子功课'].sort(),
+    );
+    const projects = (await leader.contact.projects(cid)).items;
+    expect(projects.map((p) => [p.title, p.status])).toEqual(
+      expect.arrayContaining([
+        ['每月义诊进社区', 'open'],
+        ['为 601 独居老人修水管', 'taken'],
+      ]),
+    );
     const members = (await secretary.communities.members(cid)).items;
     const employers = members.map((m) => m.employer).filter(Boolean);
     expect(employers.sort()).toEqual(['佛山市第一中学', '佛山市税务局', '禅城区人民医院'].sort());

@@ -16,7 +16,7 @@ import { ThreeListsService } from './three-lists.service';
   imports: [WishesModule],
   controllers: [ContactController, ListsController],
   providers: [ContactGroupsService, VisitsService, DemandsService, ThreeListsService, EvaluationService],
-  exports: [ContactGroupsService, VisitsService],
+  exports: [ContactGroupsService, VisitsService, ThreeListsService],
 })
 export class ContactModule implements OnModuleInit {
   constructor(private readonly resources: ResourceCommunities) {}

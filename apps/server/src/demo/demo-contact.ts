@@ -3,16 +3,21 @@ import { Building } from '../organisation/building.entity';
 import { Compound } from '../organisation/compound.entity';
 import { User } from '../users/user.entity';
 import { ContactGroupsService } from '../contact/contact-groups.service';
+import { ThreeListsService } from '../contact/three-lists.service';
 import { VisitsService } from '../contact/visits.service';
+import { demoAccess } from './demo-access';
 
-/** The demo's contact group: the three party members answer for 阳光里小区 1栋 1单元, and one visit is on record. */
+/**
+ * The demo's contact group: the three party members answer for 阳光里小区 1栋 1单元, one visit is on record with
+ * a demand, and 三单 has two resources and two projects (one open to take, one dispatched for that demand).
+ */
 export async function seedDemoContact(
   db: Db,
-  groups: ContactGroupsService,
-  visits: VisitsService,
+  services: { groups: ContactGroupsService; visits: VisitsService; lists: ThreeListsService },
   communityId: string,
   users: Map<string, User>,
 ): Promise<void> {
+  const { groups, visits, lists } = services;
   const id = (openid: string) => users.get(openid)!.id;
   const compound = await db.read((em) =>
     em.findOneOrFail(Compound, { where: { communityId, name: '阳光里小区' } }),
@@ -28,7 +33,7 @@ export async function seedDemoContact(
   });
   await groups.assign(group.id, { buildingId: building.id, unit: '1单元', floorFrom: 1, floorTo: 6 });
   const first = (await visits.mine(id('demo-member-1'))).items.find((h) => h.room === '601')!;
-  await visits.record(
+  const visit = await visits.record(
     id('demo-member-1'),
     first.id,
     {
@@ -43,4 +48,29 @@ export async function seedDemoContact(
     },
     null,
   );
+  const access = (openid: string) => demoAccess(db, communityId, id(openid));
+  const checkup = await lists.offer(await access('demo-member-2'), id('demo-member-2'), {
+    kind: 'skill',
+    title: '义诊、量血压',
+    description: '每月一次，在社区服务站',
+    byEmployer: true,
+  });
+  await lists.offer(await access('demo-member-3'), id('demo-member-3'), {
+    kind: 'time',
+    title: '周末辅导孩子功课',
+    description: '周六上午，初中数学',
+  });
+  const secretary = await access('demo-secretary');
+  await lists.createProject(secretary, id('demo-secretary'), {
+    title: '每月义诊进社区',
+    description: '为老人量血压、讲健康知识',
+    mode: 'member_take',
+    resourceId: checkup.id,
+  });
+  await lists.createProject(secretary, id('demo-secretary'), {
+    title: '为 601 独居老人修水管',
+    mode: 'community_dispatch',
+    demandId: visit.demandIds[0],
+    takerId: id('demo-member-1'),
+  });
 }

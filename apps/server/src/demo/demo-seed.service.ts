@@ -21,6 +21,7 @@ import { otherDemoActivities, runningDemoActivity } from './demo-activities';
 import { seedDemoWishes } from './demo-wishes';
 import { seedDemoContact } from './demo-contact';
 import { ContactGroupsService } from '../contact/contact-groups.service';
+import { ThreeListsService } from '../contact/three-lists.service';
 import { VisitsService } from '../contact/visits.service';
 import { WishesService } from '../wishes/wishes.service';
 import { User } from '../users/user.entity';
@@ -43,6 +44,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly wishes: WishesService,
     private readonly contactGroups: ContactGroupsService,
     private readonly visits: VisitsService,
+    private readonly lists: ThreeListsService,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -61,7 +63,12 @@ export class DemoSeedService implements OnApplicationBootstrap {
     for (const member of DEMO_MEMBERS)
       users.set(member.openid, await this.users.findOrCreateByOpenid(member.openid));
     await seedDemoWishes(this.db, this.wishes, communityId, users);
-    await seedDemoContact(this.db, this.contactGroups, this.visits, communityId, users);
+    await seedDemoContact(
+      this.db,
+      { groups: this.contactGroups, visits: this.visits, lists: this.lists },
+      communityId,
+      users,
+    );
     this.logger.log(`已创建演示社区：${DEMO_COMMUNITY.name}`);
   }
 

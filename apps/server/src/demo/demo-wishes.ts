@@ -1,10 +1,8 @@
 import { WishCategory } from '@redvest/contract';
-import { effectiveRoles } from '@redvest/domain';
-import { CommunityAccess } from '../auth/auth-context';
-import { findMembership } from '../communities/membership-lookup';
 import { Db } from '../database/db';
 import { User } from '../users/user.entity';
 import { WishesService } from '../wishes/wishes.service';
+import { demoAccess } from './demo-access';
 
 type Step = 'published' | 'claimed' | 'confirmed' | 'pending';
 
@@ -60,10 +58,7 @@ export async function seedDemoWishes(
   communityId: string,
   users: Map<string, User>,
 ): Promise<void> {
-  const access = async (openid: string): Promise<CommunityAccess> => {
-    const found = await db.read((em) => findMembership(em, communityId, users.get(openid)!.id));
-    return { communityId, ...found!, roles: effectiveRoles(found!.granted) };
-  };
+  const access = (openid: string) => demoAccess(db, communityId, users.get(openid)!.id);
   const [resident, secretary] = [users.get('demo-resident')!, users.get('demo-secretary')!];
   for (const wish of DEMO_WISHES) {
     const body = { title: wish.title, description: wish.description, category: wish.category };

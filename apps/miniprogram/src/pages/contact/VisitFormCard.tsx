@@ -4,7 +4,7 @@ import { View, Text, Picker } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { ArrowRight, Plus } from '@nutui/icons-react-taro';
 import { HOUSEHOLD_FLAG_LABELS, HOUSEHOLD_FLAGS, HouseholdCard, HouseholdFlag } from '@redvest/contract';
-import { Field } from '../../components/Field';
+import { Field, FieldBlock } from '../../components/Field';
 import { Stepper } from '../../components/Stepper';
 import { PhotoPicker } from '../../components/wishes/PhotoPicker';
 import { toApiError } from '../../hooks/useAsync';
@@ -181,6 +181,7 @@ export function VisitFormCard({
       <Text className="rv-section-title">入户走访</Text>
       <Field label="走访日期">
         <Picker
+          className="visit-form__picker"
           mode="date"
           value={form.day}
           end={today}
@@ -193,7 +194,7 @@ export function VisitFormCard({
         </Picker>
       </Field>
       {companions.length ? (
-        <Field label="同行走访（可多选）">
+        <FieldBlock label="同行走访（可多选）">
           <View className="visit-choices" role="group" aria-label="同行走访">
             {companions.map((member) => (
               <Choice
@@ -204,12 +205,12 @@ export function VisitFormCard({
               />
             ))}
           </View>
-        </Field>
+        </FieldBlock>
       ) : null}
-      <Field label="常住人数">
+      <FieldBlock label="常住人数">
         <Stepper value={form.residents} min={0} max={30} onChange={(residents) => update({ residents })} />
-      </Field>
-      <Field label="是否出租">
+      </FieldBlock>
+      <FieldBlock label="是否出租">
         <View className="visit-choices" role="radiogroup">
           <Choice
             radio
@@ -224,9 +225,10 @@ export function VisitFormCard({
             onClick={() => update({ rented: true })}
           />
         </View>
-      </Field>
+      </FieldBlock>
       <Field label="入住时间（选填）">
         <Picker
+          className="visit-form__picker"
           mode="date"
           fields="month"
           value={form.moveInMonth || today.slice(0, 7)}
@@ -249,7 +251,7 @@ export function VisitFormCard({
           onChange={(phone) => update({ phone })}
         />
       </Field>
-      <Field label="重点关注（可多选）">
+      <FieldBlock label="重点关注（可多选）">
         <View className="visit-choices">
           {HOUSEHOLD_FLAGS.map((flag: HouseholdFlag) => (
             <Choice
@@ -260,7 +262,7 @@ export function VisitFormCard({
             />
           ))}
         </View>
-      </Field>
+      </FieldBlock>
       <Field label="走访情况（选填）">
         <TextArea
           value={form.notes}
