@@ -12,9 +12,9 @@ import { RunningServer, startServer } from '../support/server';
 /**
  * 包户管理 and 年度评价 end to end: demo-secretary forms a second group, assigns it floors 1–2 of 阳光里 1栋
  * (some of which the demo group has), takes them over with 改派, and sees them as 本组 on the floor map; the
- * demo group's leader rates a member of his group on 年度评价.
+ * demo group's leader rates a member of his group on 年度评价; a party member takes an open project on 三单.
  */
-describe('household contact management: groups, the floor map and 年度评价', () => {
+describe('household contact management: groups, the floor map, 年度评价 and 三单', () => {
   let server: RunningServer;
   let browser: Browser;
 
@@ -106,5 +106,21 @@ describe('household contact management: groups, the floor map and 年度评价',
       .waitFor({ state: 'visible', timeout: 30000 });
     await member.getByText('评语：走访认真，群众满意').waitFor({ state: 'visible' });
     await screenshot(leader, 'evaluation.png');
+  });
+
+  it('lets a party member take an open project on 三单 (党员接单)', async () => {
+    const member = await loggedIn('demo-member-3');
+    const lists = await openTile(member, '三单');
+    await lists.locator('.rv-segmented__item').filter({ hasText: '项目单' }).click();
+    const project = lists.locator('.list-card').filter({ hasText: '每月义诊进社区' });
+    await project.waitFor({ state: 'visible', timeout: 30000 });
+    await project.getByText('使用资源：义诊、量血压').waitFor({ state: 'visible' });
+    await button(project, '接单').click();
+    await project.getByText('接单人：刘洋').waitFor({ state: 'visible', timeout: 30000 });
+    expect(await button(project, '接单').count()).toBe(0);
+    // The dispatched project answers a demand: its words are not for a member who did not take it.
+    const dispatched = lists.locator('.list-card').filter({ hasText: '为 601 独居老人修水管' });
+    await dispatched.getByText('接单人：张卫东').waitFor({ state: 'visible' });
+    expect(await dispatched.getByText('对接诉求', { exact: false }).count()).toBe(0);
   });
 });
