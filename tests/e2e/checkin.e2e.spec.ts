@@ -1,13 +1,5 @@
-import { Browser, Page } from 'playwright-core';
-import {
-  currentPage,
-  launchBrowser,
-  loginAsDemoUser,
-  phoneContext,
-  screenshot,
-  settle,
-} from '../support/browser';
-import { RunningServer, startServer } from '../support/server';
+import { currentPage, screenshot, settle } from '../support/browser';
+import { useDemoSession } from '../support/demo-session';
 
 const ACTIVITY = '小区环境整治志愿服务';
 
@@ -16,28 +8,11 @@ const ACTIVITY = '小区环境整治志愿服务';
  * → 出示签到码), and the volunteer, on another phone, pastes that code on 扫码, is checked in, and checks out.
  */
 describe('check-in: the organiser’s live code, a volunteer in and out', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const session = useDemoSession();
   let token = '';
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function newUserPage(openid: string): Promise<Page> {
-    const page = await (await phoneContext(browser)).newPage();
-    await loginAsDemoUser(page, server.baseUrl, openid);
-    return page;
-  }
-
   it('shows the secretary the rotating code of the running activity', async () => {
-    const page = await newUserPage('demo-secretary');
+    const page = await session.loggedIn('demo-secretary');
 
     await page.locator('.home-tile').filter({ hasText: '志愿活动' }).click();
     await page.waitForURL(/pages\/activities\/index/);
@@ -69,7 +44,7 @@ describe('check-in: the organiser’s live code, a volunteer in and out', () => 
 
   it('checks the volunteer in with the pasted code, then out, with the time served', async () => {
     expect(token).not.toBe('');
-    const page = await newUserPage('demo-volunteer');
+    const page = await session.loggedIn('demo-volunteer');
 
     await page
       .locator('.weui-tabbar__item')

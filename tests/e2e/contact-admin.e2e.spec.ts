@@ -1,13 +1,5 @@
-import { Browser, Locator, Page } from 'playwright-core';
-import {
-  currentPage,
-  launchBrowser,
-  loginAsDemoUser,
-  phoneContext,
-  screenshot,
-  settle,
-} from '../support/browser';
-import { RunningServer, startServer } from '../support/server';
+import { currentPage, screenshot, settle } from '../support/browser';
+import { button, openTile, useDemoSession } from '../support/demo-session';
 
 /**
  * 包户管理 and 年度评价 end to end: demo-secretary forms a second group, assigns it floors 1–2 of 阳光里 1栋
@@ -15,37 +7,10 @@ import { RunningServer, startServer } from '../support/server';
  * demo group's leader rates a member of his group on 年度评价; a party member takes an open project on 三单.
  */
 describe('household contact management: groups, the floor map, 年度评价 and 三单', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function loggedIn(openid: string): Promise<Page> {
-    const page = await (await phoneContext(browser)).newPage();
-    await loginAsDemoUser(page, server.baseUrl, openid);
-    return page;
-  }
-
-  function button(scope: Locator | Page, text: string): Locator {
-    return scope.locator('.nut-button').filter({ hasText: new RegExp(`^\\s*${text}\\s*$`) });
-  }
-
-  async function openTile(page: Page, title: string): Promise<Locator> {
-    await page.locator('.home-tile').filter({ hasText: title }).click();
-    await settle(page);
-    return currentPage(page);
-  }
+  const session = useDemoSession();
 
   it('forms a group, assigns it floors on the floor map and takes over the ones another group has', async () => {
-    const secretary = await loggedIn('demo-secretary');
+    const secretary = await session.loggedIn('demo-secretary');
     let admin = await openTile(secretary, '包户管理');
     await button(admin, '新建小组').click();
     await settle(secretary);
@@ -91,7 +56,7 @@ describe('household contact management: groups, the floor map, 年度评价 and 
   });
 
   it('lets the group leader rate a member of his group on 年度评价', async () => {
-    const leader = await loggedIn('demo-member-1');
+    const leader = await session.loggedIn('demo-member-1');
     const page = await openTile(leader, '年度评价');
     const member = page.locator('.eval-card').filter({ hasText: '陈丽' });
     await member.waitFor({ state: 'visible', timeout: 30000 });
@@ -109,7 +74,7 @@ describe('household contact management: groups, the floor map, 年度评价 and 
   });
 
   it('lets a party member take an open project on 三单 (党员接单)', async () => {
-    const member = await loggedIn('demo-member-3');
+    const member = await session.loggedIn('demo-member-3');
     const lists = await openTile(member, '三单');
     await lists.locator('.rv-segmented__item').filter({ hasText: '项目单' }).click();
     const project = lists.locator('.list-card').filter({ hasText: '每月义诊进社区' });

@@ -1,13 +1,5 @@
-import { Browser, Locator, Page } from 'playwright-core';
-import {
-  currentPage,
-  launchBrowser,
-  loginAsDemoUser,
-  phoneContext,
-  screenshot,
-  settle,
-} from '../support/browser';
-import { RunningServer, startServer } from '../support/server';
+import { currentPage, screenshot, settle } from '../support/browser';
+import { button, expectText, openTile, useDemoSession } from '../support/demo-session';
 
 const DEMAND = '厨房水管漏水，楼下天花板也湿了';
 
@@ -17,41 +9,10 @@ const DEMAND = '厨房水管漏水，楼下天花板也湿了';
  * accepts and resolves it; demo-secretary sees this month's coverage on 包户管理.
  */
 describe('household contact: 我的包户, 入户走访 and 群众诉求', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function loggedIn(openid: string): Promise<Page> {
-    const page = await (await phoneContext(browser)).newPage();
-    await loginAsDemoUser(page, server.baseUrl, openid);
-    return page;
-  }
-
-  function button(scope: Locator | Page, text: string): Locator {
-    return scope.locator('.nut-button').filter({ hasText: new RegExp(`^\\s*${text}\\s*$`) });
-  }
-
-  async function expectText(scope: Locator, text: string): Promise<void> {
-    await scope.getByText(text, { exact: false }).first().waitFor({ state: 'visible', timeout: 30000 });
-  }
-
-  async function openTile(page: Page, title: string): Promise<Locator> {
-    await page.locator('.home-tile').filter({ hasText: title }).click();
-    await settle(page);
-    return currentPage(page);
-  }
+  const session = useDemoSession();
 
   it('lets a group member record a visit with a demand, which the branch accepts and resolves', async () => {
-    const member = await loggedIn('demo-member-1');
+    const member = await session.loggedIn('demo-member-1');
     const mine = await openTile(member, '我的包户');
     const row = (room: string) =>
       mine
@@ -84,7 +45,7 @@ describe('household contact: 我的包户, 入户走访 and 群众诉求', () =>
     expect(await row('101').getByText('逾期').count()).toBe(0);
     await screenshot(member, 'contact.png');
 
-    const branch = await loggedIn('demo-branch');
+    const branch = await session.loggedIn('demo-branch');
     const queue = await openTile(branch, '群众诉求');
     await queue.locator('.rv-segmented__item').filter({ hasText: '待处理' }).click();
     const demand = queue.locator('.demand-card').filter({ hasText: DEMAND });
@@ -103,7 +64,7 @@ describe('household contact: 我的包户, 入户走访 and 群众诉求', () =>
   });
 
   it("shows the secretary this month's coverage on 包户管理", async () => {
-    const secretary = await loggedIn('demo-secretary');
+    const secretary = await session.loggedIn('demo-secretary');
     const admin = await openTile(secretary, '包户管理');
     const coverage = admin.locator('.contact-coverage');
     await coverage.waitFor({ state: 'visible', timeout: 30000 });

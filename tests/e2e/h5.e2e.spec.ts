@@ -1,32 +1,17 @@
-import { Browser, Page } from 'playwright-core';
-import {
-  CURRENT_PAGE,
-  launchBrowser,
-  loginAsDemoUser,
-  phoneContext,
-  screenshot,
-  settle,
-} from '../support/browser';
-import { RunningServer, startServer } from '../support/server';
+import { Page } from 'playwright-core';
+import { CURRENT_PAGE, loginAsDemoUser, screenshot, settle } from '../support/browser';
+import { useDemoSession } from '../support/demo-session';
 
 describe('the H5 app against the real server', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const session = useDemoSession();
   let page: Page;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await (await phoneContext(browser)).newPage();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    page = await session.newPhone();
   });
 
   it('logs a secretary in through the demo picker and shows their community and role on 我的', async () => {
-    await loginAsDemoUser(page, server.baseUrl, 'demo-secretary');
+    await loginAsDemoUser(page, session.baseUrl(), 'demo-secretary');
 
     await page
       .locator('.weui-tabbar__item')

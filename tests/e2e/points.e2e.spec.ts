@@ -1,40 +1,15 @@
-import { Browser, Page } from 'playwright-core';
-import {
-  currentPage,
-  launchBrowser,
-  loginAsDemoUser,
-  phoneContext,
-  screenshot,
-  settle,
-} from '../support/browser';
-import { RunningServer, startServer } from '../support/server';
+import { currentPage, screenshot, settle } from '../support/browser';
+import { useDemoSession } from '../support/demo-session';
 
 /**
  * 爱心银行 end to end: the secretary approves a pending award on 积分审批, and the volunteer sees it on 我的积分
  * (demo data: 赵志远 has 60 points and 240 minutes, and 15 points + 120 minutes of 小区环境整治 waiting).
  */
 describe('points: approval by the secretary, balance for the volunteer', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function newUserPage(openid: string): Promise<Page> {
-    const page = await (await phoneContext(browser)).newPage();
-    await loginAsDemoUser(page, server.baseUrl, openid);
-    return page;
-  }
+  const session = useDemoSession();
 
   it('lets the secretary approve 赵志远’s 小区环境整治 award (points and hours together)', async () => {
-    const page = await newUserPage('demo-secretary');
+    const page = await session.loggedIn('demo-secretary');
 
     await page.locator('.home-tile').filter({ hasText: '积分审批' }).click();
     await page.waitForURL(/pages-admin\/approvals\/index/);
@@ -61,7 +36,7 @@ describe('points: approval by the secretary, balance for the volunteer', () => {
   });
 
   it('shows 赵志远 the new balance on 我的积分: 75 points, nothing pending, 6.0 hours', async () => {
-    const page = await newUserPage('demo-volunteer');
+    const page = await session.loggedIn('demo-volunteer');
 
     await page.locator('.home-tile').filter({ hasText: '我的积分' }).click();
     await page.waitForURL(/pages\/points\/index/);

@@ -1,13 +1,6 @@
-import { Browser, Locator, Page } from 'playwright-core';
-import {
-  currentPage,
-  launchBrowser,
-  loginAsDemoUser,
-  phoneContext,
-  screenshot,
-  settle,
-} from '../support/browser';
-import { RunningServer, startServer } from '../support/server';
+import { Page } from 'playwright-core';
+import { currentPage, screenshot, settle } from '../support/browser';
+import { button, useDemoSession } from '../support/demo-session';
 
 /**
  * 微心愿 end to end, in four phones: 孙桂芳 (demo-resident) posts a wish, the secretary publishes it on 心愿审核,
@@ -20,27 +13,10 @@ describe('wishes: post, review, claim, fulfil, confirm, points', () => {
   const NOTE = '已上门换好灯泡，试过开关都正常。';
   const THANKS = '谢谢张同志，家里又亮堂了！';
 
-  let server: RunningServer;
-  let browser: Browser;
+  const session = useDemoSession();
   let resident: Page;
   let member: Page;
   let balanceBefore: number;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function newUserPage(openid: string): Promise<Page> {
-    const page = await (await phoneContext(browser)).newPage();
-    await loginAsDemoUser(page, server.baseUrl, openid);
-    return page;
-  }
 
   /** Taro's H5 modal (Taro.showModal): checks its title, then taps its confirm button. */
   async function confirmModal(page: Page, title: string): Promise<void> {
@@ -50,10 +26,6 @@ describe('wishes: post, review, claim, fulfil, confirm, points', () => {
     await modal.waitFor({ state: 'visible', timeout: 30000 });
     await modal.locator('.taro-model__confirm').click();
     await modal.waitFor({ state: 'hidden', timeout: 30000 });
-  }
-
-  function button(scope: Locator | Page, text: string): Locator {
-    return scope.locator('.nut-button').filter({ hasText: new RegExp(`^\\s*${text}\\s*$`) });
   }
 
   async function openTab(page: Page, text: string): Promise<void> {
@@ -110,7 +82,7 @@ describe('wishes: post, review, claim, fulfil, confirm, points', () => {
   }
 
   it('has 张卫东’s balance to compare with at the end', async () => {
-    member = await newUserPage('demo-member-1');
+    member = await session.loggedIn('demo-member-1');
     balanceBefore = await readBalance(member);
     expect(Number.isInteger(balanceBefore)).toBe(true);
     await member.goBack();
@@ -118,7 +90,7 @@ describe('wishes: post, review, claim, fulfil, confirm, points', () => {
   });
 
   it('lets 孙桂芳 post a wish; it waits for review', async () => {
-    resident = await newUserPage('demo-resident');
+    resident = await session.loggedIn('demo-resident');
     await openTab(resident, '心愿');
     await button(currentPage(resident), '发布心愿').click();
     await resident.waitForURL(/pages\/wishes\/post/);
@@ -148,7 +120,7 @@ describe('wishes: post, review, claim, fulfil, confirm, points', () => {
   });
 
   it('lets the secretary publish it on 心愿审核', async () => {
-    const secretary = await newUserPage('demo-secretary');
+    const secretary = await session.loggedIn('demo-secretary');
     await secretary.locator('.home-tile').filter({ hasText: '心愿审核' }).click();
     await secretary.waitForURL(/pages-admin\/wishes\/index/);
     const card = currentPage(secretary).locator('.wish-card').filter({ hasText: TITLE });
