@@ -398,22 +398,25 @@ export class ContactGroupsService {
       members.map((m) => m.userId),
     );
     const compounds = await em.find(Compound, { where: { communityId: groups[0].communityId } });
-    const views: ContactGroupView[] = [];
-    for (const g of groups) {
-      views.push({
-        id: g.id,
-        communityId: g.communityId,
-        name: g.name,
-        compoundId: g.compoundId,
-        compound: compounds.find((c) => c.id === g.compoundId)?.name ?? null,
-        leaderId: g.leaderId,
-        members: members
-          .filter((m) => m.groupId === g.id)
-          .map((m) => ({ userId: m.userId, name: names.get(m.userId) ?? '' })),
-        status: g.status,
-        householdCount: await em.count(HouseholdAssignment, { where: { groupId: g.id } }),
-      });
-    }
-    return views;
+    const counts = await em
+      .createQueryBuilder(HouseholdAssignment, 'a')
+      .select('a.group_id', 'groupId')
+      .addSelect('COUNT(*)', 'households')
+      .where('a.group_id IN (:...ids)', { ids: groups.map((g) => g.id) })
+      .groupBy('a.group_id')
+      .getRawMany<{ groupId: string; households: unknown }>();
+    return groups.map((g) => ({
+      id: g.id,
+      communityId: g.communityId,
+      name: g.name,
+      compoundId: g.compoundId,
+      compound: compounds.find((c) => c.id === g.compoundId)?.name ?? null,
+      leaderId: g.leaderId,
+      members: members
+        .filter((m) => m.groupId === g.id)
+        .map((m) => ({ userId: m.userId, name: names.get(m.userId) ?? '' })),
+      status: g.status,
+      householdCount: Number(counts.find((c) => c.groupId === g.id)?.households ?? 0),
+    }));
   }
 }
