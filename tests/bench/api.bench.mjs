@@ -114,7 +114,7 @@ async function measure(label, port, env) {
 const fmt = (n) => n.toFixed(0).padStart(7);
 const ratio = (a, b) => (a / b).toFixed(2);
 
-const results = [await measure('SQLite (sql.js)', 3901, {})];
+const results = [await measure('SQLite', 3901, {})];
 const database = await throwawayDatabase('bench');
 if (database) {
   try {

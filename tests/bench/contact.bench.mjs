@@ -186,7 +186,7 @@ async function measure(label, databaseUrl) {
   });
 }
 
-const results = [await measure('SQLite (sql.js)', null)];
+const results = [await measure('SQLite', null)];
 const database = await throwawayDatabase('contact_bench');
 if (database) {
   try {

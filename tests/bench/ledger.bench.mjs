@@ -68,7 +68,7 @@ async function measure(label, databaseUrl) {
   });
 }
 
-const results = [await measure('SQLite (sql.js)', null)];
+const results = [await measure('SQLite', null)];
 const database = await throwawayDatabase('ledger_bench');
 if (database) {
   try {

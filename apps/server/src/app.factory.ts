@@ -28,6 +28,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: config.logLevel === 'silent' ? false : ['error', 'warn', 'log'],
+    abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
   const routes: ServedRoute[] = [];

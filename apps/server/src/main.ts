@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/app-config';
 import { loadDotEnv } from './config/dotenv';
+import { EmbeddedDatabaseError } from './database/sqlite-file';
 
 async function main() {
   const started = Date.now();
@@ -17,6 +18,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  const explained = error instanceof ConfigError || error instanceof EmbeddedDatabaseError;
+  console.error(explained ? error.message : error);
   process.exit(1);
 });

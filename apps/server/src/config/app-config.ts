@@ -43,7 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const { values, problems } = validateEnvironment(env);
   if (problems.length) throw new ConfigError(problems);
   const dataDir = resolvePath(values.DATA_DIR ?? './data');
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const database: DatabaseConfig = values.DATABASE_URL
     ? { kind: 'mysql', url: values.DATABASE_URL.replace(/^mariadb:/, 'mysql:') }
     : { kind: 'sqlite', file: join(dataDir, 'redvest.sqlite') };

@@ -2,9 +2,14 @@ import { DataSourceOptions } from 'typeorm';
 import { DatabaseConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { prepareSqliteConnection } from './sqlite-file';
 
-/** One description of the database for the app, the migration command and the tests. */
-export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+/**
+ * One description of the database for the app, the migration command and the tests. `reader` is the
+ * embedded database's second, read-only connection: WAL lets it read the last commit while a write
+ * transaction is open, so reads never queue behind writes.
+ */
+export function dataSourceOptions(database: DatabaseConfig, { reader = false } = {}): DataSourceOptions {
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
@@ -25,5 +30,14 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
       extra: { connectionLimit: 20 },
     };
   }
-  return { ...common, type: 'sqljs', location: database.file, autoSave: true };
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: database.file,
+    readonly: reader,
+    fileMustExist: reader,
+    timeout: 10_000,
+    enableWAL: !reader,
+    prepareDatabase: prepareSqliteConnection,
+  };
 }

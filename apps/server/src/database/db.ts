@@ -1,5 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+
+/** The embedded database's read-only connection (null on MySQL, whose pool serves reads and writes). */
+export const READER = Symbol('READER');
 
 const MAX_ATTEMPTS = 5;
 /** ER_LOCK_DEADLOCK and ER_LOCK_WAIT_TIMEOUT: the transaction was rolled back and may simply be run again. */
@@ -13,17 +16,25 @@ function isRetryable(error: unknown): boolean {
 /**
  * The one way services reach the database.
  *
- * TypeORM's SQLite drivers share one connection, so concurrent transactions would nest as savepoints
- * and lose writes. On SQLite every transaction, and every read that must not see another's uncommitted
- * rows, takes its turn here; MySQL/MariaDB has real concurrent transactions and row locks.
+ * TypeORM's SQLite driver shares one connection, so concurrent transactions would nest as savepoints
+ * and lose writes: on SQLite every transaction takes its turn here. Reads go to a second, read-only
+ * connection, which in WAL mode sees the last commit and never another's uncommitted rows, so they
+ * need not wait. MySQL/MariaDB has real concurrent transactions and row locks.
  */
 @Injectable()
-export class Db {
+export class Db implements OnModuleDestroy {
   private readonly serial: boolean;
   private tail: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly dataSource: DataSource) {
-    this.serial = dataSource.options.type === 'sqljs' || dataSource.options.type === 'better-sqlite3';
+  constructor(
+    readonly dataSource: DataSource,
+    @Inject(READER) private readonly reader: DataSource | null,
+  ) {
+    this.serial = dataSource.options.type === 'better-sqlite3';
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.reader?.isInitialized) await this.reader.destroy();
   }
 
   get isMysql(): boolean {
@@ -53,11 +64,13 @@ export class Db {
   }
 
   read<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.serial) return work(this.dataSource.manager);
-    return this.inTurn(() => work(this.dataSource.manager));
+    return work((this.reader ?? this.dataSource).manager);
   }
 
-  /** Reads that must see one consistent moment (a whole-ledger walk): a REPEATABLE READ snapshot on MySQL. */
+  /**
+   * Reads that must see one consistent moment (a whole-ledger walk): a REPEATABLE READ snapshot on MySQL;
+   * on SQLite a turn of the writer, since a transaction on the shared reader would hold back other reads.
+   */
   snapshot<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     if (!this.serial) return this.dataSource.transaction('REPEATABLE READ', work);
     return this.inTurn(() => work(this.dataSource.manager));

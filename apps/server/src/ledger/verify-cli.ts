@@ -9,17 +9,18 @@ import { verifyLedger } from './ledger-verifier';
 async function main() {
   loadDotEnv();
   const config = loadConfig();
-  const dataSource = new DataSource(dataSourceOptions(config.database));
+  // Read-only on the embedded file, so it can run beside a running server without taking its writes' turn.
+  const dataSource = new DataSource(
+    dataSourceOptions(config.database, { reader: config.database.kind === 'sqlite' }),
+  );
   await dataSource.initialize();
   let broken = 0;
   try {
     const communities = await dataSource.manager.find(Community, { order: { name: 'ASC' } });
     for (const community of communities) {
       const started = Date.now();
-      const result =
-        dataSource.options.type === 'sqljs'
-          ? await verifyLedger(dataSource.manager, community.id)
-          : await dataSource.transaction('REPEATABLE READ', (em) => verifyLedger(em, community.id));
+      const isolation = config.database.kind === 'mysql' ? 'REPEATABLE READ' : 'SERIALIZABLE';
+      const result = await dataSource.transaction(isolation, (em) => verifyLedger(em, community.id));
       const took = Date.now() - started;
       if (result.ok) {
         console.log(
