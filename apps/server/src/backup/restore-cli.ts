@@ -1,0 +1,29 @@
+import { ConfigError, loadConfig } from '../config/app-config';
+import { loadDotEnv } from '../config/dotenv';
+import { verifyAllLedgers } from '../ledger/verify-all';
+import { readManifest, restoreBackup, RestoreError } from './restore';
+
+/** `npm run restore -- <folder> --yes`: replaces the configured database with a backup, then verifies the ledger. */
+async function main() {
+  loadDotEnv();
+  const folder = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
+  if (!folder) throw new RestoreError('用法：npm run restore -- <备份目录> --yes');
+  const manifest = readManifest(folder);
+  if (!process.argv.includes('--yes')) {
+    throw new RestoreError(
+      `将用 ${manifest.createdAt} 的备份替换当前数据库（之后的改动都会被撤销，原数据另存为 *.before-restore）。确认请加 --yes`,
+    );
+  }
+  const config = loadConfig();
+  const keptAside = await restoreBackup(config, folder);
+  console.log(`已恢复 ${manifest.createdAt} 的备份。`);
+  keptAside.forEach((path) => console.log(`  原来的数据另存为 ${path}`));
+  const broken = await verifyAllLedgers(config);
+  process.exit(broken ? 1 : 0);
+}
+
+main().catch((error) => {
+  const explained = error instanceof ConfigError || error instanceof RestoreError;
+  console.error(explained ? (error as Error).message : `恢复失败：${(error as Error).message}`);
+  process.exit(1);
+});
