@@ -122,28 +122,29 @@ describe('household contact (包干到户)', () => {
       ['3栋 2402', true],
     ]);
     const hid = mine.items[0].id;
-    const visit = await s.members[1].contact.visit(
-      hid,
-      {
-        visitedAt: new Date().toISOString(),
-        visitorIds: [s.members[2].userId],
-        residents: 2,
-        rented: false,
-        phone: '13812341234',
-        flags: ['elderly_alone'],
-        notes: '老人腿脚不便',
-        demands: [{ category: '住房维修', text: '卫生间漏水到楼下' }],
-      },
-      'visit-key-0001',
-    );
+    const body = {
+      visitedAt: new Date().toISOString(),
+      visitorIds: [s.members[2].userId],
+      residents: 2,
+      rented: false,
+      phone: '13812341234',
+      flags: ['elderly_alone' as const],
+      notes: '老人腿脚不便',
+      demands: [{ category: '住房维修', text: '卫生间漏水到楼下' }],
+    };
+    const visit = await s.members[1].contact.visit(hid, body, 'visit-key-0001');
     expect(visit).toMatchObject({ phone: '13812341234', flags: ['elderly_alone'], residents: 2 });
     expect(visit.demandIds).toHaveLength(1);
-    const again = await s.members[1].contact.visit(
-      hid,
-      { visitedAt: new Date().toISOString() },
-      'visit-key-0001',
-    );
+    const again = await s.members[1].contact.visit(hid, body, 'visit-key-0001');
     expect(again.id).toBe(visit.id);
+    const reused = await errorOf(
+      s.members[1].contact.visit(
+        hid,
+        { ...body, demands: [{ category: '住房维修', text: '楼道灯坏了' }] },
+        'visit-key-0001',
+      ),
+    );
+    expect(reused).toMatchObject({ status: 409, code: ErrorCode.IdempotencyKeyReused });
     const [row] = await t.dataSource.query('SELECT phone_enc FROM visits WHERE id = ?', [visit.id]);
     expect(row.phone_enc).toMatch(/^v1\./);
     expect(row.phone_enc).not.toContain('1234');

@@ -73,6 +73,8 @@ export class Visit {
   @Column({ type: 'varchar', length: 1000, nullable: true }) notes!: string | null;
   /** The app's key for a visit saved on a weak signal and sent again. */
   @Column({ name: 'client_key', type: 'varchar', length: 64 }) clientKey!: string;
+  /** What the request asked for (null on visits recorded before it was kept). */
+  @Column({ name: 'request_hash', type: 'varchar', length: 64, nullable: true }) requestHash!: string | null;
   @TimeColumn({ name: 'created_at' }) createdAt!: Date;
 }
 

@@ -13,12 +13,14 @@ import { EntityManager, In } from 'typeorm';
 import { CommunityAccess } from '../auth/auth-context';
 import { DomainError } from '../common/domain-error';
 import { PersonalDataCipher } from '../common/personal-data-cipher';
+import { requestFingerprint } from '../common/request-fingerprint';
 import { Community } from '../communities/community.entity';
 import { Db } from '../database/db';
 import { newId } from '../database/ids';
 import { memberNames } from '../ledger/member-names';
 import { Building } from '../organisation/building.entity';
 import { Household } from '../organisation/household.entity';
+import { User } from '../users/user.entity';
 import { DemandsService } from './demands.service';
 import { VisitDto } from './dto';
 import { ContactGroup, ContactGroupMember, Demand, HouseholdAssignment, Visit } from './entities';
@@ -130,8 +132,18 @@ export class VisitsService {
       const { group, inGroup } = await this.assignedGroup(em, householdId, userId);
       if (!group || !inGroup) throw new DomainError(ErrorCode.NotInAssignedGroup);
       const key = clientKey ?? newId();
-      const earlier = await em.findOne(Visit, { where: { recordedBy: userId, clientKey: key } });
-      if (earlier) return (await this.visitViews(em, [earlier], true))[0];
+      const requestHash = requestFingerprint({ householdId, ...body });
+      if (clientKey) {
+        // One phone resending a saved visit: its copies take turns on the recorder's row, so the later
+        // ones find the first instead of colliding on the unique key.
+        await em.findOne(User, { where: { id: userId }, ...this.db.forUpdate });
+        const earlier = await em.findOne(Visit, { where: { recordedBy: userId, clientKey: key } });
+        if (earlier) {
+          if (earlier.requestHash && earlier.requestHash !== requestHash)
+            throw new DomainError(ErrorCode.IdempotencyKeyReused);
+          return (await this.visitViews(em, [earlier], true))[0];
+        }
+      }
       const members = await em.find(ContactGroupMember, { where: { groupId: group.id } });
       const visitors = [...new Set([userId, ...(body.visitorIds ?? [])])];
       if (visitors.some((id) => !members.some((m) => m.userId === id))) {
@@ -154,6 +166,7 @@ export class VisitsService {
         flags: JSON.stringify(body.flags ?? []),
         notes: body.notes?.trim() || null,
         clientKey: key,
+        requestHash,
         createdAt: new Date(),
       };
       await em.insert(Visit, visit);

@@ -35,10 +35,3 @@ export function transferHash(t: ChainedFields): string {
   ];
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
-
-/** A stable fingerprint of what a request asked for, to tell a retry from a reused key. */
-export function requestFingerprint(content: unknown): string {
-  return createHash('sha256')
-    .update(JSON.stringify(content, Object.keys(content as object).sort()))
-    .digest('hex');
-}

@@ -5,7 +5,7 @@ import { CommunityAccess } from '../auth/auth-context';
 import { DomainError } from '../common/domain-error';
 import { Db } from '../database/db';
 import { newId } from '../database/ids';
-import { requestFingerprint } from '../ledger/chain';
+import { requestFingerprint } from '../common/request-fingerprint';
 import { LedgerService } from '../ledger/ledger.service';
 import { memberNames } from '../ledger/member-names';
 import { CreateRewardDto, UpdateRewardDto } from './dto';

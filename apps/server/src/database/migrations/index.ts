@@ -8,6 +8,7 @@ import { Contact1763913600000 } from './1763913600000-Contact';
 import { ThreeLists1763917200000 } from './1763917200000-ThreeLists';
 import { DemandPhotos1763920800000 } from './1763920800000-DemandPhotos';
 import { NotificationTopics1763924400000 } from './1763924400000-NotificationTopics';
+import { VisitRequestHash1764600000000 } from './1764600000000-VisitRequestHash';
 
 /** Every migration, in order. New ones are appended. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   ThreeLists1763917200000,
   DemandPhotos1763920800000,
   NotificationTopics1763924400000,
+  VisitRequestHash1764600000000,
 ];
