@@ -9,9 +9,10 @@ ensureInstalled();
 
 const envFile = join(ROOT, '.env');
 if (existsSync(envFile)) process.loadEnvFile(envFile);
-const embedded = !process.env.DATABASE_URL;
+// The embedded demo turns on the demo login and data; production (NODE_ENV=production) never does.
+const embeddedDemo = !process.env.DATABASE_URL && process.env.NODE_ENV !== 'production';
 const env = { ...process.env };
-if (embedded) {
+if (embeddedDemo) {
   env.AUTH_DEV_LOGIN ??= '1';
   env.DEMO_SEED ??= '1';
 }

@@ -19,6 +19,7 @@ async function startServer(port, extraEnv) {
   const child = spawn(process.execPath, [join(ROOT, 'apps/server/dist/main.js')], {
     env: {
       ...process.env,
+      NODE_ENV: 'test',
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,

@@ -22,6 +22,7 @@ export const sqlTime = (date = new Date()) => date.toISOString().replace('T', ' 
 export async function withApp(databaseUrl, work) {
   const dataDir = mkdtempSync(join(tmpdir(), 'redvest-bench-'));
   const config = loadConfig({
+    NODE_ENV: 'test',
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     APP_SECRET: randomBytes(32).toString('hex'),

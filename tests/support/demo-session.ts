@@ -28,7 +28,21 @@ export function useDemoSession(): DemoSession {
     await server?.stop();
   });
 
-  const newPhone = async () => (await phoneContext(browser)).newPage();
+  // The pages must run under the server's Content-Security-Policy: a refused script, style or image fails the test.
+  let violations: string[] = [];
+  afterEach(() => {
+    const found = violations;
+    violations = [];
+    expect(found).toEqual([]);
+  });
+
+  const newPhone = async () => {
+    const page = await (await phoneContext(browser)).newPage();
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    return page;
+  };
   return {
     newPhone,
     baseUrl: () => server.baseUrl,

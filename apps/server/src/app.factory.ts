@@ -2,10 +2,11 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './common/error.filter';
+import { addSecurityHeaders, inlineScriptHashes } from './common/security-headers';
 import { validationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { setUpOpenApi } from './openapi';
@@ -31,6 +32,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  const h5Index = join(H5_DIR, 'index.html');
+  const h5Built = existsSync(h5Index);
+  addSecurityHeaders(fastify, h5Built ? inlineScriptHashes(readFileSync(h5Index, 'utf8')) : []);
   const routes: ServedRoute[] = [];
   fastify.addHook('onRoute', ({ method, url }) => {
     for (const one of [method].flat()) routes.push({ method: one, url });
@@ -38,8 +42,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ErrorFilter());
-  setUpOpenApi(app);
-  if (existsSync(join(H5_DIR, 'index.html'))) {
+  if (config.apiDocs) setUpOpenApi(app);
+  if (h5Built) {
     await app.register(fastifyStatic, {
       root: H5_DIR,
       prefix: '/',

@@ -33,6 +33,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const mysqlServer = process.env.TEST_MYSQL_URL;
   const database = mysqlServer ? await createTestDatabase(mysqlServer) : null;
   const config = loadConfig({
+    NODE_ENV: 'test',
     DATA_DIR: dataDir,
     AUTH_DEV_LOGIN: '1',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',

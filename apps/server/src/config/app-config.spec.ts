@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,8 @@ describe('loadConfig', () => {
       port: 3000,
       host: '127.0.0.1',
       database: { kind: 'sqlite', file: join(dir, 'redvest.sqlite') },
+      production: false,
+      apiDocs: true,
       devLogin: false,
       demoSeed: false,
       wechat: null,
@@ -52,10 +55,11 @@ describe('loadConfig', () => {
     const config = loadConfig({
       DATA_DIR: temp(),
       DATABASE_URL: 'mariadb://u:p@db:3306/redvest',
-      APP_SECRET: 'x'.repeat(40),
-      DATA_ENCRYPTION_KEY: 'ab'.repeat(32),
+      APP_SECRET: randomBytes(32).toString('hex'),
+      DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     });
     expect(config.database).toEqual({ kind: 'mysql', url: 'mysql://u:p@db:3306/redvest' });
+    expect(config).toMatchObject({ production: true, apiDocs: false });
   });
 
   it('names every bad value', () => {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { validateEnvironment } from './environment';
+import { isProduction, parseDataKey } from './production-safety';
 
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string };
 
@@ -9,6 +10,10 @@ export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'mysql';
 export interface AppConfig {
   port: number;
   host: string;
+  /** NODE_ENV=production, or a DATABASE_URL outside tests and development: unsafe settings were refused. */
+  production: boolean;
+  /** The OpenAPI pages at /api/docs: on by default outside production (API_DOCS). */
+  apiDocs: boolean;
   database: DatabaseConfig;
   dataDir: string;
   appSecret: string;
@@ -48,13 +53,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ? { kind: 'mysql', url: values.DATABASE_URL.replace(/^mariadb:/, 'mysql:') }
     : { kind: 'sqlite', file: join(dataDir, 'redvest.sqlite') };
   const kept = database.kind === 'sqlite' ? embeddedSecrets(dataDir) : null;
+  const production = isProduction(values);
   return {
     port: values.PORT ?? 3000,
     host: values.HOST ?? '127.0.0.1',
+    production,
+    apiDocs: values.API_DOCS ? values.API_DOCS === '1' : !production,
     database,
     dataDir,
     appSecret: values.APP_SECRET ?? kept!.appSecret,
-    dataKey: parseKey(values.DATA_ENCRYPTION_KEY ?? kept!.dataKey),
+    dataKey: parseDataKey(values.DATA_ENCRYPTION_KEY ?? kept!.dataKey),
     devLogin: values.AUTH_DEV_LOGIN === '1',
     demoSeed: values.DEMO_SEED === '1',
     wechat: values.WECHAT_APPID ? { appId: values.WECHAT_APPID, secret: values.WECHAT_SECRET! } : null,
@@ -76,10 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
 function resolvePath(path: string): string {
   return isAbsolute(path) ? path : resolve(process.cwd(), path);
-}
-
-function parseKey(text: string): Buffer {
-  return /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
 }
 
 interface KeptSecrets {

@@ -12,6 +12,8 @@ import {
   validateSync,
 } from 'class-validator';
 
+import { isProduction, productionProblems } from './production-safety';
+
 const PORT_RANGE = 'PORT 应为 1 到 65535 之间的整数';
 
 /** The environment variables the server reads (DESIGN §8); `.env.example` lists each of them. */
@@ -22,6 +24,10 @@ export class Environment {
   @Max(65535, { message: PORT_RANGE })
   PORT?: number;
   @IsOptional() @IsString() HOST?: string;
+  @IsOptional()
+  @IsIn(['production', 'development', 'test'], { message: 'NODE_ENV 应为 production、development 或 test' })
+  NODE_ENV?: string;
+  @IsOptional() @IsIn(['0', '1']) API_DOCS?: string;
   @IsOptional()
   @Matches(/^(mysql|mariadb):\/\/[^/]+\/[A-Za-z0-9_$-]+(\?.*)?$/, {
     message: 'DATABASE_URL 应形如 mysql://user:pass@host:3306/dbname',
@@ -57,6 +63,8 @@ export class Environment {
 const KNOWN: Record<string, true> = {
   PORT: true,
   HOST: true,
+  NODE_ENV: true,
+  API_DOCS: true,
   DATABASE_URL: true,
   DATA_DIR: true,
   APP_SECRET: true,
@@ -99,5 +107,6 @@ export function validateEnvironment(env: NodeJS.ProcessEnv): { values: Environme
     if (!values.APP_SECRET) problems.push('APP_SECRET: 使用 MySQL（生产环境）时必须配置');
     if (!values.DATA_ENCRYPTION_KEY) problems.push('DATA_ENCRYPTION_KEY: 使用 MySQL（生产环境）时必须配置');
   }
+  if (isProduction(values)) problems.push(...productionProblems(values));
   return { values, problems };
 }

@@ -5,7 +5,7 @@ import { Community } from '../communities/community.entity';
 import { Employer } from '../communities/employer.entity';
 import { MembershipRole } from '../communities/membership-role.entity';
 import { Membership } from '../communities/membership.entity';
-import { AppConfig } from '../config/app-config';
+import { AppConfig, ConfigError } from '../config/app-config';
 import { CONFIG } from '../config/config.module';
 import { Db } from '../database/db';
 import { newId } from '../database/ids';
@@ -16,7 +16,7 @@ import { HouseholdImportService } from '../organisation/household-import.service
 import { ActivitiesService } from '../activities/activities.service';
 import { Activity } from '../activities/activity.entity';
 import { LedgerService } from '../ledger/ledger.service';
-import { MoreThan, LessThan } from 'typeorm';
+import { In, LessThan, MoreThan, Not } from 'typeorm';
 import { otherDemoActivities, runningDemoActivity } from './demo-activities';
 import { seedDemoWishes } from './demo-wishes';
 import { seedDemoContact } from './demo-contact';
@@ -28,6 +28,7 @@ import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { seedDemoLedger } from './demo-ledger';
 import { DEMO_HOUSEHOLD_SHEET, DEMO_MEMBERS, DEMO_COMMUNITY } from './demo-data';
+import { DEMO_USERS } from './demo-users';
 
 /** DEMO_SEED=1: the demo community of DESIGN §8, seeded once into an empty database. */
 @Injectable()
@@ -50,6 +51,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.demoSeed) return;
+    if (this.config.production) await this.refuseOthersData();
     const existing = await this.db.read((em) =>
       em.findOne(Community, { where: { inviteCode: DEMO_COMMUNITY.inviteCode } }),
     );
@@ -70,6 +72,25 @@ export class DemoSeedService implements OnApplicationBootstrap {
       users,
     );
     this.logger.log(`已创建演示社区：${DEMO_COMMUNITY.name}`);
+  }
+
+  /**
+   * In production the demo may only be seeded into a database that holds nothing but the demo: another
+   * community, or a user the demo does not know, means real people's data, and the server refuses to start.
+   */
+  private async refuseOthersData(): Promise<void> {
+    const demoOpenids = DEMO_USERS.map((user) => user.openid);
+    const [communities, users] = await this.db.read((em) =>
+      Promise.all([
+        em.count(Community, { where: { inviteCode: Not(DEMO_COMMUNITY.inviteCode) } }),
+        em.count(User, { where: { openid: Not(In(demoOpenids)) } }),
+      ]),
+    );
+    if (communities || users)
+      throw new ConfigError([
+        `DEMO_SEED: 数据库中已有不是演示数据创建的内容（其他社区 ${communities} 个、其他用户 ${users} 位），` +
+          '生产环境不能向其中写入演示数据，请设为 0',
+      ]);
   }
 
   /** A demo started again on another day still has an activity running now to check in to. */
