@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './common/error.filter';
+import { serializeError, serializeRequest } from './common/log-redaction';
 import { addSecurityHeaders, inlineScriptHashes } from './common/security-headers';
 import { validationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
@@ -23,6 +24,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     logger: {
       level: config.logLevel,
       redact: ['req.headers.authorization'],
+      serializers: { req: serializeRequest, err: serializeError },
     },
     bodyLimit: 1024 * 1024,
     trustProxy: true,

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { toErrorAnswer } from './error-body';
+import { redactPersonalData } from './log-redaction';
 
 /** The one place errors become HTTP answers. */
 @Catch()
@@ -11,7 +12,9 @@ export class ErrorFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body, unexpected } = toErrorAnswer(error);
     if (unexpected)
-      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      this.logger.error(
+        redactPersonalData(error instanceof Error ? (error.stack ?? error.message) : String(error)),
+      );
     void reply.status(status).send(body);
   }
 }
