@@ -27,7 +27,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       serializers: { req: serializeRequest, err: serializeError },
     },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: config.logLevel === 'silent' ? false : ['error', 'warn', 'log'],

@@ -15,6 +15,7 @@ import { OrganisationModule } from './organisation/organisation.module';
 import { ContactModule } from './contact/contact.module';
 import { ContentModule } from './content/content.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { RecordsModule } from './records/records.module';
 import { UploadsModule } from './uploads/uploads.module';
 import { WishesModule } from './wishes/wishes.module';
@@ -30,6 +31,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         CommonModule,
+        RateLimitsModule,
         WechatModule,
         AuthModule,
         MeModule,

@@ -100,3 +100,10 @@ export class FakeWechat {
     send(404, { errcode: 404, errmsg: 'not found' });
   }
 }
+
+/** The server's settings that point it at this fake. */
+export const fakeWechatEnv = (wechat: FakeWechat) => ({
+  WECHAT_APPID: FAKE_APPID,
+  WECHAT_SECRET: FAKE_SECRET,
+  WECHAT_API_BASE: wechat.baseUrl,
+});

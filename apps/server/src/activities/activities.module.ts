@@ -1,6 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ResourceCommunities } from '../auth/resource-communities';
-import { CheckinFailures } from '../checkins/checkin-failures';
 import { CheckinsController } from '../checkins/checkins.controller';
 import { CheckinsService } from '../checkins/checkins.service';
 import { LedgerModule } from '../ledger/ledger.module';
@@ -12,7 +11,7 @@ import { Activity } from './activity.entity';
 @Module({
   imports: [LedgerModule],
   controllers: [ActivitiesController, CheckinsController],
-  providers: [ActivitiesService, CheckinsService, CheckinFailures],
+  providers: [ActivitiesService, CheckinsService],
   exports: [ActivitiesService, CheckinsService],
 })
 export class ActivitiesModule implements OnModuleInit {

@@ -3,6 +3,8 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AuthService } from './auth.service';
 import { DevLoginDto, WechatLoginDto } from './dto';
+import { RateLimit } from '../rate-limits/rate-limit.decorator';
+import { RATE_LIMITS } from '../rate-limits/rules';
 
 @ApiTags('登录')
 @Controller('api/auth')
@@ -15,6 +17,7 @@ export class AuthController {
   }
 
   @Post('wechat')
+  @RateLimit(RATE_LIMITS.wechatLogin)
   @HttpCode(200)
   wechat(@Body() body: WechatLoginDto): Promise<AuthResponse> {
     return this.auth.loginWithWechat(body.code);
@@ -22,6 +25,7 @@ export class AuthController {
 
   /** Only when AUTH_DEV_LOGIN=1; otherwise answers 404 as if it did not exist. */
   @Post('dev-login')
+  @RateLimit(RATE_LIMITS.devLogin)
   @HttpCode(200)
   devLogin(@Body() body: DevLoginDto): Promise<AuthResponse> {
     return this.auth.devLogin(body.openid, body.nickname);

@@ -5,6 +5,8 @@ import { Auth, AuthContext } from '../auth/auth-context';
 import { PageQuery } from '../common/paging';
 import { CheckinsService } from './checkins.service';
 import { CheckinDto } from './dto';
+import { RateLimit } from '../rate-limits/rate-limit.decorator';
+import { RATE_LIMITS } from '../rate-limits/rules';
 
 @ApiTags('扫码签到')
 @ApiBearerAuth()
@@ -14,6 +16,7 @@ export class CheckinsController {
 
   /** The community comes from the code, so membership and role are checked by the service. */
   @Post('checkins')
+  @RateLimit(RATE_LIMITS.scans)
   @HttpCode(200)
   scan(@Auth() auth: AuthContext, @Body() body: CheckinDto): Promise<CheckinResponse> {
     return this.checkins.scan(auth.user.id, body);

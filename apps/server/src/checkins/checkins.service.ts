@@ -28,7 +28,8 @@ import { LedgerService } from '../ledger/ledger.service';
 import { LedgerTransfer } from '../ledger/ledger-transfer.entity';
 import { statusesOf } from '../ledger/transfer-views';
 import { closesAt, codeKey, codeTiming, readCode } from './checkin-token';
-import { CheckinFailures } from './checkin-failures';
+import { RateLimiter } from '../rate-limits/rate-limiter';
+import { RATE_LIMITS } from '../rate-limits/rules';
 import { CheckinDto } from './dto';
 import { distanceMetres } from './geo';
 import { pointsFor, servedMinutes } from './minutes';
@@ -54,19 +55,19 @@ export class CheckinsService {
   constructor(
     private readonly db: Db,
     private readonly ledger: LedgerService,
-    private readonly failures: CheckinFailures,
+    private readonly limiter: RateLimiter,
     @Inject(CONFIG) config: AppConfig,
   ) {
     this.key = codeKey(config.appSecret);
   }
 
   async scan(userId: string, body: CheckinDto, now = new Date()): Promise<CheckinResponse> {
-    await this.failures.refuseWhenLimited(userId, now);
+    await this.limiter.refuseWhenReached(RATE_LIMITS.wrongCheckinCodes, `user:${userId}`, now);
     const context = await this.db
       .read((em) => this.readScan(em, userId, body, now))
       .catch(async (error) => {
         if (error instanceof DomainError && CODE_ERRORS.has(error.code))
-          await this.failures.record(userId, now);
+          await this.limiter.count(RATE_LIMITS.wrongCheckinCodes, `user:${userId}`, now);
         throw error;
       });
     const { activity } = context;

@@ -8,6 +8,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     readonly details?: unknown,
     message?: string,
+    /** Headers the answer carries (Retry-After on a 429). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message ?? ERROR_CATALOG[code].message);
     this.status = ERROR_CATALOG[code].status;

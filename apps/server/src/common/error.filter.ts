@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { DomainError } from './domain-error';
 import { toErrorAnswer } from './error-body';
 import { redactPersonalData } from './log-redaction';
 
@@ -15,6 +16,7 @@ export class ErrorFilter implements ExceptionFilter {
       this.logger.error(
         redactPersonalData(error instanceof Error ? (error.stack ?? error.message) : String(error)),
       );
+    if (error instanceof DomainError && error.headers) void reply.headers(error.headers);
     void reply.status(status).send(body);
   }
 }

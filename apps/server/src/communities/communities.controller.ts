@@ -5,6 +5,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Auth, AuthContext, CommunityAccess, Member } from '../auth/auth-context';
 import { CommunitiesService } from './communities.service';
 import { CreateCommunityDto, JoinDto } from './dto';
+import { RateLimit } from '../rate-limits/rate-limit.decorator';
+import { RATE_LIMITS } from '../rate-limits/rules';
 
 @ApiTags('社区')
 @ApiBearerAuth()
@@ -29,11 +31,13 @@ export class CommunitiesController {
   }
 
   @Get('invites/:code')
+  @RateLimit(RATE_LIMITS.inviteByUser, RATE_LIMITS.inviteByAddress)
   lookupInvite(@Param('code') code: string): Promise<InviteLookup> {
     return this.communities.lookupInvite(code);
   }
 
   @Post('communities/:cid/join')
+  @RateLimit(RATE_LIMITS.inviteByUser, RATE_LIMITS.inviteByAddress)
   join(@Auth() auth: AuthContext, @Param('cid') cid: string, @Body() body: JoinDto): Promise<MembershipView> {
     return this.communities.join(auth.user, cid, body);
   }

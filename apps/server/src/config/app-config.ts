@@ -14,6 +14,8 @@ export interface AppConfig {
   production: boolean;
   /** The OpenAPI pages at /api/docs: on by default outside production (API_DOCS). */
   apiDocs: boolean;
+  /** Which peers' X-Forwarded-For/-Proto are believed (Fastify's trustProxy): by default proxies on this host or a private network. */
+  trustProxy: boolean | number | string;
   database: DatabaseConfig;
   dataDir: string;
   appSecret: string;
@@ -59,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: values.HOST ?? '127.0.0.1',
     production,
     apiDocs: values.API_DOCS ? values.API_DOCS === '1' : !production,
+    trustProxy: parseTrustProxy(values.TRUST_PROXY ?? DEFAULT_TRUST_PROXY),
     database,
     dataDir,
     appSecret: values.APP_SECRET ?? kept!.appSecret,
@@ -80,6 +83,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxOpenClaims: Number(values.WISH_MAX_OPEN_CLAIMS ?? 3),
     },
   };
+}
+
+/** Proxies on this machine or a private network; a client's own X-Forwarded-For is not believed. */
+export const DEFAULT_TRUST_PROXY = 'loopback, linklocal, uniquelocal';
+
+function parseTrustProxy(text: string): boolean | number | string {
+  if (text === 'true' || text === 'false') return text === 'true';
+  return /^\d+$/.test(text) ? Number(text) : text;
 }
 
 function resolvePath(path: string): string {

@@ -29,6 +29,11 @@ export class Environment {
   NODE_ENV?: string;
   @IsOptional() @IsIn(['0', '1']) API_DOCS?: string;
   @IsOptional()
+  @Matches(/^(true|false|\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, {
+    message: 'TRUST_PROXY 应为 true、false、代理层数，或逗号分隔的地址、网段（loopback、uniquelocal 等）',
+  })
+  TRUST_PROXY?: string;
+  @IsOptional()
   @Matches(/^(mysql|mariadb):\/\/[^/]+\/[A-Za-z0-9_$-]+(\?.*)?$/, {
     message: 'DATABASE_URL 应形如 mysql://user:pass@host:3306/dbname',
   })
@@ -65,6 +70,7 @@ const KNOWN: Record<string, true> = {
   HOST: true,
   NODE_ENV: true,
   API_DOCS: true,
+  TRUST_PROXY: true,
   DATABASE_URL: true,
   DATA_DIR: true,
   APP_SECRET: true,

@@ -32,6 +32,8 @@ import {
   VisitDto,
 } from './dto';
 import { VisitsService } from './visits.service';
+import { RateLimit } from '../rate-limits/rate-limit.decorator';
+import { RATE_LIMITS } from '../rate-limits/rules';
 
 @ApiTags('包干到户')
 @ApiBearerAuth()
@@ -122,6 +124,7 @@ export class ContactController {
   }
 
   @Post('communities/:cid/demands')
+  @RateLimit(RATE_LIMITS.postPerTenMinutes, RATE_LIMITS.postPerDay)
   raise(
     @Auth() auth: AuthContext,
     @Member() member: CommunityAccess,

@@ -20,7 +20,7 @@ import { RecordCorrection } from '../records/correction.entity';
 import { Activity } from '../activities/activity.entity';
 import { Attendance } from '../activities/attendance.entity';
 import { Enrolment } from '../activities/enrolment.entity';
-import { CheckinFailure } from '../checkins/code-failure.entity';
+import { RateLimitHit } from '../rate-limits/rate-limit-hit.entity';
 import { Counter } from '../jobs/counter.entity';
 import { JobLease } from '../jobs/job-lease.entity';
 import { Community } from '../communities/community.entity';
@@ -58,7 +58,7 @@ export const ENTITIES = [
   Enrolment,
   JobLease,
   Counter,
-  CheckinFailure,
+  RateLimitHit,
   RecordCorrection,
   Certificate,
   WechatToken,

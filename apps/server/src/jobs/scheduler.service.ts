@@ -4,6 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { CONFIG } from '../config/config.module';
 import { WishJobs } from '../wishes/wish-jobs';
 import { JobLeases } from './job-leases';
+import { RateLimiter } from '../rate-limits/rate-limiter';
 
 /** Runs the scheduled jobs every JOBS_INTERVAL_SECONDS, in whichever process holds each job's lease. */
 @Injectable()
@@ -16,12 +17,14 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     private readonly leases: JobLeases,
     checkins: CheckinsService,
     wishJobs: WishJobs,
+    limiter: RateLimiter,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {
     this.jobs = [
       { name: 'close-unclosed-attendances', run: (now) => checkins.closeOverdue(now) },
       { name: 'expire-wish-claims', run: (now) => wishJobs.expireClaims(now) },
       { name: 'auto-confirm-wishes', run: (now) => wishJobs.autoConfirm(now) },
+      { name: 'purge-rate-limits', run: (now) => limiter.purge(now) },
     ];
   }
 

@@ -5,6 +5,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Auth, AuthContext } from '../auth/auth-context';
 import { CertificateRequestDto, CorrectionDecisionDto, CorrectionRequestDto, CorrectionsQuery } from './dto';
 import { RecordsService } from './records.service';
+import { RateLimit } from '../rate-limits/rate-limit.decorator';
+import { RATE_LIMITS } from '../rate-limits/rules';
 
 @ApiTags('服务记录与证明')
 @ApiBearerAuth()
@@ -47,11 +49,13 @@ export class RecordsController {
   }
 
   @Post('me/certificates')
+  @RateLimit(RATE_LIMITS.certificateIssue)
   issue(@Auth() auth: AuthContext, @Body() body: CertificateRequestDto): Promise<CertificateView> {
     return this.records.issueCertificate(auth.user.id, body.communityId, body.from, body.to);
   }
 
   @Get('certificates/:code')
+  @RateLimit(RATE_LIMITS.certificateLookup)
   verify(@Param('code') code: string): Promise<CertificateView> {
     return this.records.verify(code);
   }

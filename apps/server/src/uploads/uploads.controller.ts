@@ -6,6 +6,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Auth, AuthContext } from '../auth/auth-context';
 import { DomainError } from '../common/domain-error';
 import { MAX_PHOTO_BYTES, UploadsService } from './uploads.service';
+import { RateLimit } from '../rate-limits/rate-limit.decorator';
+import { RATE_LIMITS } from '../rate-limits/rules';
 
 @ApiTags('照片')
 @ApiBearerAuth()
@@ -14,6 +16,7 @@ export class UploadsController {
   constructor(private readonly uploads: UploadsService) {}
 
   @Post()
+  @RateLimit(RATE_LIMITS.uploadsPerTenMinutes, RATE_LIMITS.uploadsPerDay)
   @ApiConsumes('multipart/form-data')
   async upload(@Auth() auth: AuthContext, @Req() request: FastifyRequest): Promise<UploadView> {
     if (!request.isMultipart()) throw new DomainError(ErrorCode.PhotoMissing);

@@ -19,6 +19,8 @@ import {
 } from './dto';
 import { WishesService } from './wishes.service';
 import { renderThankYouLetter } from './thank-you-letter';
+import { RateLimit } from '../rate-limits/rate-limit.decorator';
+import { RATE_LIMITS } from '../rate-limits/rules';
 
 @ApiTags('微心愿')
 @ApiBearerAuth()
@@ -27,6 +29,7 @@ export class WishesController {
   constructor(private readonly wishes: WishesService) {}
 
   @Post('communities/:cid/wishes')
+  @RateLimit(RATE_LIMITS.postPerTenMinutes, RATE_LIMITS.postPerDay)
   post(
     @Auth() auth: AuthContext,
     @Member() member: CommunityAccess,

@@ -9,6 +9,7 @@ import { ThreeLists1763917200000 } from './1763917200000-ThreeLists';
 import { DemandPhotos1763920800000 } from './1763920800000-DemandPhotos';
 import { NotificationTopics1763924400000 } from './1763924400000-NotificationTopics';
 import { VisitRequestHash1764600000000 } from './1764600000000-VisitRequestHash';
+import { RateLimits1764603600000 } from './1764603600000-RateLimits';
 
 /** Every migration, in order. New ones are appended. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   DemandPhotos1763920800000,
   NotificationTopics1763924400000,
   VisitRequestHash1764600000000,
+  RateLimits1764603600000,
 ];

@@ -1,0 +1,52 @@
+import { ErrorCode, Role } from '@redvest/contract';
+
+/** Whom a limit counts: the caller's address, the logged-in user, or the address and the openid asked for. */
+export type RateSubject = 'ip' | 'user' | 'ip+openid';
+
+export interface RateRule {
+  /** The counter's name in the database (≤ 32 characters). */
+  bucket: string;
+  limit: number;
+  windowSeconds: number;
+  by: RateSubject;
+  /** The 429's error code; RATE_LIMITED unless the route has its own. */
+  code?: ErrorCode;
+  /** Staff of the community in the path are not limited (a secretary enters paper wishes for residents). */
+  exemptRoles?: readonly Role[];
+}
+
+const MINUTE = 60;
+const DAY = 24 * 3600;
+const STAFF = [Role.Secretary, Role.BranchSecretary] as const;
+
+/**
+ * The limits (apps/server/README.md 「防刷限制」 gives the reasons). A real user never meets them: a resident
+ * posts a few wishes a month, logs in once a month, uploads at most 3 photos per wish.
+ */
+export const RATE_LIMITS = {
+  wechatLogin: { bucket: 'login-wechat', limit: 60, windowSeconds: MINUTE, by: 'ip' },
+  devLogin: { bucket: 'login-dev', limit: 20, windowSeconds: MINUTE, by: 'ip+openid' },
+  postPerTenMinutes: {
+    bucket: 'post-10m',
+    limit: 10,
+    windowSeconds: 10 * MINUTE,
+    by: 'user',
+    exemptRoles: STAFF,
+  },
+  postPerDay: { bucket: 'post-day', limit: 30, windowSeconds: DAY, by: 'user', exemptRoles: STAFF },
+  uploadsPerTenMinutes: { bucket: 'upload-10m', limit: 60, windowSeconds: 10 * MINUTE, by: 'user' },
+  uploadsPerDay: { bucket: 'upload-day', limit: 300, windowSeconds: DAY, by: 'user' },
+  certificateLookup: { bucket: 'certificate-lookup', limit: 30, windowSeconds: MINUTE, by: 'ip' },
+  certificateIssue: { bucket: 'certificate-issue', limit: 10, windowSeconds: 10 * MINUTE, by: 'user' },
+  inviteByUser: { bucket: 'invite-user', limit: 10, windowSeconds: 10 * MINUTE, by: 'user' },
+  inviteByAddress: { bucket: 'invite-ip', limit: 300, windowSeconds: 10 * MINUTE, by: 'ip' },
+  scans: { bucket: 'scan', limit: 60, windowSeconds: 10 * MINUTE, by: 'user' },
+  /** Counted only when the code is wrong (CheckinsService); checked before every scan. */
+  wrongCheckinCodes: {
+    bucket: 'checkin-wrong-code',
+    limit: 10,
+    windowSeconds: 10 * MINUTE,
+    by: 'user',
+    code: ErrorCode.CheckinRateLimited,
+  },
+} satisfies Record<string, RateRule>;
