@@ -1,6 +1,6 @@
 import { Page } from 'playwright-core';
 import { CURRENT_PAGE, loginAsDemoUser, screenshot, settle } from '../support/browser';
-import { useDemoSession } from '../support/demo-session';
+import { button, confirmModal, useDemoSession } from '../support/demo-session';
 
 describe('the H5 app against the real server', () => {
   const session = useDemoSession();
@@ -26,5 +26,18 @@ describe('the H5 app against the real server', () => {
     await settle(page);
 
     await screenshot(page, 'mine.png');
+  });
+
+  it('退出所有设备 on 我的 ends the secretary’s login on every phone', async () => {
+    const tablet = await session.loggedIn('demo-secretary');
+
+    await button(page.locator(CURRENT_PAGE), '退出所有设备').click();
+    await confirmModal(page, '退出所有设备');
+    await page.locator('.login-demo__user').first().waitFor({ state: 'visible', timeout: 30000 });
+
+    // The other phone's token is refused too: on its next page it is back at the login page.
+    await tablet.reload();
+    await tablet.locator('.login-demo__user').first().waitFor({ state: 'visible', timeout: 30000 });
+    await expect(tablet.evaluate(() => localStorage.getItem('token'))).resolves.toBeFalsy();
   });
 });

@@ -1,6 +1,6 @@
 import { Page } from 'playwright-core';
 import { currentPage, screenshot, settle } from '../support/browser';
-import { button, useDemoSession } from '../support/demo-session';
+import { button, confirmModal, useDemoSession } from '../support/demo-session';
 
 /**
  * 微心愿 end to end, in four phones: 孙桂芳 (demo-resident) posts a wish, the secretary publishes it on 心愿审核,
@@ -17,16 +17,6 @@ describe('wishes: post, review, claim, fulfil, confirm, points', () => {
   let resident: Page;
   let member: Page;
   let balanceBefore: number;
-
-  /** Taro's H5 modal (Taro.showModal): checks its title, then taps its confirm button. */
-  async function confirmModal(page: Page, title: string): Promise<void> {
-    const modal = page
-      .locator('.taro-modal__content')
-      .filter({ has: page.locator('.taro-modal__title', { hasText: title }) });
-    await modal.waitFor({ state: 'visible', timeout: 30000 });
-    await modal.locator('.taro-model__confirm').click();
-    await modal.waitFor({ state: 'hidden', timeout: 30000 });
-  }
 
   async function openTab(page: Page, text: string): Promise<void> {
     await page.locator('.weui-tabbar__item').filter({ hasText: text }).click();

@@ -54,6 +54,16 @@ export function useDemoSession(): DemoSession {
   };
 }
 
+/** Taro's H5 modal (Taro.showModal): checks its title, then taps its confirm button. */
+export async function confirmModal(page: Page, title: string): Promise<void> {
+  const modal = page
+    .locator('.taro-modal__content')
+    .filter({ has: page.locator('.taro-modal__title', { hasText: title }) });
+  await modal.waitFor({ state: 'visible', timeout: 30000 });
+  await modal.locator('.taro-model__confirm').click();
+  await modal.waitFor({ state: 'hidden', timeout: 30000 });
+}
+
 /** A NutUI button whose whole label is `text`. */
 export function button(scope: Locator | Page, text: string): Locator {
   return scope.locator('.nut-button').filter({ hasText: new RegExp(`^\\s*${text}\\s*$`) });

@@ -69,6 +69,16 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   };
 }
 
+/** A second server on the database and secrets of `first`, as two processes behind a load balancer (MySQL only). */
+export function startTwinApp(first: TestApp): Promise<TestApp> {
+  if (first.config.database.kind !== 'mysql') throw new Error('two servers share a database only on MySQL');
+  return startTestApp({
+    DATABASE_URL: first.config.database.url,
+    APP_SECRET: first.config.appSecret,
+    DATA_ENCRYPTION_KEY: first.config.dataKey.toString('hex'),
+  });
+}
+
 /** A unique name, so tests never depend on one another's data. */
 export function unique(prefix: string): string {
   return `${prefix}-${randomBytes(4).toString('hex')}`;

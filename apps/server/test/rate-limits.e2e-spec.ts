@@ -2,7 +2,7 @@ import { ErrorCode, Role } from '@redvest/contract';
 import { errorOf } from './errors';
 import { FakeWechat, fakeWechatEnv } from './fake-wechat';
 import { ADMIN_ENV, ADMIN_OPENID, memberWith, newCommunity } from './fixtures';
-import { startTestApp, TestApp, unique } from './harness';
+import { startTestApp, startTwinApp, TestApp, unique } from './harness';
 import { photo, WISH } from './wish-fixtures';
 
 interface Sent {
@@ -162,11 +162,7 @@ describe('abuse limits across server processes', () => {
 
   onMysql('count in the database: two servers on one MariaDB database share a counter exactly', async () => {
     const first = await startTestApp();
-    const second = await startTestApp({
-      DATABASE_URL: first.config.database.kind === 'mysql' ? first.config.database.url : '',
-      APP_SECRET: first.config.appSecret,
-      DATA_ENCRYPTION_KEY: first.config.dataKey.toString('hex'),
-    });
+    const second = await startTwinApp(first);
     try {
       const openid = unique('shared');
       const from = address();

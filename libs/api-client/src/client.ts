@@ -139,6 +139,10 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
       options: () => call<AuthOptions>('GET', '/api/auth/options'),
       wechat: (body: WechatLoginRequest) => call<AuthResponse>('POST', '/api/auth/wechat', { body }),
       devLogin: (body: DevLoginRequest) => call<AuthResponse>('POST', '/api/auth/dev-login', { body }),
+      /** Ends this login: the token stops working on every server at once. */
+      logout: () => call<void>('POST', '/api/auth/logout'),
+      /** Ends every login of this user, on every device, this one included. */
+      logoutAll: () => call<void>('POST', '/api/auth/logout-all'),
     },
     privacy: () => call<PrivacyNotice>('GET', '/api/privacy'),
     me: {

@@ -47,6 +47,11 @@ export const ROUTE_POLICIES = {
   'POST /api/auth/wechat': { summary: '微信登录（wx.login 的 code）', access: { access: 'public' } },
   'POST /api/auth/dev-login': { summary: '体验登录（仅 AUTH_DEV_LOGIN=1）', access: { access: 'public' } },
   'GET /api/auth/options': { summary: '可用的登录方式与体验账号', access: { access: 'public' } },
+  'POST /api/auth/logout': { summary: '退出登录（本设备的登录立即失效）', access: { access: 'user' } },
+  'POST /api/auth/logout-all': {
+    summary: '退出所有设备（此前所有的登录立即失效）',
+    access: { access: 'user' },
+  },
   'GET /api/privacy': { summary: '隐私保护指引全文与版本', access: { access: 'public' } },
   'GET /api/me': { summary: '我的资料、社区与角色', access: { access: 'user' } },
   'POST /api/me/privacy-consent': { summary: '同意隐私保护指引', access: { access: 'user' } },

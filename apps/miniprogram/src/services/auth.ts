@@ -21,7 +21,19 @@ export async function loginAsDemoUser(openid: string): Promise<void> {
   await completeLogin(await api.auth.devLogin({ openid }));
 }
 
+/**
+ * 退出登录: the server revokes this device's token, then the device forgets it. Leaving always works: if the
+ * server cannot be reached the token is still forgotten here (and expires by itself).
+ */
 export async function logout(): Promise<void> {
+  await api.auth.logout().catch(() => undefined);
+  clearSession();
+  await Taro.reLaunch({ url: LOGIN_PAGE });
+}
+
+/** 退出所有设备: every token of this user stops working, on every phone; fails (and stays) if the server is not reached. */
+export async function logoutEverywhere(): Promise<void> {
+  await api.auth.logoutAll();
   clearSession();
   await Taro.reLaunch({ url: LOGIN_PAGE });
 }

@@ -9,6 +9,7 @@ import { AppConfig } from '../config/app-config';
 import { CONFIG } from '../config/config.module';
 import { Db } from '../database/db';
 import { User } from '../users/user.entity';
+import { RevokedToken } from './revoked-token.entity';
 import { AuthContext, AuthedRequest, CommunityAccess } from './auth-context';
 import { ResourceCommunities } from './resource-communities';
 import { TokenService } from './token.service';
@@ -37,9 +38,10 @@ export class AccessGuard implements CanActivate {
     const access: RouteAccess = policy.access;
     if (access.access === 'public') return true;
 
-    const user = await this.authenticate(request);
+    const { user, token } = await this.authenticate(request);
     const auth: AuthContext = {
       user,
+      token,
       isPlatformAdmin: this.config.platformAdminOpenids.includes(user.openid),
     };
     request.auth = auth;
@@ -85,15 +87,29 @@ export class AccessGuard implements CanActivate {
     }
   }
 
-  private async authenticate(request: Request): Promise<User> {
+  /**
+   * A signed, unexpired token whose user exists, was not ended by 退出登录 (revoked_tokens) and was issued
+   * under the user's current token generation (退出所有设备). One query: the user row, joined with the
+   * token's revocation by its primary key.
+   */
+  private async authenticate(request: Request): Promise<Pick<AuthContext, 'user' | 'token'>> {
     const header = request.headers.authorization;
     if (!header) throw new DomainError(ErrorCode.Unauthenticated);
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new DomainError(ErrorCode.TokenInvalid);
-    const userId = this.tokens.verify(match[1]);
-    const user = await this.db.read((em) => em.findOne(User, { where: { id: userId } }));
-    if (!user) throw new DomainError(ErrorCode.TokenInvalid);
-    return user;
+    const claims = this.tokens.verify(match[1]);
+    const { entities, raw } = await this.db.read((em) =>
+      em
+        .createQueryBuilder(User, 'user')
+        .leftJoin(RevokedToken, 'revoked', 'revoked.jti = :jti', { jti: claims.jti })
+        .addSelect('revoked.jti', 'revoked_jti')
+        .where('user.id = :id', { id: claims.userId })
+        .getRawAndEntities<{ revoked_jti: string | null }>(),
+    );
+    const user = entities[0];
+    if (!user || raw[0]?.revoked_jti || user.tokenGeneration !== claims.generation)
+      throw new DomainError(ErrorCode.TokenInvalid);
+    return { user, token: { jti: claims.jti, expiresAt: claims.expiresAt } };
   }
 
   private async communityAccess(

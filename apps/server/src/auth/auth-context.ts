@@ -15,6 +15,8 @@ export interface CommunityAccess {
 /** Who is calling, as the access guard established it. */
 export interface AuthContext {
   user: User;
+  /** The token this request came with (its id and expiry), for 退出登录. */
+  token: { jti: string; expiresAt: Date };
   isPlatformAdmin: boolean;
   /** Set on community and resource routes: the caller's standing in the community concerned. */
   community?: CommunityAccess;

@@ -17,6 +17,6 @@ import { TokenService } from './token.service';
     ResourceCommunities,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [TokenService, UsersService, ResourceCommunities],
+  exports: [AuthService, TokenService, UsersService, ResourceCommunities],
 })
 export class AuthModule {}

@@ -8,6 +8,10 @@ import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { WechatClient } from '../wechat/wechat.client';
 import { TokenService } from './token.service';
+import { LessThan } from 'typeorm';
+import { Db } from '../database/db';
+import { AuthContext } from './auth-context';
+import { RevokedToken } from './revoked-token.entity';
 
 @Injectable()
 export class AuthService {
@@ -15,6 +19,7 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly tokens: TokenService,
     private readonly wechat: WechatClient,
+    private readonly db: Db,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -38,6 +43,37 @@ export class AuthService {
   }
 
   private answer(user: User): AuthResponse {
-    return { token: this.tokens.issue(user.id), user: { id: user.id, nickname: user.nickname } };
+    return { token: this.tokens.issue(user), user: { id: user.id, nickname: user.nickname } };
+  }
+
+  /** 退出登录: this token is refused from now on, by every server process (the guard reads the table). */
+  async logout(auth: AuthContext): Promise<void> {
+    await this.db.transaction((em) =>
+      em
+        .createQueryBuilder()
+        .insert()
+        .into(RevokedToken)
+        .values({ jti: auth.token.jti, userId: auth.user.id, expiresAt: auth.token.expiresAt })
+        .orIgnore()
+        .updateEntity(false)
+        .execute(),
+    );
+  }
+
+  /** 退出所有设备: every token issued to the user so far is refused from now on. */
+  async logoutEverywhere(auth: AuthContext): Promise<void> {
+    await this.db.transaction((em) =>
+      em
+        .createQueryBuilder()
+        .update(User)
+        .set({ tokenGeneration: () => 'token_generation + 1' })
+        .where('id = :id', { id: auth.user.id })
+        .execute(),
+    );
+  }
+
+  /** Revocations of tokens that have expired anyway; run by the scheduler. */
+  async purgeRevokedTokens(now = new Date()): Promise<void> {
+    await this.db.transaction((em) => em.delete(RevokedToken, { expiresAt: LessThan(now) }));
   }
 }

@@ -21,6 +21,7 @@ import { Activity } from '../activities/activity.entity';
 import { Attendance } from '../activities/attendance.entity';
 import { Enrolment } from '../activities/enrolment.entity';
 import { RateLimitHit } from '../rate-limits/rate-limit-hit.entity';
+import { RevokedToken } from '../auth/revoked-token.entity';
 import { Counter } from '../jobs/counter.entity';
 import { JobLease } from '../jobs/job-lease.entity';
 import { Community } from '../communities/community.entity';
@@ -59,6 +60,7 @@ export const ENTITIES = [
   JobLease,
   Counter,
   RateLimitHit,
+  RevokedToken,
   RecordCorrection,
   Certificate,
   WechatToken,

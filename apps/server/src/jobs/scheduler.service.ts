@@ -5,6 +5,7 @@ import { CONFIG } from '../config/config.module';
 import { WishJobs } from '../wishes/wish-jobs';
 import { JobLeases } from './job-leases';
 import { RateLimiter } from '../rate-limits/rate-limiter';
+import { AuthService } from '../auth/auth.service';
 
 /** Runs the scheduled jobs every JOBS_INTERVAL_SECONDS, in whichever process holds each job's lease. */
 @Injectable()
@@ -18,6 +19,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     checkins: CheckinsService,
     wishJobs: WishJobs,
     limiter: RateLimiter,
+    auth: AuthService,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {
     this.jobs = [
@@ -25,6 +27,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
       { name: 'expire-wish-claims', run: (now) => wishJobs.expireClaims(now) },
       { name: 'auto-confirm-wishes', run: (now) => wishJobs.autoConfirm(now) },
       { name: 'purge-rate-limits', run: (now) => limiter.purge(now) },
+      { name: 'purge-revoked-tokens', run: (now) => auth.purgeRevokedTokens(now) },
     ];
   }
 

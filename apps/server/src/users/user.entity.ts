@@ -11,4 +11,6 @@ export class User {
     string | null;
   @TimeColumn({ name: 'privacy_agreed_at', nullable: true }) privacyAgreedAt!: Date | null;
   @TimeColumn({ name: 'created_at' }) createdAt!: Date;
+  /** Raised by 退出所有设备: tokens issued under an older generation are refused. */
+  @Column({ name: 'token_generation', type: 'int', default: 0 }) tokenGeneration!: number;
 }

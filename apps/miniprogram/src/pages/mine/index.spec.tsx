@@ -127,4 +127,69 @@ describe('我的 page', () => {
 
     await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/privacy/index' }));
   });
+
+  it('退出登录 asks first, then ends this login on the server and opens the login page', async () => {
+    const fake = fakeTransport({
+      'GET /api/me': ok(meFixture()),
+      'POST /api/auth/logout': { status: 204, data: '' },
+    });
+    setTransport(fake.transport);
+    render(<MinePage />);
+
+    const button = await screen.findByText('退出登录');
+    await act(async () => {
+      fireEvent.click(button);
+    });
+
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '退出登录' }));
+    await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' }));
+    const logout = fake.requests.find((request) => request.path === '/api/auth/logout');
+    expect(logout?.headers.authorization).toBe('Bearer test-token');
+    expect(Taro.getStorageSync('token')).toBe('');
+  });
+
+  it('退出所有设备 warns what it does, and does nothing when not confirmed', async () => {
+    const fake = fakeTransport({ 'GET /api/me': ok(meFixture()) });
+    setTransport(fake.transport);
+    (Taro.showModal as jest.Mock).mockResolvedValueOnce({ confirm: false, cancel: true });
+    render(<MinePage />);
+
+    const button = await screen.findByText('退出所有设备');
+    await act(async () => {
+      fireEvent.click(button);
+    });
+
+    const modal = (Taro.showModal as jest.Mock).mock.calls[0][0];
+    expect(modal).toMatchObject({ title: '退出所有设备', confirmText: '全部退出' });
+    expect(modal.content).toContain('所有手机上的登录都会失效');
+    expect(fake.requests.some((request) => request.path === '/api/auth/logout-all')).toBe(false);
+    expect(Taro.getStorageSync('token')).toBe('test-token');
+  });
+
+  it('退出所有设备 ends every login, or says why not and stays logged in', async () => {
+    let calls = 0;
+    const fake = fakeTransport({
+      'GET /api/me': ok(meFixture()),
+      'POST /api/auth/logout-all': () =>
+        ++calls === 1 ? errorResponse(ErrorCode.DatabaseUnavailable) : { status: 204, data: '' },
+    });
+    setTransport(fake.transport);
+    render(<MinePage />);
+
+    const button = await screen.findByText('退出所有设备');
+    await act(async () => {
+      fireEvent.click(button);
+    });
+    await waitFor(() =>
+      expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '数据服务暂时不可用' })),
+    );
+    expect(Taro.getStorageSync('token')).toBe('test-token');
+    expect(Taro.reLaunch).not.toHaveBeenCalled();
+
+    await act(async () => {
+      fireEvent.click(screen.getByText('退出所有设备'));
+    });
+    await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' }));
+    expect(Taro.getStorageSync('token')).toBe('');
+  });
 });

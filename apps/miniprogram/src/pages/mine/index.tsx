@@ -9,7 +9,8 @@ import { Page } from '../../components/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { currentMembership, isPartyMember, useMe } from '../../hooks/useMe';
 import { pickAccount, useMyPoints } from '../../hooks/usePoints';
-import { logout } from '../../services/auth';
+import { logout, logoutEverywhere } from '../../services/auth';
+import { toApiError } from '../../hooks/useAsync';
 import { DEMANDS_PAGE, joinPage, MY_HOUSEHOLDS_PAGE, POINTS_PAGE, RECORDS_PAGE } from '../../services/routes';
 import './index.scss';
 
@@ -22,6 +23,20 @@ async function confirmLogout() {
     confirmText: '退出',
   });
   if (confirm) await logout();
+}
+
+async function confirmLogoutEverywhere() {
+  const { confirm } = await Taro.showModal({
+    title: '退出所有设备',
+    content: '您在所有手机上的登录都会失效，需要重新登录。手机丢了或借给别人用过时可以这样做。确定吗？',
+    confirmText: '全部退出',
+  });
+  if (!confirm) return;
+  try {
+    await logoutEverywhere();
+  } catch (error) {
+    void Taro.showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
+  }
 }
 
 export default function MinePage() {
@@ -151,6 +166,9 @@ export default function MinePage() {
       <View className="mine-logout">
         <Button size="large" block onClick={() => void confirmLogout()}>
           退出登录
+        </Button>
+        <Button size="large" block fill="none" onClick={() => void confirmLogoutEverywhere()}>
+          退出所有设备
         </Button>
       </View>
     </Page>

@@ -10,6 +10,7 @@ import { DemandPhotos1763920800000 } from './1763920800000-DemandPhotos';
 import { NotificationTopics1763924400000 } from './1763924400000-NotificationTopics';
 import { VisitRequestHash1764600000000 } from './1764600000000-VisitRequestHash';
 import { RateLimits1764603600000 } from './1764603600000-RateLimits';
+import { TokenRevocation1764607200000 } from './1764607200000-TokenRevocation';
 
 /** Every migration, in order. New ones are appended. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   NotificationTopics1763924400000,
   VisitRequestHash1764600000000,
   RateLimits1764603600000,
+  TokenRevocation1764607200000,
 ];
