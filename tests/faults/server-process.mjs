@@ -23,6 +23,8 @@ export function freePort() {
 /** Settings that stay the same across restarts of one scenario: the same data, secrets and database. */
 export function serverSettings({ dataDir, databaseUrl }) {
   return {
+    // Dev login and demo data on MariaDB: a test, not production (which refuses both).
+    NODE_ENV: 'test',
     DATA_DIR: dataDir,
     APP_SECRET: randomBytes(32).toString('hex'),
     DATA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
