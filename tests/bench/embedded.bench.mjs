@@ -35,20 +35,24 @@ async function adjustments(base, token, cid, users, label) {
       while (next < WRITES) {
         const i = next++;
         const t = performance.now();
-        const response = await fetch(`${base}/api/communities/${cid}/adjustments`, {
-          method: 'POST',
-          headers: {
-            authorization: `Bearer ${token}`,
-            'content-type': 'application/json',
-            'idempotency-key': `bench-${label}-${i}`,
-          },
-          body: JSON.stringify({
-            userId: users[i % users.length],
-            unit: 'points',
-            amount: 1,
-            reason: '压测',
-          }),
-        });
+        // A kept-alive connection the server closed while the ledger grew may reset once: the key makes
+        // sending it again safe.
+        const send = () =>
+          fetch(`${base}/api/communities/${cid}/adjustments`, {
+            method: 'POST',
+            headers: {
+              authorization: `Bearer ${token}`,
+              'content-type': 'application/json',
+              'idempotency-key': `bench-${label}-${i}`,
+            },
+            body: JSON.stringify({
+              userId: users[i % users.length],
+              unit: 'points',
+              amount: 1,
+              reason: '压测',
+            }),
+          });
+        const response = await send().catch(send);
         if (response.status !== 201 && response.status !== 200)
           throw new Error(`adjustment: ${response.status} ${await response.text()}`);
         latencies.push(performance.now() - t);
