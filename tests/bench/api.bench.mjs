@@ -80,9 +80,21 @@ async function measure(label, port, env) {
     const { base } = server;
     const { token } = await call(base, 'POST', '/api/auth/dev-login', null, { openid: 'demo-secretary' });
     const cid = (await call(base, 'GET', '/api/me', token)).memberships[0].communityId;
+    const { inviteCode } = await call(base, 'GET', `/api/communities/${cid}`, token);
+    const { version } = await call(base, 'GET', '/api/privacy');
     const users = [];
-    for (let i = 0; i < 100; i++)
-      users.push((await call(base, 'POST', '/api/auth/dev-login', null, { openid: `bench-${i}` })).user.id);
+    // Role changes are for people who asked to join: each bench user joins with the invite code first.
+    for (let i = 0; i < 100; i++) {
+      const login = await call(base, 'POST', '/api/auth/dev-login', null, { openid: `bench-${i}` });
+      await call(base, 'POST', '/api/me/privacy-consent', login.token, { version });
+      const phone = `139${String(20_000_000 + i).slice(-8)}`;
+      await call(base, 'POST', `/api/communities/${cid}/join`, login.token, {
+        inviteCode,
+        realName: '压测成员',
+        phone,
+      });
+      users.push(login.user.id);
+    }
     await throughput(200, () => call(base, 'GET', '/api/me', token));
     const read = await throughput(READS, () => call(base, 'GET', '/api/me', token));
     const write = await throughput(WRITES, (i) =>

@@ -12,6 +12,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { MeModule } from './me/me.module';
 import { OrganisationModule } from './organisation/organisation.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { ContactModule } from './contact/contact.module';
 import { ContentModule } from './content/content.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -47,6 +48,7 @@ export class AppModule {
         NotificationsModule,
         WishesModule,
         ContactModule,
+        PrivacyModule,
         DemoModule,
       ],
       controllers: [HealthController],

@@ -4,11 +4,13 @@ import { TestApp, unique } from './harness';
 
 export type LoggedIn = ApiClient & { userId: string; token: string };
 
-/** A community of its own for one test: a platform admin creates it and makes `secretary` its secretary. */
+/**
+ * A community of its own for one test: a platform admin creates it and invites `secretary` as its first
+ * secretary, who accepts.
+ */
 export async function newCommunity(t: TestApp, admin: LoggedIn, name = unique('社区')) {
   const community = await admin.communities.create({ name });
-  const secretary = await t.login(unique('secretary'));
-  await admin.communities.setMember(community.id, { userId: secretary.userId, roles: [Role.Secretary] });
+  const secretary = await invitedMember(t, admin, community.id, [Role.Secretary], 'secretary');
   return { community, secretary };
 }
 
@@ -20,6 +22,26 @@ export async function joinedUser(t: TestApp, communityId: string, inviteCode: st
   return user;
 }
 
+/** A new user invited by `inviter` (a secretary, or the platform admin) with these roles, who accepted. */
+export async function invitedMember(
+  t: TestApp,
+  inviter: LoggedIn,
+  communityId: string,
+  roles: Role[],
+  prefix = 'member',
+  compoundId?: string,
+) {
+  const user = await t.login(unique(prefix));
+  await user.me.agreePrivacy(PRIVACY_NOTICE_VERSION);
+  const invitation = await inviter.communities.invite(communityId, {
+    userId: user.userId,
+    roles,
+    compoundId,
+  });
+  await user.invitations.accept(invitation.id);
+  return user;
+}
+
 /** A member with the given roles, verified. */
 export async function memberWith(
   t: TestApp,
@@ -28,9 +50,7 @@ export async function memberWith(
   roles: Role[],
   compoundId?: string,
 ) {
-  const user = await t.login(unique('member'));
-  await secretary.communities.setMember(communityId, { userId: user.userId, roles, compoundId });
-  return user;
+  return invitedMember(t, secretary, communityId, roles, 'member', compoundId);
 }
 
 export const ADMIN_OPENID = 'platform-admin';

@@ -40,7 +40,12 @@ describe('the request log at level info', () => {
     const community = await admin.communities.create({ name: '日志社区' });
     const secretary = await login('log-secretary');
     const me = await secretary.me.get();
-    await admin.communities.setMember(community.id, { userId: me.id, roles: [Role.Secretary] });
+    await secretary.me.agreePrivacy(PRIVACY_NOTICE_VERSION);
+    const invitation = await admin.communities.invite(community.id, {
+      userId: me.id,
+      roles: [Role.Secretary],
+    });
+    await secretary.invitations.accept(invitation.id);
 
     await secretary.communities.members(community.id, { q: PHONE });
     await secretary.communities.members(community.id, { q: ID_NUMBER });

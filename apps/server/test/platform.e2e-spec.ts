@@ -1,4 +1,4 @@
-import { ErrorCode, ROUTE_POLICIES, Role, WishStatus } from '@redvest/contract';
+import { ErrorCode, PRIVACY_NOTICE_VERSION, ROUTE_POLICIES, Role, WishStatus } from '@redvest/contract';
 import { errorOf } from './errors';
 import { startTestApp, TestApp } from './harness';
 
@@ -102,6 +102,15 @@ describe('the contract basics', () => {
     const users = await Promise.all(Array.from({ length: 30 }, (_, i) => t.login(`concurrent-${i}`)));
     const secretary = await t.login('demo-secretary');
     const cid = (await secretary.me.get()).memberships[0].communityId;
+    const { inviteCode } = await secretary.communities.get(cid);
+    for (const [i, user] of users.entries()) {
+      await user.me.agreePrivacy(PRIVACY_NOTICE_VERSION);
+      await user.communities.join(cid, {
+        inviteCode: inviteCode!,
+        realName: '并发',
+        phone: `1391234${String(i).padStart(4, '0')}`,
+      });
+    }
     const results = await Promise.allSettled(
       users.map((user) =>
         secretary.communities.setMember(cid, { userId: user.userId, roles: [Role.Volunteer] }),

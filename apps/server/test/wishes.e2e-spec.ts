@@ -319,7 +319,7 @@ describe('micro-wishes (微心愿)', () => {
     expect(wish).toMatchObject({
       status: WishStatus.Published,
       authorId: resident.userId,
-      postedBy: c.secretary.userId,
+      postedOnBehalf: true,
       points: 20,
     });
     expect(await errorOf(member.wishes.post(cid, { ...WISH, onBehalfOf: resident.userId }))).toMatchObject({

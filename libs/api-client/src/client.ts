@@ -68,6 +68,13 @@ import type {
   TransferView,
   Unit,
   UpdateRewardRequest,
+  AccountDeletionResult,
+  DeleteAccountRequest,
+  InvitationView,
+  InviteMemberRequest,
+  MembershipEnded,
+  MyDataExport,
+  RemoveMemberRequest,
   AuthOptions,
   AuthResponse,
   BuildingView,
@@ -149,6 +156,16 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
       get: () => call<MeResponse>('GET', '/api/me'),
       agreePrivacy: (version: string) =>
         call<MeResponse>('POST', '/api/me/privacy-consent', { body: { version } }),
+      /** 导出我的数据: everything held about me. */
+      exportData: () => call<MyDataExport>('GET', '/api/me/export'),
+      /** 注销账号: `body.confirm` must be ACCOUNT_DELETION_CONFIRMATION. */
+      deleteAccount: (body: DeleteAccountRequest) =>
+        call<AccountDeletionResult>('DELETE', '/api/me', { body }),
+      invitations: () => call<{ items: InvitationView[] }>('GET', '/api/me/invitations'),
+    },
+    invitations: {
+      accept: (id: string) => call<InvitationView>('POST', `/api/invitations/${enc(id)}/accept`),
+      decline: (id: string) => call<InvitationView>('POST', `/api/invitations/${enc(id)}/decline`),
     },
     invites: {
       lookup: (code: string) => call<InviteLookup>('GET', `/api/invites/${enc(code)}`),
@@ -167,6 +184,13 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
         call<MemberView>('POST', `${community(cid)}/members`, { body }),
       verifyMember: (cid: string, userId: string) =>
         call<MemberView>('POST', `${community(cid)}/members/${enc(userId)}/verify`),
+      removeMember: (cid: string, userId: string, body: RemoveMemberRequest) =>
+        call<MembershipEnded>('POST', `${community(cid)}/members/${enc(userId)}/remove`, { body }),
+      invite: (cid: string, body: InviteMemberRequest) =>
+        call<InvitationView>('POST', `${community(cid)}/invitations`, { body }),
+      invitations: (cid: string) => call<{ items: InvitationView[] }>('GET', `${community(cid)}/invitations`),
+      /** 退出社区. */
+      leave: (cid: string) => call<MembershipEnded>('POST', `${community(cid)}/leave`),
       employers: (cid: string) => call<{ items: EmployerView[] }>('GET', `${community(cid)}/employers`),
       compounds: (cid: string) => call<{ items: CompoundRef[] }>('GET', `${community(cid)}/compounds`),
       buildings: (cid: string) => call<{ items: BuildingView[] }>('GET', `${community(cid)}/buildings`),

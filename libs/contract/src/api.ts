@@ -108,6 +108,53 @@ export interface SetMemberRequest {
   compoundId?: string;
 }
 
+/** 邀请: adding someone who never asked to join takes their acceptance. */
+export type InviteMemberRequest = SetMemberRequest;
+
+export type InvitationStatus = 'pending' | 'accepted' | 'declined';
+
+export const INVITATION_STATUS_LABELS: Record<InvitationStatus, string> = {
+  pending: '待回复',
+  accepted: '已同意',
+  declined: '已拒绝',
+};
+
+export interface InvitationView {
+  id: string;
+  /** The person invited (they gave it to the secretary; their nickname is not shown before they accept). */
+  userId: string;
+  communityId: string;
+  communityName: string;
+  /** The roles the member will have on accepting (resident always included). */
+  roles: Role[];
+  employer: string | null;
+  compound: CompoundRef | null;
+  /** The secretary or platform admin who sent it, by the name they are known by. */
+  invitedBy: string;
+  status: InvitationStatus;
+  createdAt: string;
+  answeredAt: string | null;
+}
+
+/** 移除成员: a secretary ends someone's membership, saying why (the person is told). */
+export interface RemoveMemberRequest {
+  reason: string;
+}
+
+/** What ending a membership (退出社区, 移除成员, 注销账号) did to the open things of that community. */
+export interface MembershipEnded {
+  communityId: string;
+  endedAt: string;
+  /** Claims of wishes given back to the board. */
+  claimsReleased: number;
+  /** The person's own wishes not yet fulfilled, cancelled. */
+  wishesCancelled: number;
+  /** Orders not yet picked up, cancelled with their points refunded through the ledger. */
+  redemptionsRefunded: number;
+  /** Contact groups left (a group whose leader left gets another leader, an empty one is dissolved). */
+  groupsLeft: number;
+}
+
 export interface MemberView {
   userId: string;
   nickname: string;

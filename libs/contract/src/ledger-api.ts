@@ -93,7 +93,9 @@ export interface ReverseRequest {
 
 export interface LeaderboardEntry {
   rank: number;
-  userId: string;
+  /** Tells the rows of this one list apart; it identifies nobody (residents see no user ids). */
+  key: string;
+  /** Masked (张*东). */
   name: string;
   earned: number;
 }

@@ -55,6 +55,20 @@ export const ROUTE_POLICIES = {
   'GET /api/privacy': { summary: '隐私保护指引全文与版本', access: { access: 'public' } },
   'GET /api/me': { summary: '我的资料、社区与角色', access: { access: 'user' } },
   'POST /api/me/privacy-consent': { summary: '同意隐私保护指引', access: { access: 'user' } },
+  'GET /api/me/export': { summary: '导出我的全部个人信息（JSON，已解密）', access: { access: 'user' } },
+  'DELETE /api/me': {
+    summary: '注销账号（须确认）：个人信息删除或匿名化，积分账本保留',
+    access: { access: 'user' },
+  },
+  'GET /api/me/invitations': { summary: '我收到的社区邀请', access: { access: 'user' } },
+  'POST /api/invitations/:invitationId/accept': {
+    summary: '同意社区邀请（本人）',
+    access: { access: 'user' },
+  },
+  'POST /api/invitations/:invitationId/decline': {
+    summary: '拒绝社区邀请（本人）',
+    access: { access: 'user' },
+  },
   'GET /api/invites/:code': { summary: '用邀请码查找社区', access: { access: 'user' } },
   'POST /api/communities': { summary: '创建社区', access: { access: 'platform_admin' } },
   'GET /api/communities/:cid': {
@@ -71,12 +85,28 @@ export const ROUTE_POLICIES = {
     access: { access: 'community', roles: APPROVERS },
   },
   'POST /api/communities/:cid/members': {
-    summary: '设置成员角色与原单位',
+    summary: '设置成员或入社区申请人的角色与原单位（未申请的人须先邀请）',
     access: { access: 'community', roles: SECRETARY, platformAdminToo: true },
   },
   'POST /api/communities/:cid/members/:userId/verify': {
     summary: '审核通过入社区申请',
     access: { access: 'community', roles: SECRETARY },
+  },
+  'POST /api/communities/:cid/members/:userId/remove': {
+    summary: '移除成员（需说明原因；服务记录与积分账本保留）',
+    access: { access: 'community', roles: SECRETARY },
+  },
+  'POST /api/communities/:cid/invitations': {
+    summary: '邀请用户加入社区并设定角色（对方同意后生效）',
+    access: { access: 'community', roles: SECRETARY, platformAdminToo: true },
+  },
+  'GET /api/communities/:cid/invitations': {
+    summary: '本社区发出的邀请',
+    access: { access: 'community', roles: SECRETARY, platformAdminToo: true },
+  },
+  'POST /api/communities/:cid/leave': {
+    summary: '退出社区（服务记录与积分账本保留）',
+    access: { access: 'community', roles: MEMBER, pendingToo: true },
   },
   'GET /api/communities/:cid/employers': {
     summary: '原单位列表',

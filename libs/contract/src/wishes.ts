@@ -74,15 +74,21 @@ export interface WishView {
   points: number;
   photos: WishPhoto[];
   desiredDate: string | null;
-  authorId: string;
+  /** The caller posted it (or it was posted for them). */
+  mine: boolean;
+  /** The caller holds the claim. */
+  claimedByMe: boolean;
+  /** Only for the community's reviewers (who also see the member list); null for everyone else. */
+  authorId: string | null;
   /** Masked (张*丰) on the board. */
   authorName: string;
-  /** 代发: the secretary who posted for the resident. */
-  postedBy: string | null;
+  /** 代发: a secretary posted it for the resident. */
+  postedOnBehalf: boolean;
   compound: string | null;
   /** Where and whom to call: only for the author, the claimer and secretaries; masked for others. */
   place: string | null;
   contactPhone: string | null;
+  /** Only for reviewers, like `authorId`. */
   claimerId: string | null;
   claimerName: string | null;
   claimedForEmployer: string | null;

@@ -107,7 +107,8 @@ export class AccessGuard implements CanActivate {
         .getRawAndEntities<{ revoked_jti: string | null }>(),
     );
     const user = entities[0];
-    if (!user || raw[0]?.revoked_jti || user.tokenGeneration !== claims.generation)
+    // A deleted account's tokens stop working at once, whatever their expiry.
+    if (!user || user.deletedAt || raw[0]?.revoked_jti || user.tokenGeneration !== claims.generation)
       throw new DomainError(ErrorCode.TokenInvalid);
     return { user, token: { jti: claims.jti, expiresAt: claims.expiresAt } };
   }

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CommunitiesController } from './communities.controller';
 import { CommunitiesService } from './communities.service';
+import { InvitationsController } from './invitations.controller';
+import { InvitationsService } from './invitations.service';
 import { MembersController } from './members.controller';
 import { MembersService } from './members.service';
 
 @Module({
-  controllers: [CommunitiesController, MembersController],
-  providers: [CommunitiesService, MembersService],
+  controllers: [CommunitiesController, MembersController, InvitationsController],
+  providers: [CommunitiesService, MembersService, InvitationsService],
   exports: [CommunitiesService, MembersService],
 })
 export class CommunitiesModule {}

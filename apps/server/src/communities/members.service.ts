@@ -30,6 +30,14 @@ export interface MembersFilter {
   limit?: number;
 }
 
+/** The roles asked for, with 居民 always included; a branch secretary needs their compound. */
+export function grantedRoles(body: Pick<SetMemberRequest, 'roles' | 'compoundId'>): Set<Role> {
+  const granted = new Set<Role>([Role.Resident, ...body.roles]);
+  if (granted.has(Role.BranchSecretary) && !body.compoundId)
+    throw new DomainError(ErrorCode.CompoundRequired);
+  return granted;
+}
+
 @Injectable()
 export class MembersService {
   constructor(
@@ -64,69 +72,64 @@ export class MembersService {
   }
 
   /**
-   * Sets a member's roles (the new set replaces the old) and employer; adds the user to the community
-   * when they are not yet a member, and counts as verifying them.
+   * Sets the roles (the new set replaces the old) and employer of a member, or of someone who asked to join
+   * (that counts as verifying them). Someone who never asked is not added: they get an invitation instead
+   * (INVITATION_REQUIRED), and become a member only when they accept it.
    */
   async set(communityId: string, body: SetMemberRequest, actorId: string): Promise<MemberView> {
-    const granted = new Set<Role>([Role.Resident, ...body.roles]);
-    if (granted.has(Role.BranchSecretary) && !body.compoundId)
-      throw new DomainError(ErrorCode.CompoundRequired);
+    const granted = grantedRoles(body);
     return this.db.transaction(async (em) => {
-      if (!(await em.findOne(User, { where: { id: body.userId } })))
-        throw new DomainError(ErrorCode.UserNotFound);
-      if (body.compoundId && !(await em.findOne(Compound, { where: { id: body.compoundId, communityId } }))) {
-        throw new DomainError(ErrorCode.CompoundNotFound);
-      }
-      let membership = await em.findOne(Membership, {
+      const user = await em.findOne(User, { where: { id: body.userId } });
+      if (!user || user.deletedAt) throw new DomainError(ErrorCode.UserNotFound);
+      const membership = await em.findOne(Membership, {
         where: { communityId, userId: body.userId },
         ...this.db.forUpdate,
       });
-      const now = new Date();
-      if (!membership) {
-        membership = em.create(Membership, {
-          id: newId(),
-          communityId,
-          userId: body.userId,
-          status: MembershipStatus.Active,
-          realName: null,
-          phoneEnc: null,
-          compoundId: null,
-          householdId: null,
-          employerId: null,
-          joinedAt: now,
-          verifiedAt: now,
-          verifiedBy: actorId,
-        });
-        await em.insert(Membership, membership);
-      }
-      await this.refuseToRemoveLastSecretary(em, membership, granted);
-      const employerId = body.employer
-        ? await this.employerId(em, communityId, body.employer.trim())
-        : membership.employerId;
-      await em.update(
-        Membership,
-        { id: membership.id },
-        {
-          employerId,
-          status: MembershipStatus.Active,
-          verifiedAt: membership.verifiedAt ?? now,
-          verifiedBy: membership.verifiedBy ?? actorId,
-          compoundId: membership.compoundId ?? body.compoundId ?? null,
-        },
-      );
-      await em.delete(MembershipRole, { membershipId: membership.id });
-      await em.insert(
-        MembershipRole,
-        [...granted].map((role) => ({
-          membershipId: membership.id,
-          role,
-          compoundId: role === Role.BranchSecretary ? body.compoundId! : '',
-          communityId,
-        })),
-      );
+      if (!membership) throw new DomainError(ErrorCode.InvitationRequired);
+      await this.applyRoles(em, membership, granted, body, actorId);
       const saved = await em.findOneOrFail(Membership, { where: { id: membership.id } });
       return (await this.views(em, [saved]))[0];
     });
+  }
+
+  /** Inside the caller's transaction: the membership becomes active with exactly these roles. */
+  async applyRoles(
+    em: EntityManager,
+    membership: Membership,
+    granted: Set<Role>,
+    body: Pick<SetMemberRequest, 'employer' | 'compoundId'>,
+    actorId: string,
+  ): Promise<void> {
+    const { communityId } = membership;
+    if (body.compoundId && !(await em.findOne(Compound, { where: { id: body.compoundId, communityId } }))) {
+      throw new DomainError(ErrorCode.CompoundNotFound);
+    }
+    await this.refuseToRemoveLastSecretary(em, membership, granted);
+    const employerId = body.employer
+      ? await this.employerId(em, communityId, body.employer.trim())
+      : membership.employerId;
+    const now = new Date();
+    await em.update(
+      Membership,
+      { id: membership.id },
+      {
+        employerId,
+        status: MembershipStatus.Active,
+        verifiedAt: membership.verifiedAt ?? now,
+        verifiedBy: membership.verifiedBy ?? actorId,
+        compoundId: membership.compoundId ?? body.compoundId ?? null,
+      },
+    );
+    await em.delete(MembershipRole, { membershipId: membership.id });
+    await em.insert(
+      MembershipRole,
+      [...granted].map((role) => ({
+        membershipId: membership.id,
+        role,
+        compoundId: role === Role.BranchSecretary ? body.compoundId! : '',
+        communityId,
+      })),
+    );
   }
 
   async verify(communityId: string, userId: string, actorId: string): Promise<MemberView> {

@@ -39,6 +39,11 @@ import {
   Visit,
 } from './entities';
 
+/** What a member's leaving did to one contact group. */
+export type GroupChange = { groupId: string; name: string } & (
+  { outcome: 'left' | 'dissolved' } | { outcome: 'new_leader'; leaderId: string }
+);
+
 function settingsOf(community: Community): ContactSettings {
   return { contactGroupSize: community.contactGroupSize, visitOverdueDays: community.visitOverdueDays };
 }
@@ -131,6 +136,52 @@ export class ContactGroupsService {
       await em.update(ContactGroup, { id: groupId }, { status: 'dissolved', dissolvedAt: now });
       return (await this.views(em, [{ ...group, status: 'dissolved', dissolvedAt: now }]))[0];
     });
+  }
+
+  /**
+   * A member whose membership ends (退出社区, 移除成员, 注销账号) leaves every active group of the community,
+   * inside the caller's transaction. A group they led is led from then on by the member who has been a
+   * user longest (the smallest id); a group left empty is dissolved. Their visits stay with the group.
+   */
+  async withdrawMember(em: EntityManager, communityId: string, userId: string): Promise<GroupChange[]> {
+    const rows = await em
+      .createQueryBuilder(ContactGroup, 'g')
+      .innerJoin(ContactGroupMember, 'm', 'm.group_id = g.id')
+      .where('g.community_id = :communityId AND m.user_id = :userId', { communityId, userId })
+      .andWhere("g.status = 'active'")
+      .getMany();
+    const changes: GroupChange[] = [];
+    for (const listed of rows) {
+      const group = await em.findOneOrFail(ContactGroup, { where: { id: listed.id }, ...this.db.forUpdate });
+      if (group.status !== 'active') continue;
+      await em.delete(ContactGroupMember, { groupId: group.id, userId });
+      const left = await em.find(ContactGroupMember, {
+        where: { groupId: group.id },
+        order: { userId: 'ASC' },
+      });
+      if (left.length === 0) {
+        const now = new Date();
+        await this.endAssignments(
+          em,
+          await em.find(HouseholdAssignment, { where: { groupId: group.id } }),
+          now,
+          'dissolved',
+        );
+        await em.update(ContactGroup, { id: group.id }, { status: 'dissolved', dissolvedAt: now });
+        changes.push({ groupId: group.id, name: group.name, outcome: 'dissolved' });
+      } else if (group.leaderId === userId) {
+        await em.update(ContactGroup, { id: group.id }, { leaderId: left[0].userId });
+        changes.push({
+          groupId: group.id,
+          name: group.name,
+          outcome: 'new_leader',
+          leaderId: left[0].userId,
+        });
+      } else {
+        changes.push({ groupId: group.id, name: group.name, outcome: 'left' });
+      }
+    }
+    return changes;
   }
 
   /**

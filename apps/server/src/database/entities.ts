@@ -26,6 +26,8 @@ import { Counter } from '../jobs/counter.entity';
 import { JobLease } from '../jobs/job-lease.entity';
 import { Community } from '../communities/community.entity';
 import { Employer } from '../communities/employer.entity';
+import { Invitation } from '../communities/invitation.entity';
+import { Departure } from '../communities/departure.entity';
 import { MembershipRole } from '../communities/membership-role.entity';
 import { Membership } from '../communities/membership.entity';
 import { Building } from '../organisation/building.entity';
@@ -45,6 +47,8 @@ export const ENTITIES = [
   Employer,
   Membership,
   MembershipRole,
+  Invitation,
+  Departure,
   Compound,
   Building,
   Household,

@@ -13,7 +13,7 @@ import {
 } from '@redvest/contract';
 import { balance, maskName, pendingNet } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, LessThan, MoreThan } from 'typeorm';
+import { EntityManager, In, LessThan } from 'typeorm';
 import { CommunityAccess } from '../auth/auth-context';
 import { DomainError } from '../common/domain-error';
 import { Community } from '../communities/community.entity';
@@ -99,31 +99,49 @@ export class LedgerReadsService {
     const periodKey =
       period === LeaderboardPeriod.All ? all : period === LeaderboardPeriod.Year ? year : month;
     return this.db.read(async (em) => {
-      const where = { communityId: access.communityId, unit, period: periodKey };
-      const top = await em.find(PeriodTotal, {
-        where: { ...where, earned: MoreThan(0) },
-        order: { earned: 'DESC', userId: 'ASC' },
-        take: limit,
-      });
+      // Members only: someone who left (or deleted their account) keeps their points but leaves the list.
+      const board = () =>
+        em
+          .createQueryBuilder(PeriodTotal, 't')
+          .innerJoin(Membership, 'm', 'm.community_id = t.community_id AND m.user_id = t.user_id')
+          .where('t.community_id = :communityId AND t.unit = :unit AND t.period = :period', {
+            communityId: access.communityId,
+            unit,
+            period: periodKey,
+          });
+      const top = await board()
+        .andWhere('t.earned > 0')
+        .orderBy('t.earned', 'DESC')
+        .addOrderBy('t.user_id', 'ASC')
+        .limit(limit)
+        .getMany();
       const names = await memberNames(
         em,
         access.communityId,
         top.map((t) => t.userId),
       );
-      const rankOf = async (earned: number) =>
-        1 + (await em.count(PeriodTotal, { where: { ...where, earned: MoreThan(earned) } }));
+      const rankOf = async (earned: number) => {
+        const above = await board()
+          .andWhere('t.earned > :earned', { earned })
+          .select('COUNT(*)', 'n')
+          .getRawOne<{ n: string | number }>();
+        return 1 + Number(above?.n ?? 0);
+      };
       const items: LeaderboardResponse['items'] = [];
       for (const [index, row] of top.entries()) {
         const previous = items[index - 1];
         const rank = previous && previous.earned === row.earned ? previous.rank : index + 1;
         items.push({
           rank,
-          userId: row.userId,
+          // The row's place in this list: enough for the app to tell rows apart, and it names nobody.
+          key: String(index + 1),
           name: maskName(names.get(row.userId) ?? ''),
           earned: row.earned,
         });
       }
-      const mine = await em.findOne(PeriodTotal, { where: { ...where, userId } });
+      const mine = await em.findOne(PeriodTotal, {
+        where: { communityId: access.communityId, unit, period: periodKey, userId },
+      });
       return {
         period,
         periodKey,
@@ -144,9 +162,10 @@ export class LedgerReadsService {
     if (callerId !== userId && !access.roles.has(Role.Secretary)) throw new DomainError(ErrorCode.Forbidden);
     return this.db.read(async (em) => {
       const membership = await em.findOne(Membership, { where: { communityId: access.communityId, userId } });
-      if (!membership) throw new DomainError(ErrorCode.MemberNotFound);
-      const community = await em.findOneOrFail(Community, { where: { id: access.communityId } });
       const accounts = await em.find(LedgerAccount, { where: { communityId: access.communityId, userId } });
+      // A former member's statement stays available to the secretary: their accounts are still here.
+      if (!membership && accounts.length === 0) throw new DomainError(ErrorCode.MemberNotFound);
+      const community = await em.findOneOrFail(Community, { where: { id: access.communityId } });
       const start = new Date(`${year}-01-01T00:00:00+08:00`);
       const end = new Date(`${year + 1}-01-01T00:00:00+08:00`);
       const ids = accounts.map((a) => a.id);

@@ -6,7 +6,12 @@ import { Reward } from './reward.entity';
 import { RewardsController } from './rewards.controller';
 import { RewardsService } from './rewards.service';
 
-@Module({ imports: [LedgerModule], controllers: [RewardsController], providers: [RewardsService] })
+@Module({
+  imports: [LedgerModule],
+  controllers: [RewardsController],
+  providers: [RewardsService],
+  exports: [RewardsService],
+})
 export class RewardsModule implements OnModuleInit {
   constructor(private readonly resources: ResourceCommunities) {}
 

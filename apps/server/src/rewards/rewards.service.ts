@@ -152,39 +152,48 @@ export class RewardsService {
       const order = await em.findOneOrFail(Redemption, { where: { id: redemptionId } });
       if (order.userId !== actorId && !access.roles.has(Role.Secretary))
         throw new DomainError(ErrorCode.Forbidden);
-      const closed = await em.update(
-        Redemption,
-        { id: redemptionId, status: 'placed' },
-        {
-          status: 'cancelled',
-          closedAt: new Date(),
-          closedBy: actorId,
-          cancelReason: reason?.trim() || null,
-        },
-      );
-      if (closed.affected === 0) throw new DomainError(ErrorCode.RedemptionClosed);
-      const { transfer } = await this.ledger.redeem(
-        em,
-        {
-          communityId: order.communityId,
-          userId: order.userId,
-          amount: order.total,
-          ref: { type: 'redemption', id: order.id },
-          memo: `取消兑换：${order.rewardName} × ${order.quantity}`,
-          idempotencyKey: `refund:${order.id}`,
-          createdBy: actorId,
-        },
-        'refund',
-      );
-      await em.update(Redemption, { id: redemptionId }, { refundTransferId: transfer.id });
-      await em
-        .createQueryBuilder()
-        .update(Reward)
-        .set({ stock: () => `stock + ${order.quantity}`, updatedAt: new Date() })
-        .where('id = :id', { id: order.rewardId })
-        .execute();
+      if (!(await this.refund(em, order, actorId, reason))) throw new DomainError(ErrorCode.RedemptionClosed);
       return this.view(em, await em.findOneOrFail(Redemption, { where: { id: redemptionId } }));
     });
+  }
+
+  /**
+   * Inside the caller's transaction, with the community's chain locked: closes the order if it is still
+   * waiting for pickup, refunds its points and puts the stock back. False when it was already closed.
+   */
+  async refund(em: EntityManager, order: Redemption, actorId: string, reason: string | undefined) {
+    const closed = await em.update(
+      Redemption,
+      { id: order.id, status: 'placed' },
+      {
+        status: 'cancelled',
+        closedAt: new Date(),
+        closedBy: actorId,
+        cancelReason: reason?.trim() || null,
+      },
+    );
+    if (closed.affected === 0) return false;
+    const { transfer } = await this.ledger.redeem(
+      em,
+      {
+        communityId: order.communityId,
+        userId: order.userId,
+        amount: order.total,
+        ref: { type: 'redemption', id: order.id },
+        memo: `取消兑换：${order.rewardName} × ${order.quantity}`,
+        idempotencyKey: `refund:${order.id}`,
+        createdBy: actorId,
+      },
+      'refund',
+    );
+    await em.update(Redemption, { id: order.id }, { refundTransferId: transfer.id });
+    await em
+      .createQueryBuilder()
+      .update(Reward)
+      .set({ stock: () => `stock + ${order.quantity}`, updatedAt: new Date() })
+      .where('id = :id', { id: order.rewardId })
+      .execute();
+    return true;
   }
 
   async mine(userId: string, cursor?: string, limit = 20): Promise<Page<RedemptionView>> {

@@ -1,10 +1,12 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 
 /** Where uploaded files live: a folder under DATA_DIR here; an object store (OSS, COS, S3) can implement it later. */
 export interface ObjectStore {
   put(key: string, content: Buffer): Promise<void>;
   get(key: string): Promise<Buffer | null>;
+  /** Removes the object; removing one that is not there is not an error. */
+  delete(key: string): Promise<void>;
 }
 
 export const OBJECT_STORE = Symbol('ObjectStore');
@@ -26,6 +28,10 @@ export class LocalFileStore implements ObjectStore {
     } catch {
       return null;
     }
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
   }
 
   private pathOf(key: string): string {

@@ -17,6 +17,6 @@ import { UploadsService } from './uploads.service';
       useFactory: (config: AppConfig) => new LocalFileStore(join(config.dataDir, 'uploads')),
     },
   ],
-  exports: [UploadsService],
+  exports: [UploadsService, OBJECT_STORE],
 })
 export class UploadsModule {}

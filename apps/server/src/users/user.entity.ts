@@ -13,4 +13,6 @@ export class User {
   @TimeColumn({ name: 'created_at' }) createdAt!: Date;
   /** Raised by 退出所有设备: tokens issued under an older generation are refused. */
   @Column({ name: 'token_generation', type: 'int', default: 0 }) tokenGeneration!: number;
+  /** 注销: the row stays (the ledger refers to it), emptied of everything personal; its tokens stop working. */
+  @TimeColumn({ name: 'deleted_at', nullable: true }) deletedAt!: Date | null;
 }

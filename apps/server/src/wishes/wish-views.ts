@@ -70,7 +70,8 @@ export class WishViews {
     const views: WishView[] = [];
     for (const w of wishes) {
       const actors = actorsFor(w, access, userId);
-      const close = actors.has('author') || actors.has('claimer') || actors.has('reviewer');
+      const reviewer = actors.has('reviewer');
+      const close = actors.has('author') || actors.has('claimer') || reviewer;
       const phone = w.phoneEnc ? this.cipher.decrypt(w.phoneEnc) : null;
       const photoOf = (kind: 'wish' | 'fulfilment') =>
         photos
@@ -87,13 +88,16 @@ export class WishViews {
         points: w.points,
         photos: photoOf('wish'),
         desiredDate: w.desiredDate,
-        authorId: w.authorId,
+        mine: actors.has('author'),
+        claimedByMe: actors.has('claimer'),
+        // User ids only for reviewers (who dispatch and see the member list): residents see none.
+        authorId: reviewer ? w.authorId : null,
         authorName: close ? (names.get(w.authorId) ?? '') : maskName(names.get(w.authorId) ?? ''),
-        postedBy: w.postedBy,
+        postedOnBehalf: w.postedBy !== null,
         compound: compounds.find((c) => c.id === w.compoundId)?.name ?? null,
         place: close && w.placeEnc ? this.cipher.decrypt(w.placeEnc) : null,
         contactPhone: phone ? (close ? phone : maskPhone(phone)) : null,
-        claimerId: w.claimerId,
+        claimerId: reviewer ? w.claimerId : null,
         claimerName: w.claimerId ? (names.get(w.claimerId) ?? '') : null,
         claimedForEmployer: employers.find((e) => e.id === w.claimedForEmployerId)?.name ?? null,
         dispatched: w.dispatchedBy !== null,

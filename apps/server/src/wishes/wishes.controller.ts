@@ -131,7 +131,7 @@ export class WishesController {
     @Body() body: ConfirmWishDto,
   ): Promise<WishView> {
     const wish = await this.wishes.get(member, auth.user.id, id);
-    const action = wish.authorId === auth.user.id ? 'confirm' : 'confirm_on_behalf';
+    const action = wish.mine ? 'confirm' : 'confirm_on_behalf';
     return this.wishes.act(member, auth.user, id, action, { confirm: body });
   }
 
@@ -168,8 +168,7 @@ export class WishesController {
     const wish = await this.wishes.get(member, auth.user.id, id);
     if (wish.status !== WishStatus.Confirmed)
       throw new DomainError(ErrorCode.WishWrongState, { status: wish.status });
-    if (wish.claimerId !== auth.user.id && !member.roles.has(Role.Secretary))
-      throw new DomainError(ErrorCode.Forbidden);
+    if (!wish.claimedByMe && !member.roles.has(Role.Secretary)) throw new DomainError(ErrorCode.Forbidden);
     const details = await this.wishes.letterDetails(member.communityId, id);
     const pdf = await renderThankYouLetter({
       communityName: details.communityName,

@@ -85,14 +85,14 @@ export function buttonActions(wish: WishView): WishAction[] {
 }
 
 /** The thank-you letter: for a confirmed wish, to its claimer and to the community's secretaries. */
-export function canDownloadLetter(wish: WishView, userId: string | undefined, secretary: boolean): boolean {
-  return wish.status === WishStatus.Confirmed && (secretary || (!!userId && wish.claimerId === userId));
+export function canDownloadLetter(wish: WishView, secretary: boolean): boolean {
+  return wish.status === WishStatus.Confirmed && (secretary || wish.claimedByMe);
 }
 
 /** One plain sentence on where the wish stands, for the person looking at it. */
-export function wishHint(wish: WishView, userId: string | undefined): string | null {
-  const author = !!userId && wish.authorId === userId;
-  const claimer = !!userId && wish.claimerId === userId;
+export function wishHint(wish: WishView): string | null {
+  const author = wish.mine;
+  const claimer = wish.claimedByMe;
   const claimerName = wish.claimerName || '认领人';
   switch (wish.status) {
     case WishStatus.PendingReview:

@@ -76,7 +76,7 @@ export default function LeaderboardPage() {
         {items.length ? (
           <View className="rv-card board-list">
             {items.map((entry) => (
-              <Row key={entry.userId} entry={entry} />
+              <Row key={entry.key} entry={entry} />
             ))}
           </View>
         ) : (

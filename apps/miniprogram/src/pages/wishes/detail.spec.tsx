@@ -55,7 +55,7 @@ describe('心愿详情 page', () => {
       name: 'the claimer',
       wish: {
         status: WishStatus.Claimed,
-        claimerId: 'u-member',
+        claimedByMe: true,
         claimerName: '张卫东',
         actions: ['fulfil', 'release'],
       },
@@ -66,7 +66,7 @@ describe('心愿详情 page', () => {
       me: author,
       wish: {
         status: WishStatus.Fulfilled,
-        authorId: 'u-resident',
+        mine: true,
         claimerName: '张卫东',
         actions: ['confirm', 'dispute'] as WishAction[],
       },
@@ -79,7 +79,7 @@ describe('心愿详情 page', () => {
     },
     {
       name: 'someone who may do nothing',
-      wish: { status: WishStatus.Claimed, claimerId: 'u-other', actions: [] },
+      wish: { status: WishStatus.Claimed, actions: [] },
       expected: [],
     },
   ];
@@ -95,7 +95,7 @@ describe('心愿详情 page', () => {
       wishFixture({
         status: WishStatus.Confirmed,
         statusLabel: '已完成',
-        claimerId: 'u-member',
+        claimedByMe: true,
         claimerName: '张卫东',
         confirmation: 'author',
         rating: 5,
@@ -123,7 +123,7 @@ describe('心愿详情 page', () => {
       wishFixture({
         status: WishStatus.Claimed,
         statusLabel: '已认领',
-        claimerId: 'u-member',
+        claimedByMe: true,
         claimerName: '张卫东',
         claimedForEmployer: '佛山市税务局',
         place: '阳光里小区 3栋 2单元 101',
@@ -172,7 +172,7 @@ describe('心愿详情 page', () => {
     const { fake } = await show(
       wishFixture({
         status: WishStatus.Fulfilled,
-        authorId: 'u-resident',
+        mine: true,
         claimerName: '张卫东',
         fulfilNote: '已上门修好刹车',
         actions: ['confirm', 'dispute'],
@@ -184,7 +184,7 @@ describe('心愿详情 page', () => {
         wishFixture({
           status: WishStatus.Confirmed,
           statusLabel: '已完成',
-          authorId: 'u-resident',
+          mine: true,
           claimerName: '张卫东',
           confirmation: 'author',
           ...(request.body as object),

@@ -86,16 +86,15 @@ export default function WishDetailPage() {
     );
   }
 
-  const userId = me.data?.id;
   const buttons = buttonActions(wish);
-  const letter = canDownloadLetter(wish, userId, membership ? isSecretary(membership) : false);
-  const hint = wishHint(wish, userId);
+  const letter = canDownloadLetter(wish, membership ? isSecretary(membership) : false);
+  const hint = wishHint(wish);
   const maskedPhone = !!wish.contactPhone && wish.contactPhone.includes('*');
   const masked = wish.authorName.includes('*');
   const hasBar = buttons.length > 0 || letter;
 
   // Whom to call and where: near the top for the claimer who has the wish to do, after the wish otherwise.
-  const contactFirst = wish.status === WishStatus.Claimed && !!userId && wish.claimerId === userId;
+  const contactFirst = wish.status === WishStatus.Claimed && wish.claimedByMe;
   const contact =
     wish.place || wish.contactPhone ? (
       <>
@@ -149,7 +148,7 @@ export default function WishDetailPage() {
           <Fact label="心愿人">
             <Text>
               {wish.authorName}
-              {wish.postedBy ? '（社区代发）' : ''}
+              {wish.postedOnBehalf ? '（社区代发）' : ''}
             </Text>
           </Fact>
           {wish.compound ? (
@@ -188,7 +187,11 @@ export default function WishDetailPage() {
         <>
           <Text className="rv-section-title">心愿进度</Text>
           <View className="rv-card wish-detail__timeline">
-            <WishTimeline events={wish.timeline} maskAuthor={masked} postedForResident={!!wish.postedBy} />
+            <WishTimeline
+              events={wish.timeline}
+              maskAuthor={masked}
+              postedForResident={wish.postedOnBehalf}
+            />
           </View>
         </>
       ) : null}

@@ -11,6 +11,7 @@ import { NotificationTopics1763924400000 } from './1763924400000-NotificationTop
 import { VisitRequestHash1764600000000 } from './1764600000000-VisitRequestHash';
 import { RateLimits1764603600000 } from './1764603600000-RateLimits';
 import { TokenRevocation1764607200000 } from './1764607200000-TokenRevocation';
+import { PrivacyRights1764610800000 } from './1764610800000-PrivacyRights';
 
 /** Every migration, in order. New ones are appended. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   VisitRequestHash1764600000000,
   RateLimits1764603600000,
   TokenRevocation1764607200000,
+  PrivacyRights1764610800000,
 ];

@@ -1,0 +1,192 @@
+import {
+  AccountDeletionResult,
+  ACCOUNT_DELETION_CONFIRMATION,
+  ErrorCode,
+  toIsoLocal,
+} from '@redvest/contract';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EntityManager, In, Like } from 'typeorm';
+import { RevokedToken } from '../auth/revoked-token.entity';
+import { DomainError } from '../common/domain-error';
+import { Departure } from '../communities/departure.entity';
+import { Invitation } from '../communities/invitation.entity';
+import { Membership } from '../communities/membership.entity';
+import { Demand, DemandPhoto, Visit } from '../contact/entities';
+import { MemberRating, Resource } from '../contact/lists.entities';
+import { Db } from '../database/db';
+import { Notice, NotificationsService } from '../notifications/notifications.service';
+import { Notification } from '../notifications/notification.entity';
+import { Certificate } from '../records/certificate.entity';
+import { RecordCorrection } from '../records/correction.entity';
+import { OBJECT_STORE, ObjectStore } from '../uploads/object-store';
+import { Upload } from '../uploads/upload.entity';
+import { User } from '../users/user.entity';
+import { WishEvent } from '../wishes/wish-event.entity';
+import { WishPhotoLink } from '../wishes/wish-photo.entity';
+import { Wish } from '../wishes/wish.entity';
+import { MembershipEnding } from './membership-ending.service';
+
+/** What stands where a deleted person's name or words were. */
+export const DELETED_USER_NAME = '已注销用户';
+export const ERASED_TEXT = '（内容已随账号注销删除）';
+const ERASED_TITLE = '（已注销用户的心愿）';
+const ERASED_RESOURCE = '（已注销）';
+
+/**
+ * 注销账号 (PIPL art. 47). In one transaction: every membership ends as if the person left (open claims
+ * released, unfinished wishes withdrawn, orders refunded through the ledger, groups left), then everything
+ * personal is erased or replaced — names, nickname, openid, phones, addresses, photos, and the free texts
+ * the person wrote. The ledger's rows and memos, attendances and visits stay as the communities' records,
+ * pointing at a user row that no longer says who it was. The photos' files go after the commit.
+ */
+@Injectable()
+export class AccountDeletionService {
+  private readonly logger = new Logger('AccountDeletion');
+
+  constructor(
+    private readonly db: Db,
+    private readonly ending: MembershipEnding,
+    private readonly notifications: NotificationsService,
+    @Inject(OBJECT_STORE) private readonly store: ObjectStore,
+  ) {}
+
+  async delete(userId: string, confirm: string | undefined): Promise<AccountDeletionResult> {
+    if (confirm !== ACCOUNT_DELETION_CONFIRMATION) throw new DomainError(ErrorCode.DeletionNotConfirmed);
+    const notices: Notice[] = [];
+    const { result, files } = await this.db.transaction(async (em) => {
+      // The user's row first: a claim or a redemption of theirs at this moment waits, or this waits for it.
+      await em.findOneOrFail(User, { where: { id: userId }, ...this.db.forUpdate });
+      const sole = await this.ending.soleSecretaryOf(em, userId);
+      if (sole.length) throw new DomainError(ErrorCode.LastSecretaryMustHandOver, { communities: sole });
+      const memberships = await em.find(Membership, { where: { userId } });
+      const totals = { claimsReleased: 0, wishesCancelled: 0, redemptionsRefunded: 0 };
+      for (const m of memberships) {
+        const { ended, notices: told } = await this.ending.end(em, {
+          communityId: m.communityId,
+          userId,
+          actorId: userId,
+          kind: 'deleted',
+        });
+        totals.claimsReleased += ended.claimsReleased;
+        totals.wishesCancelled += ended.wishesCancelled;
+        totals.redemptionsRefunded += ended.redemptionsRefunded;
+        notices.push(...told);
+      }
+      const names = await this.namesOf(em, userId, memberships);
+      await this.eraseFromOthersInboxes(em, userId, names);
+      const files = await this.deleteUploads(em, userId);
+      await this.eraseTexts(em, userId);
+      const deletedAt = new Date();
+      await em.update(
+        User,
+        { id: userId },
+        {
+          nickname: DELETED_USER_NAME,
+          // The openid is freed: logging in with it again starts a new, empty account.
+          openid: `deleted:${userId}`,
+          privacyVersion: null,
+          privacyAgreedAt: null,
+          deletedAt,
+        },
+      );
+      const result: AccountDeletionResult = {
+        deletedAt: toIsoLocal(deletedAt),
+        communitiesLeft: memberships.length,
+        ...totals,
+        photosDeleted: files.length,
+      };
+      return { result, files };
+    });
+    for (const key of files) {
+      await this.store
+        .delete(key)
+        .catch((error: Error) => this.logger.warn(`photo not removed: ${error.message}`));
+    }
+    // Those told are other people (authors, claimers, secretaries); the deleted person is told nothing.
+    await this.notifications.push(notices.filter((n) => n.userId !== userId));
+    return result;
+  }
+
+  /** The names the person was known by: their real names in each community, past and present. */
+  private async namesOf(em: EntityManager, userId: string, memberships: Membership[]): Promise<string[]> {
+    const departed = await em.find(Departure, { where: { userId } });
+    const names = [...memberships, ...departed].map((m) => m.realName).filter((n): n is string => !!n);
+    return [...new Set(names)].filter((name) => name.length >= 2);
+  }
+
+  /** Their own inbox goes; in other people's, their names and their wishes' titles are replaced. */
+  private async eraseFromOthersInboxes(em: EntityManager, userId: string, names: string[]) {
+    await em.delete(Notification, { userId });
+    const wishes = await em.find(Wish, { where: { authorId: userId }, select: { id: true, title: true } });
+    for (const wish of wishes) {
+      await em
+        .createQueryBuilder()
+        .update(Notification)
+        .set({
+          title: () => 'REPLACE(title, :title, :erased)',
+          body: () => 'REPLACE(body, :title, :erased)',
+        })
+        .where('wish_id = :wishId')
+        .setParameters({ wishId: wish.id, title: wish.title, erased: ERASED_TITLE })
+        .execute();
+    }
+    for (const name of names) {
+      const mentioning = await em.find(Notification, {
+        where: { body: Like(`%${name}%`) },
+        select: { id: true },
+      });
+      if (mentioning.length === 0) continue;
+      await em
+        .createQueryBuilder()
+        .update(Notification)
+        .set({ body: () => 'REPLACE(body, :name, :erased)' })
+        .where({ id: In(mentioning.map((n) => n.id)) })
+        .setParameters({ name, erased: DELETED_USER_NAME })
+        .execute();
+    }
+  }
+
+  /** Rows of their photos and every link to them; the files' keys, to remove after the commit. */
+  private async deleteUploads(em: EntityManager, userId: string): Promise<string[]> {
+    const uploads = await em.find(Upload, { where: { ownerId: userId } });
+    if (uploads.length === 0) return [];
+    const ids = uploads.map((u) => u.id);
+    await em.delete(WishPhotoLink, { uploadId: In(ids) });
+    await em.delete(DemandPhoto, { uploadId: In(ids) });
+    await em.delete(Upload, { id: In(ids) });
+    return uploads.map((u) => u.storageKey);
+  }
+
+  /** Everything they wrote outside the ledger, and every copy of their name and contact details. */
+  private async eraseTexts(em: EntityManager, userId: string) {
+    await em.update(
+      Wish,
+      { authorId: userId },
+      {
+        title: ERASED_TITLE,
+        description: ERASED_TEXT,
+        placeEnc: null,
+        phoneEnc: null,
+        desiredDate: null,
+        thanks: null,
+      },
+    );
+    await em.update(Wish, { claimerId: userId }, { fulfilNote: null });
+    await em.update(WishEvent, { actorId: userId }, { note: null });
+    await em.update(Demand, { raisedBy: userId }, { text: ERASED_TEXT });
+    await em.update(Visit, { recordedBy: userId }, { notes: null });
+    await em.update(RecordCorrection, { userId }, { reason: ERASED_TEXT });
+    await em.update(Certificate, { userId }, { holderName: DELETED_USER_NAME });
+    await em.update(
+      Resource,
+      { offeredBy: userId },
+      { title: ERASED_RESOURCE, description: null, active: false },
+    );
+    await em.update(MemberRating, { userId }, { comment: null });
+    await em.update(MemberRating, { ratedBy: userId }, { comment: null });
+    await em.update(Departure, { userId }, { realName: null, reason: null });
+    await em.delete(Invitation, { userId });
+    // Its tokens are refused by the deleted row already; the list of the ones it logged out of goes too.
+    await em.delete(RevokedToken, { userId });
+  }
+}

@@ -1,0 +1,37 @@
+import { ErrorCode, MembershipEnded } from '@redvest/contract';
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../common/domain-error';
+import { Db } from '../database/db';
+import { NotificationsService } from '../notifications/notifications.service';
+import { User } from '../users/user.entity';
+import { EndingInput, MembershipEnding } from './membership-ending.service';
+
+/** 退出社区 and 移除成员: the person stays a user; their membership of this one community ends. */
+@Injectable()
+export class DeparturesService {
+  constructor(
+    private readonly db: Db,
+    private readonly ending: MembershipEnding,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  leave(communityId: string, userId: string): Promise<MembershipEnded> {
+    return this.run({ communityId, userId, actorId: userId, kind: 'left' });
+  }
+
+  remove(communityId: string, userId: string, actorId: string, reason: string): Promise<MembershipEnded> {
+    if (userId === actorId) throw new DomainError(ErrorCode.RemoveSelfNotAllowed);
+    return this.run({ communityId, userId, actorId, kind: 'removed', reason });
+  }
+
+  private async run(input: EndingInput): Promise<MembershipEnded> {
+    const { ended, notices } = await this.db.transaction(async (em) => {
+      // The member's row first, as a claim does: their claim at this moment waits, or this waits for it.
+      if (!(await em.findOne(User, { where: { id: input.userId }, ...this.db.forUpdate })))
+        throw new DomainError(ErrorCode.MemberNotFound);
+      return this.ending.end(em, input);
+    });
+    await this.notifications.push(notices);
+    return ended;
+  }
+}

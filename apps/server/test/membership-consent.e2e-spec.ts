@@ -1,0 +1,331 @@
+import { ErrorCode, MembershipStatus, PRIVACY_NOTICE_VERSION, Role, WishStatus } from '@redvest/contract';
+import { errorOf } from './errors';
+import { ADMIN_ENV, ADMIN_OPENID, LoggedIn, memberWith, newCommunity } from './fixtures';
+import { startTestApp, TestApp, unique } from './harness';
+import { givePoints, key } from './ledger-fixtures';
+import { privacyCommunity } from './privacy-fixtures';
+import { publishedWish } from './wish-fixtures';
+
+describe('membership by consent: invitations, leaving, removal, and no user ids for residents', () => {
+  let t: TestApp;
+  let admin: LoggedIn;
+
+  beforeAll(async () => {
+    t = await startTestApp(ADMIN_ENV);
+    admin = await t.login(ADMIN_OPENID);
+  });
+  afterAll(() => t.close());
+
+  const stranger = async (nickname = unique('路人')) => {
+    const user = await t.login(unique('stranger'), nickname);
+    await user.me.agreePrivacy(PRIVACY_NOTICE_VERSION);
+    return Object.assign(user, { nickname });
+  };
+  const membershipsOf = async (userId: string) => {
+    const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM memberships WHERE user_id = ?', [
+      userId,
+    ]);
+    return Number(n);
+  };
+
+  describe('adding someone who never asked', () => {
+    it('is refused as a role change, and learns nothing about the person', async () => {
+      const { community, secretary } = await newCommunity(t, admin);
+      const someone = await stranger('不想被加的人');
+      const refused = await errorOf(
+        secretary.communities.setMember(community.id, { userId: someone.userId, roles: [Role.Volunteer] }),
+      );
+      expect(refused).toMatchObject({ status: 422, code: ErrorCode.InvitationRequired });
+      expect(JSON.stringify(refused)).not.toContain(someone.nickname);
+      expect(await membershipsOf(someone.userId)).toBe(0);
+    });
+
+    it('takes an invitation the person accepts; the inviter sees no nickname before that', async () => {
+      const { community, secretary } = await newCommunity(t, admin);
+      const someone = await stranger('被邀请的人');
+      const invitation = await secretary.communities.invite(community.id, {
+        userId: someone.userId,
+        roles: [Role.PartyMember],
+        employer: '区税务局',
+      });
+      expect(invitation).toMatchObject({
+        userId: someone.userId,
+        communityName: community.name,
+        roles: [Role.PartyMember, Role.Resident],
+        employer: '区税务局',
+        status: 'pending',
+      });
+      expect(JSON.stringify(invitation)).not.toContain(someone.nickname);
+      expect(JSON.stringify(await secretary.communities.invitations(community.id))).not.toContain(
+        someone.nickname,
+      );
+      expect(await membershipsOf(someone.userId)).toBe(0);
+      expect(await errorOf(someone.communities.get(community.id))).toMatchObject({
+        code: ErrorCode.NotCommunityMember,
+      });
+
+      const mine = await someone.me.invitations();
+      expect(mine.items.map((i) => [i.id, i.status, i.invitedBy])).toEqual([
+        [invitation.id, 'pending', expect.any(String)],
+      ]);
+      expect((await someone.notifications.inbox()).items[0].title).toBe(`${community.name}邀请您加入`);
+
+      const accepted = await someone.invitations.accept(invitation.id);
+      expect(accepted).toMatchObject({ status: 'accepted', answeredAt: expect.any(String) });
+      expect((await someone.me.get()).memberships).toEqual([
+        expect.objectContaining({
+          communityId: community.id,
+          status: MembershipStatus.Active,
+          roles: [Role.PartyMember, Role.Resident],
+          employer: '区税务局',
+        }),
+      ]);
+      expect(await errorOf(someone.invitations.accept(invitation.id))).toMatchObject({
+        status: 409,
+        code: ErrorCode.InvitationAnswered,
+      });
+      expect(
+        await errorOf(secretary.communities.invite(community.id, { userId: someone.userId, roles: [] })),
+      ).toMatchObject({ status: 409, code: ErrorCode.MemberExists });
+    });
+
+    it("can be declined, and nobody can answer someone else's invitation", async () => {
+      const { community, secretary } = await newCommunity(t, admin);
+      const someone = await stranger();
+      const nosy = await stranger();
+      const invitation = await secretary.communities.invite(community.id, {
+        userId: someone.userId,
+        roles: [Role.Volunteer],
+      });
+      for (const answer of [
+        nosy.invitations.accept(invitation.id),
+        nosy.invitations.decline(invitation.id),
+      ]) {
+        expect(await errorOf(answer)).toMatchObject({ status: 404, code: ErrorCode.InvitationNotFound });
+      }
+      expect(await errorOf(secretary.invitations.accept(invitation.id))).toMatchObject({ status: 404 });
+      expect((await nosy.me.invitations()).items).toEqual([]);
+      expect(await membershipsOf(nosy.userId)).toBe(0);
+
+      expect(await someone.invitations.decline(invitation.id)).toMatchObject({ status: 'declined' });
+      expect(await membershipsOf(someone.userId)).toBe(0);
+      expect(await errorOf(someone.invitations.accept(invitation.id))).toMatchObject({
+        code: ErrorCode.InvitationAnswered,
+      });
+      // Asking again renews the one invitation; it waits for a new answer.
+      const again = await secretary.communities.invite(community.id, { userId: someone.userId, roles: [] });
+      expect(again).toMatchObject({ id: invitation.id, status: 'pending', answeredAt: null });
+    });
+
+    it('asks for the privacy notice before accepting, as for joining', async () => {
+      const { community, secretary } = await newCommunity(t, admin);
+      const someone = await t.login(unique('no-consent'));
+      const invitation = await secretary.communities.invite(community.id, {
+        userId: someone.userId,
+        roles: [],
+      });
+      expect(await errorOf(someone.invitations.accept(invitation.id))).toMatchObject({
+        status: 403,
+        code: ErrorCode.PrivacyNotAgreed,
+      });
+      expect(await membershipsOf(someone.userId)).toBe(0);
+    });
+
+    it("keeps the platform admin's first secretary, by invitation or for someone who asked to join", async () => {
+      const community = await admin.communities.create({ name: unique('新社区') });
+      const first = await stranger();
+      const invitation = await admin.communities.invite(community.id, {
+        userId: first.userId,
+        roles: [Role.Secretary],
+      });
+      await first.invitations.accept(invitation.id);
+      expect((await first.me.get()).memberships[0].roles).toContain(Role.Secretary);
+
+      const other = await admin.communities.create({ name: unique('新社区') });
+      const { inviteCode } = other;
+      const applicant = await stranger();
+      await applicant.communities.join(other.id, {
+        inviteCode: inviteCode!,
+        realName: '林书记',
+        phone: '13811112222',
+      });
+      const named = await admin.communities.setMember(other.id, {
+        userId: applicant.userId,
+        roles: [Role.Secretary],
+      });
+      expect(named).toMatchObject({ status: MembershipStatus.Active, realName: '林书记' });
+    });
+  });
+
+  describe('leaving and being removed', () => {
+    it('lets a member leave: open claims go back, orders are refunded, the ledger stays whole', async () => {
+      const s = await privacyCommunity(t, admin);
+      const resident = await s.person('孙大妈', '13900001111', [Role.Resident], '302');
+      const leaver = await s.person('周志愿', '13900002222', [Role.Volunteer]);
+      const wish = await publishedWish(s.secretary, resident, s.cid);
+      await leaver.wishes.claim(wish.id);
+      const own = await leaver.wishes.post(s.cid, {
+        title: '想找人下棋',
+        description: '周末下午',
+        category: '文化娱乐',
+      });
+      await givePoints(s.secretary, s.cid, leaver.userId, 30);
+      const reward = await s.secretary.rewards.create(s.cid, { name: '香皂', cost: 10, stock: 2 });
+      const order = await leaver.rewards.redeem(reward.id, 1, key());
+
+      const ended = await leaver.communities.leave(s.cid);
+      expect(ended).toMatchObject({
+        communityId: s.cid,
+        claimsReleased: 1,
+        wishesCancelled: 1,
+        redemptionsRefunded: 1,
+      });
+      expect((await leaver.me.get()).memberships).toEqual([]);
+      expect(await errorOf(leaver.wishes.list(s.cid))).toMatchObject({ code: ErrorCode.NotCommunityMember });
+      expect((await resident.wishes.get(wish.id)).status).toBe(WishStatus.Published);
+      expect((await s.secretary.wishes.get(own.id)).status).toBe(WishStatus.Cancelled);
+      expect((await s.secretary.rewards.orders(s.cid)).items.find((o) => o.id === order.id)?.status).toBe(
+        'cancelled',
+      );
+      // The person is not erased: points stay theirs, and the community's records keep their name.
+      const kept = await leaver.me.exportData();
+      expect(kept.points.accounts.find((a) => a.unit === 'points')).toMatchObject({
+        communityId: s.cid,
+        balance: 30,
+      });
+      expect(kept.formerMemberships).toEqual([expect.objectContaining({ communityId: s.cid, kind: 'left' })]);
+      expect((await s.secretary.points.statement(s.cid, leaver.userId, new Date().getFullYear())).name).toBe(
+        '周志愿',
+      );
+      expect(await s.secretary.points.verify(s.cid)).toMatchObject({ ok: true });
+      const [departure] = await t.dataSource.query(
+        'SELECT kind, real_name, reason FROM membership_departures WHERE user_id = ?',
+        [leaver.userId],
+      );
+      expect(departure).toEqual({ kind: 'left', real_name: '周志愿', reason: null });
+      const copies = await t.dataSource.query('SELECT place_enc, phone_enc FROM wishes WHERE author_id = ?', [
+        leaver.userId,
+      ]);
+      expect(copies).toEqual([{ place_enc: null, phone_enc: null }]);
+
+      // They may come back with the invite code, as a new applicant.
+      const back = await leaver.communities.join(s.cid, {
+        inviteCode: s.inviteCode,
+        realName: '周志愿',
+        phone: '13900002222',
+      });
+      expect(back.status).toBe(MembershipStatus.Pending);
+    });
+
+    it('lets an applicant withdraw, and refuses the last secretary (two leaving at once: one stays)', async () => {
+      const s = await privacyCommunity(t, admin);
+      const applicant = await t.login(unique('applicant'));
+      await applicant.me.agreePrivacy(PRIVACY_NOTICE_VERSION);
+      await applicant.communities.join(s.cid, {
+        inviteCode: s.inviteCode,
+        realName: '吴申请',
+        phone: '13900003333',
+      });
+      await applicant.communities.leave(s.cid);
+      expect(await membershipsOf(applicant.userId)).toBe(0);
+
+      expect(await errorOf(s.secretary.communities.leave(s.cid))).toMatchObject({
+        status: 422,
+        code: ErrorCode.LastSecretaryMustHandOver,
+      });
+      const second = await memberWith(t, s.secretary, s.cid, [Role.Secretary]);
+      const results = await Promise.allSettled([
+        s.secretary.communities.leave(s.cid),
+        second.communities.leave(s.cid),
+      ]);
+      const refused = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
+      expect(refused.map((r) => r.reason.code)).toEqual([ErrorCode.LastSecretaryMustHandOver]);
+      const [{ n }] = await t.dataSource.query(
+        "SELECT COUNT(*) AS n FROM membership_roles WHERE community_id = ? AND role = 'secretary'",
+        [s.cid],
+      );
+      expect(Number(n)).toBe(1);
+    });
+
+    it('lets a secretary remove a member with a reason; the member is told and keeps their records', async () => {
+      const s = await privacyCommunity(t, admin);
+      const branch = await s.person('钱支书', '13900004444', [Role.Resident]);
+      const compounds = (await s.secretary.communities.compounds(s.cid)).items;
+      await s.secretary.communities.setMember(s.cid, {
+        userId: branch.userId,
+        roles: [Role.BranchSecretary],
+        compoundId: compounds[0].id,
+      });
+      const member = await s.person('冯成员', '13900005555', [Role.PartyMember]);
+      const path = `/api/communities/${s.cid}/members/${member.userId}/remove`;
+      expect(await errorOf(s.secretary.raw('POST', path, { body: {} }))).toMatchObject({
+        status: 400,
+        code: ErrorCode.ValidationFailed,
+      });
+      expect(
+        await errorOf(branch.communities.removeMember(s.cid, member.userId, { reason: '搬走了' })),
+      ).toMatchObject({
+        status: 403,
+      });
+      expect(
+        await errorOf(s.secretary.communities.removeMember(s.cid, s.secretary.userId, { reason: '自己' })),
+      ).toMatchObject({ status: 422, code: ErrorCode.RemoveSelfNotAllowed });
+      const outsider = await stranger();
+      expect(
+        await errorOf(s.secretary.communities.removeMember(s.cid, outsider.userId, { reason: '不是成员' })),
+      ).toMatchObject({ status: 404, code: ErrorCode.MemberNotFound });
+      expect(await membershipsOf(member.userId)).toBe(1);
+
+      await givePoints(s.secretary, s.cid, member.userId, 20);
+      await s.secretary.communities.removeMember(s.cid, member.userId, { reason: '已搬离本社区' });
+      expect(await errorOf(member.communities.get(s.cid))).toMatchObject({
+        code: ErrorCode.NotCommunityMember,
+      });
+      const told = (await member.notifications.inbox()).items[0];
+      expect(told).toMatchObject({ title: `您已被移出“${s.community.name}”` });
+      expect(told.body).toContain('已搬离本社区');
+      const kept = await member.me.exportData();
+      expect(kept.points.accounts.find((a) => a.unit === 'points')?.balance).toBe(20);
+      expect(kept.formerMemberships).toEqual([
+        expect.objectContaining({ kind: 'removed', reason: '已搬离本社区', realName: '冯成员' }),
+      ]);
+      expect((await s.secretary.communities.members(s.cid)).items.map((m) => m.userId)).not.toContain(
+        member.userId,
+      );
+      expect(await s.secretary.points.verify(s.cid)).toMatchObject({ ok: true });
+    });
+  });
+
+  describe('what residents see', () => {
+    it('carries no user ids on the leaderboard and the wish wall; reviewers still get theirs', async () => {
+      const s = await privacyCommunity(t, admin);
+      const author = await s.person('陈阿姨', '13900006666', [Role.Resident]);
+      const helper = await s.person('韩志愿', '13900007777', [Role.Volunteer]);
+      const viewer = await s.person('许居民', '13900008888', [Role.Resident], '401');
+      const wish = await publishedWish(s.secretary, author, s.cid);
+      await publishedWish(s.secretary, author, s.cid, { title: '想找人陪聊天' });
+      await helper.wishes.claim(wish.id);
+      await givePoints(s.secretary, s.cid, helper.userId, 40);
+      await givePoints(s.secretary, s.cid, author.userId, 10);
+      const ids = [author.userId, helper.userId, s.secretary.userId];
+
+      const board = await viewer.points.leaderboard(s.cid);
+      expect(board.items.map((i) => [i.key, i.name, i.earned])).toEqual([
+        ['1', '韩*愿', 40],
+        ['2', '陈*姨', 10],
+      ]);
+      const wall = await viewer.wishes.list(s.cid);
+      const claimed = await viewer.wishes.get(wish.id).catch(() => null);
+      for (const shown of [board, wall, claimed])
+        for (const id of ids) expect(JSON.stringify(shown)).not.toContain(id);
+      expect(wall.items.every((w) => w.authorId === null && w.claimerId === null && !w.mine)).toBe(true);
+
+      expect((await author.wishes.list(s.cid, { mine: 'posted' })).items.every((w) => w.mine)).toBe(true);
+      expect(await helper.wishes.get(wish.id)).toMatchObject({ claimedByMe: true, claimerId: null });
+      expect(await s.secretary.wishes.get(wish.id)).toMatchObject({
+        authorId: author.userId,
+        claimerId: helper.userId,
+      });
+    });
+  });
+});
