@@ -1,6 +1,6 @@
 import { Page } from 'playwright-core';
 import { currentPage, screenshot, settle } from '../support/browser';
-import { button, confirmModal, useDemoSession } from '../support/demo-session';
+import { button, confirmModal, openTab, useDemoSession } from '../support/demo-session';
 
 /**
  * 微心愿 end to end, in four phones: 孙桂芳 (demo-resident) posts a wish, the secretary publishes it on 心愿审核,
@@ -17,11 +17,6 @@ describe('wishes: post, review, claim, fulfil, confirm, points', () => {
   let resident: Page;
   let member: Page;
   let balanceBefore: number;
-
-  async function openTab(page: Page, text: string): Promise<void> {
-    await page.locator('.weui-tabbar__item').filter({ hasText: text }).click();
-    await settle(page);
-  }
 
   /** A photo for the wish, drawn in the page: a ceiling lamp with its bulb gone dark (PNG). */
   async function lampPhoto(page: Page): Promise<Buffer> {

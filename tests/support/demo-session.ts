@@ -79,3 +79,9 @@ export async function openTile(page: Page, title: string): Promise<Locator> {
 export async function expectText(scope: Locator, text: string): Promise<void> {
   await scope.getByText(text, { exact: false }).first().waitFor({ state: 'visible', timeout: 30000 });
 }
+
+/** Taps a tab of the tab bar (首页, 扫码, 心愿, 我的). */
+export async function openTab(page: Page, text: string): Promise<void> {
+  await page.locator('.weui-tabbar__item').filter({ hasText: text }).click();
+  await settle(page);
+}

@@ -8,6 +8,9 @@ export default defineAppConfig({
     'pages/login/index',
     'pages/privacy/index',
     'pages/join/index',
+    // 个人信息: 导出我的数据, 注销账号.
+    'pages/my-data/index',
+    'pages/delete-account/index',
     // 爱心银行: every member's points, history, rewards and ranking.
     'pages/points/index',
     'pages/rewards/index',

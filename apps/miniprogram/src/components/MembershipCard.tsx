@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Cell } from '@nutui/nutui-react-taro';
+import { Button, Cell } from '@nutui/nutui-react-taro';
 import { ArrowRight } from '@nutui/icons-react-taro';
 import { MEMBERSHIP_STATUS_LABELS, MembershipStatus, MembershipView, ROLE_LABELS } from '@redvest/contract';
 import { sortRoles } from '@redvest/domain';
@@ -11,10 +11,16 @@ import { wishesAdminPage } from '../services/routes';
 import './MembershipCard.scss';
 
 /**
- * One community the user belongs to: its name, whether verified, the roles held there, and the tools of its
- * secretaries (a branch secretary gets 积分审批 for their compounds).
+ * One community the user belongs to: its name, whether verified, the roles held there, 退出社区 when
+ * `onLeave` is given, and the tools of its secretaries (a branch secretary gets 积分审批 for their compounds).
  */
-export function MembershipCard({ membership }: { membership: MembershipView }) {
+export function MembershipCard({
+  membership,
+  onLeave,
+}: {
+  membership: MembershipView;
+  onLeave?: (membership: MembershipView) => void;
+}) {
   const pending = membership.status === MembershipStatus.Pending;
   const roles = sortRoles(membership.roles);
   const cid = membership.communityId;
@@ -45,6 +51,13 @@ export function MembershipCard({ membership }: { membership: MembershipView }) {
       </View>
       {pending ? (
         <Text className="membership-card__note">入社区申请已提交，社区工作人员核实后即可使用全部功能。</Text>
+      ) : null}
+      {onLeave ? (
+        <View className="membership-card__leave">
+          <Button fill="outline" onClick={() => onLeave(membership)}>
+            {pending ? '撤回申请' : '退出社区'}
+          </Button>
+        </View>
       ) : null}
       {canApprovePoints(membership) ? (
         <View className="membership-card__admin">

@@ -107,3 +107,18 @@ export async function saveSpreadsheetWithLogin(path: string, filename: string): 
   const saved = await downloadFileWithLogin(url, `${Taro.env.USER_DATA_PATH}/${filename}`);
   await Taro.openDocument({ filePath: saved, fileType: 'xlsx', showMenu: true });
 }
+
+/**
+ * 导出我的数据 as a file: the browser saves it on H5; in WeChat it is written to the user's folder and its
+ * text put on the clipboard (the mini-program has no viewer for JSON), so it can be pasted into a chat.
+ */
+export async function saveJson(data: unknown, filename: string): Promise<'saved' | 'copied'> {
+  const text = JSON.stringify(data, null, 2);
+  if (process.env.TARO_ENV === 'h5') {
+    saveBlobUrl(URL.createObjectURL(new Blob([text], { type: 'application/json' })), filename);
+    return 'saved';
+  }
+  Taro.getFileSystemManager().writeFileSync(`${Taro.env.USER_DATA_PATH}/${filename}`, text, 'utf8');
+  await Taro.setClipboardData({ data: text });
+  return 'copied';
+}

@@ -16,6 +16,10 @@ export function joinPage(query: { code?: string } = {}): string {
   return withQuery('/pages/join/index', query);
 }
 
+/** 个人信息: 导出我的数据 and 注销账号, reached from 我的. */
+export const MY_DATA_PAGE = '/pages/my-data/index';
+export const DELETE_ACCOUNT_PAGE = '/pages/delete-account/index';
+
 /** The points pages (爱心银行) in the main package: every member uses them. */
 export const POINTS_PAGE = '/pages/points/index';
 export const MY_ORDERS_PAGE = '/pages/rewards/orders';

@@ -7,6 +7,7 @@ import { sortRoles } from '@redvest/domain';
 import { Badge } from '../../components/Badge';
 import { shownPhone } from '../../components/members';
 import { Page } from '../../components/Page';
+import { ReasonDialog } from '../../components/ReasonDialog';
 import { Segmented } from '../../components/Segmented';
 import { EmptyState, ErrorState, ListFooter, LoadingState } from '../../components/states';
 import { toApiError } from '../../hooks/useAsync';
@@ -23,6 +24,8 @@ const TABS: { key: Tab; label: string }[] = [
   { key: MembershipStatus.Active, label: '已认证成员' },
 ];
 
+const REMOVAL_REASONS = ['已搬离本社区', '重复登记', '本人要求退出'] as const;
+
 function formatDate(iso: string): string {
   return /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : iso;
 }
@@ -33,6 +36,8 @@ export default function MembersPage() {
   const [tab, setTab] = useState<Tab>(MembershipStatus.Pending);
   const [editing, setEditing] = useState<string | null>(null);
   const [verifying, setVerifying] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<MemberView | null>(null);
+  const [busy, setBusy] = useState(false);
   const list = usePagedList<MemberView>(
     (cursor) => api.communities.members(cid, { status: tab, cursor, limit: 20 }),
     [cid, tab],
@@ -49,6 +54,21 @@ export default function MembersPage() {
       void Taro.showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
     } finally {
       setVerifying(null);
+    }
+  };
+
+  /** 移除成员: the member is told why; their service records and points stay. */
+  const remove = async (member: MemberView, reason: string) => {
+    setBusy(true);
+    try {
+      await api.communities.removeMember(cid, member.userId, { reason });
+      list.updateItems((items) => items.filter((item) => item.userId !== member.userId));
+      setRemoving(null);
+      void Taro.showToast({ title: '已移除', icon: 'success' });
+    } catch (error) {
+      void Taro.showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -113,6 +133,9 @@ export default function MembersPage() {
                     >
                       设置角色
                     </Button>
+                    <Button size="large" onClick={() => setRemoving(member)}>
+                      移除成员
+                    </Button>
                   </View>
                 )}
               </>
@@ -147,6 +170,18 @@ export default function MembersPage() {
         }}
       />
       {body()}
+      {removing ? (
+        <ReasonDialog
+          title={`移除${removing.realName ?? removing.nickname}`}
+          prompt="移除后对方不再是本社区成员，角色、包户小组和认领中的心愿随即结束，未领取的兑换退回积分；服务记录和积分明细保留。对方会收到通知，请写明原因。"
+          confirmText="确定移除"
+          presets={REMOVAL_REASONS}
+          maxLength={200}
+          busy={busy}
+          onConfirm={(reason) => void remove(removing, reason)}
+          onCancel={() => setRemoving(null)}
+        />
+      ) : null}
     </Page>
   );
 }

@@ -3,7 +3,9 @@ import Taro from '@tarojs/taro';
 import { ErrorCode, MembershipStatus, Role } from '@redvest/contract';
 import { setTransport } from '../../services/api';
 import { errorResponse, fakeTransport, ok } from '../../test/fake-transport';
+import { click } from '../../test/dom';
 import { meFixture, pointsFixture } from '../../test/fixtures';
+import { invitationFixture } from '../../test/privacy-fixtures';
 import MinePage from './index';
 
 describe('我的 page', () => {
@@ -117,6 +119,91 @@ describe('我的 page', () => {
 
     await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' }));
     expect(Taro.getStorageSync('token')).toBe('');
+  });
+
+  it('shows an invitation and joins only after the user confirms 同意加入', async () => {
+    let joined = false;
+    const fake = fakeTransport({
+      'GET /api/me': () => ok(meFixture(joined ? {} : { memberships: [] })),
+      'GET /api/me/invitations': () => ok({ items: joined ? [] : [invitationFixture()] }),
+      'POST /api/invitations/i1/accept': () => {
+        joined = true;
+        return ok(invitationFixture({ status: 'accepted' }));
+      },
+    });
+    setTransport(fake.transport);
+    render(<MinePage />);
+
+    expect(await screen.findByText('清河社区邀请您加入')).toBeTruthy();
+    expect(screen.getByText(/李书记邀请您以在职党员、居民的身份加入/)).toBeTruthy();
+    (Taro.showModal as jest.Mock).mockResolvedValueOnce({ confirm: false, cancel: true });
+    await click(screen.getByText('同意加入'));
+    expect(fake.requests.some((r) => r.method === 'POST')).toBe(false);
+
+    await click(screen.getByText('同意加入'));
+    expect(Taro.showModal).toHaveBeenLastCalledWith(
+      expect.objectContaining({ content: expect.stringContaining('社区工作人员可以看到您的微信昵称') }),
+    );
+    expect(fake.requests.find((r) => r.method === 'POST')?.path).toBe('/api/invitations/i1/accept');
+    await waitFor(() => expect(screen.queryByText('清河社区邀请您加入')).toBeNull());
+    expect(await screen.findByText('襄阳街社区')).toBeTruthy();
+  });
+
+  it('declines an invitation', async () => {
+    const fake = fakeTransport({
+      'GET /api/me': ok(meFixture()),
+      'GET /api/me/invitations': ok({ items: [invitationFixture()] }),
+      'POST /api/invitations/i1/decline': ok(invitationFixture({ status: 'declined' })),
+    });
+    setTransport(fake.transport);
+    render(<MinePage />);
+
+    await click(await screen.findByText('拒绝'));
+    expect(fake.requests.find((r) => r.method === 'POST')?.path).toBe('/api/invitations/i1/decline');
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已拒绝' }));
+  });
+
+  it('leaves a community after saying what leaving does, and shows why when the server refuses', async () => {
+    let left = false;
+    const fake = fakeTransport({
+      'GET /api/me': () =>
+        ok(left ? meFixture({ memberships: meFixture().memberships.slice(0, 1) }) : meFixture()),
+      'POST /api/communities/c1/leave': errorResponse(ErrorCode.LastSecretaryMustHandOver),
+      'POST /api/communities/c2/leave': () => {
+        left = true;
+        return ok({ communityId: 'c2' });
+      },
+    });
+    setTransport(fake.transport);
+    render(<MinePage />);
+
+    await screen.findByText('檀溪社区');
+    await click(screen.getByText('退出社区'));
+    expect(Taro.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '退出襄阳街社区', content: expect.stringContaining('退回积分') }),
+    );
+    await waitFor(() =>
+      expect(Taro.showModal).toHaveBeenLastCalledWith(
+        expect.objectContaining({ title: '没有退出', content: expect.stringContaining('唯一的社区书记') }),
+      ),
+    );
+
+    await click(screen.getByText('撤回申请'));
+    expect(fake.requests.filter((r) => r.method === 'POST').map((r) => r.path)).toEqual([
+      '/api/communities/c1/leave',
+      '/api/communities/c2/leave',
+    ]);
+    await waitFor(() => expect(screen.queryByText('檀溪社区')).toBeNull());
+  });
+
+  it('opens 导出我的数据 and 注销账号', async () => {
+    setTransport(fakeTransport({ 'GET /api/me': ok(meFixture()) }).transport);
+    render(<MinePage />);
+
+    fireEvent.click(await screen.findByText('导出我的数据'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/my-data/index' });
+    fireEvent.click(screen.getByText('注销账号'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/delete-account/index' });
   });
 
   it('asks for the privacy notice first when the user has not agreed to its current version', async () => {

@@ -1,17 +1,29 @@
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
+import { MembershipStatus, MembershipView } from '@redvest/contract';
 import { Avatar, Button, Cell, CellGroup, Skeleton } from '@nutui/nutui-react-taro';
 import { ArrowRight } from '@nutui/icons-react-taro';
 import { Badge } from '../../components/Badge';
+import { InvitationCard } from '../../components/InvitationCard';
 import { MembershipCard } from '../../components/MembershipCard';
 import { WishInboxCell } from '../../components/wishes/WishInboxCell';
 import { Page } from '../../components/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { toApiError, useAsync, usePullToRefresh, useShownAgain } from '../../hooks/useAsync';
 import { currentMembership, isPartyMember, useMe } from '../../hooks/useMe';
 import { pickAccount, useMyPoints } from '../../hooks/usePoints';
+import { api } from '../../services/api';
 import { logout, logoutEverywhere } from '../../services/auth';
-import { toApiError } from '../../hooks/useAsync';
-import { DEMANDS_PAGE, joinPage, MY_HOUSEHOLDS_PAGE, POINTS_PAGE, RECORDS_PAGE } from '../../services/routes';
+import {
+  DELETE_ACCOUNT_PAGE,
+  DEMANDS_PAGE,
+  joinPage,
+  MY_DATA_PAGE,
+  MY_HOUSEHOLDS_PAGE,
+  POINTS_PAGE,
+  RECORDS_PAGE,
+} from '../../services/routes';
+import { getToken } from '../../services/session';
 import './index.scss';
 
 const goJoin = () => void Taro.navigateTo({ url: joinPage() });
@@ -39,9 +51,42 @@ async function confirmLogoutEverywhere() {
   }
 }
 
+/**
+ * 退出社区 (or, while waiting for verification, 撤回申请), after saying what it does. False when the user
+ * thought better of it or the server refused (the last secretary must hand over first).
+ */
+async function leaveCommunity(membership: MembershipView): Promise<boolean> {
+  const pending = membership.status === MembershipStatus.Pending;
+  const { confirm } = await Taro.showModal({
+    title: pending ? '撤回入社区申请' : `退出${membership.communityName}`,
+    content: pending
+      ? '撤回后，您填写的姓名和手机号将从该社区删除。以后可以凭邀请码重新申请。'
+      : '退出后：您在该社区的角色和包户小组随即结束，认领中的心愿重新开放，未完成的心愿撤回，未领取的兑换取消并退回积分；手机号和住户信息删除，姓名只随您的服务记录和积分明细保留。以后可以凭邀请码重新申请加入。',
+    confirmText: pending ? '撤回申请' : '确定退出',
+    confirmColor: '#c8161d',
+    cancelText: '再想想',
+  });
+  if (!confirm) return false;
+  try {
+    await api.communities.leave(membership.communityId);
+    void Taro.showToast({ title: pending ? '已撤回' : '已退出社区', icon: 'success' });
+    return true;
+  } catch (error) {
+    await Taro.showModal({ title: '没有退出', content: toApiError(error).message, showCancel: false });
+    return false;
+  }
+}
+
 export default function MinePage() {
   const me = useMe();
   const points = useMyPoints();
+  const invitations = useAsync(() => api.me.invitations(), [], { skip: !getToken() });
+  useShownAgain(() => void invitations.reload());
+  usePullToRefresh(invitations.reload);
+  const pendingInvitations = (invitations.data?.items ?? []).filter((i) => i.status === 'pending');
+  const leave = async (membership: MembershipView) => {
+    if (await leaveCommunity(membership)) await me.reload();
+  };
 
   if (me.loading) {
     return (
@@ -131,10 +176,27 @@ export default function MinePage() {
 
       {memberships.length ? <WishInboxCell /> : null}
 
+      {pendingInvitations.length ? (
+        <>
+          <Text className="rv-section-title">社区邀请</Text>
+          {pendingInvitations.map((invitation) => (
+            <InvitationCard
+              key={invitation.id}
+              invitation={invitation}
+              onAnswered={() => void Promise.all([invitations.reload(), me.reload()])}
+            />
+          ))}
+        </>
+      ) : null}
+
       <Text className="rv-section-title">我的社区</Text>
       {memberships.length ? (
         memberships.map((membership) => (
-          <MembershipCard key={membership.communityId} membership={membership} />
+          <MembershipCard
+            key={membership.communityId}
+            membership={membership}
+            onLeave={(m) => void leave(m)}
+          />
         ))
       ) : (
         <EmptyState
@@ -160,6 +222,22 @@ export default function MinePage() {
           clickable
           extra={<ArrowRight size={16} />}
           onClick={() => void Taro.navigateTo({ url: '/pages/privacy/index?mode=read' })}
+        />
+        <Cell
+          title="导出我的数据"
+          description="查看、复制我们保存的关于您的全部信息"
+          align="center"
+          clickable
+          extra={<ArrowRight size={16} />}
+          onClick={() => void Taro.navigateTo({ url: MY_DATA_PAGE })}
+        />
+        <Cell
+          title="注销账号"
+          description="删除您的个人信息，注销后不能恢复"
+          align="center"
+          clickable
+          extra={<ArrowRight size={16} />}
+          onClick={() => void Taro.navigateTo({ url: DELETE_ACCOUNT_PAGE })}
         />
       </CellGroup>
 

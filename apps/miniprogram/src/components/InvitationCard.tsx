@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { InvitationView, ROLE_LABELS } from '@redvest/contract';
+import { toApiError } from '../hooks/useAsync';
+import { api } from '../services/api';
+import { formatDate } from '../services/format';
+import './InvitationCard.scss';
+
+/**
+ * 社区邀请: a secretary asked the user to join with these roles. Nothing happens until the user answers;
+ * both answers are confirmed first.
+ */
+export function InvitationCard({
+  invitation,
+  onAnswered,
+}: {
+  invitation: InvitationView;
+  onAnswered: (answered: InvitationView) => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const roles = invitation.roles.map((role) => ROLE_LABELS[role]).join('、');
+
+  const answer = async (accept: boolean) => {
+    if (busy) return;
+    const { confirm } = await Taro.showModal({
+      title: accept ? `加入${invitation.communityName}` : '拒绝邀请',
+      content: accept
+        ? `同意后您将以${roles}的身份成为${invitation.communityName}的成员，社区工作人员可以看到您的微信昵称。`
+        : `拒绝后您不会加入${invitation.communityName}，社区不会得到您的任何信息。`,
+      confirmText: accept ? '同意加入' : '拒绝',
+      cancelText: '再想想',
+    });
+    if (!confirm) return;
+    setBusy(true);
+    try {
+      const answered = accept
+        ? await api.invitations.accept(invitation.id)
+        : await api.invitations.decline(invitation.id);
+      void Taro.showToast({ title: accept ? '已加入社区' : '已拒绝', icon: 'success' });
+      onAnswered(answered);
+    } catch (error) {
+      void Taro.showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="rv-card invitation-card">
+      <Text className="invitation-card__title">{invitation.communityName}邀请您加入</Text>
+      <Text className="invitation-card__text">
+        {invitation.invitedBy || '社区工作人员'}邀请您以{roles}的身份加入
+        {invitation.employer ? `（原单位：${invitation.employer}）` : ''}。
+      </Text>
+      <Text className="rv-muted">邀请时间：{formatDate(invitation.createdAt)}</Text>
+      <View className="rv-actions">
+        <Button type="primary" size="large" loading={busy} onClick={() => void answer(true)}>
+          同意加入
+        </Button>
+        <Button size="large" disabled={busy} onClick={() => void answer(false)}>
+          拒绝
+        </Button>
+      </View>
+    </View>
+  );
+}
