@@ -193,6 +193,14 @@ export interface MyDataExport {
     description: string | null;
     active: boolean;
   }[];
+  /** 三单 projects I took (党员接单, or dispatched to me). */
+  serviceProjectsTaken: {
+    id: string;
+    communityId: string;
+    title: string;
+    status: string;
+    createdAt: string;
+  }[];
   ratingsOfMe: { communityId: string; year: number; level: string; grade: string; comment: string | null }[];
   redemptions: {
     id: string;

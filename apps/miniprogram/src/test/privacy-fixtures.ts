@@ -80,6 +80,7 @@ export function exportFixture(): MyDataExport {
     visitsRecorded: [],
     contactGroups: [],
     resources: [],
+    serviceProjectsTaken: [],
     ratingsOfMe: [],
     redemptions: [],
     uploads: [],

@@ -13,7 +13,7 @@ import { Invitation } from '../communities/invitation.entity';
 import { MembershipRole } from '../communities/membership-role.entity';
 import { Membership } from '../communities/membership.entity';
 import { ContactGroup, ContactGroupMember, Demand, DemandPhoto, Visit } from '../contact/entities';
-import { MemberRating, Resource } from '../contact/lists.entities';
+import { MemberRating, Resource, ServiceProject } from '../contact/lists.entities';
 import { Db } from '../database/db';
 import { LedgerAccount } from '../ledger/ledger-account.entity';
 import { LedgerTransfer } from '../ledger/ledger-transfer.entity';
@@ -250,6 +250,15 @@ export class MyDataExportService {
           title: r.title,
           description: r.description,
           active: r.active,
+        })),
+        serviceProjectsTaken: (
+          await em.find(ServiceProject, { where: { takerId: userId }, order: { createdAt: 'ASC' } })
+        ).map((p) => ({
+          id: p.id,
+          communityId: p.communityId,
+          title: p.title,
+          status: p.status,
+          createdAt: iso(p.createdAt),
         })),
         ratingsOfMe: (await em.find(MemberRating, { where: { userId }, order: { year: 'ASC' } })).map(
           (r) => ({

@@ -18,6 +18,7 @@ export function exportSections(data: MyDataExport): { label: string; count: numb
     { label: '我登记的走访', count: data.visitsRecorded.length },
     { label: '包户小组', count: data.contactGroups.length },
     { label: '资源单', count: data.resources.length },
+    { label: '我接的服务项目', count: data.serviceProjectsTaken.length },
     { label: '我得到的评价', count: data.ratingsOfMe.length },
     { label: '兑换订单', count: data.redemptions.length },
     { label: '上传的照片', count: data.uploads.length },
