@@ -1,4 +1,11 @@
-import { ErrorCode, MembershipStatus, PRIVACY_NOTICE_VERSION, Role, WishStatus } from '@redvest/contract';
+import {
+  ErrorCode,
+  MembershipStatus,
+  PRIVACY_NOTICE_VERSION,
+  Role,
+  WishStatus,
+  WishView,
+} from '@redvest/contract';
 import { errorOf } from './errors';
 import { ADMIN_ENV, ADMIN_OPENID, LoggedIn, memberWith, newCommunity } from './fixtures';
 import { startTestApp, TestApp, unique } from './harness';
@@ -215,6 +222,50 @@ describe('membership by consent: invitations, leaving, removal, and no user ids 
         phone: '13900002222',
       });
       expect(back.status).toBe(MembershipStatus.Pending);
+    });
+
+    it('leaves nothing open when claims and redemptions race the leaving (MariaDB: real concurrency)', async () => {
+      const s = await privacyCommunity(t, admin);
+      const resident = await s.person('罗奶奶', '13900009999', [Role.Resident], '302');
+      const leaver = await s.person('蒋志愿', '13900001234', [Role.Volunteer]);
+      await givePoints(s.secretary, s.cid, leaver.userId, 100);
+      const reward = await s.secretary.rewards.create(s.cid, { name: '挂面', cost: 5, stock: 50 });
+      const wishes: WishView[] = [];
+      for (let i = 0; i < 3; i++)
+        wishes.push(await publishedWish(s.secretary, resident, s.cid, { title: `想请人帮忙${i}` }));
+      // Requests that pass the access check while the leaving runs, and reach the database after it.
+      const later = <T>(ms: number, call: () => Promise<T>) =>
+        new Promise((resolve) => setTimeout(resolve, ms)).then(call);
+      const results = await Promise.allSettled([
+        leaver.communities.leave(s.cid),
+        ...[0, 10, 25].map((ms, i) => later(ms, () => leaver.wishes.claim(wishes[i].id))),
+        ...[0, 5, 10, 20, 30, 45].map((ms) => later(ms, () => leaver.rewards.redeem(reward.id, 1, key()))),
+      ]);
+      const left = results[0];
+      expect(left.status === 'rejected' ? String((left as PromiseRejectedResult).reason) : 'ok').toBe('ok');
+      const refused = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
+      // Refused inside the transaction, or by the access check once the leaving is over (the wish and the
+      // reward then belong to a community the caller is not in: 404).
+      for (const r of refused)
+        expect([ErrorCode.NotCommunityMember, ErrorCode.NotFound]).toContain(r.reason.code);
+
+      const [{ n: placed }] = await t.dataSource.query(
+        "SELECT COUNT(*) AS n FROM redemptions WHERE user_id = ? AND status = 'placed'",
+        [leaver.userId],
+      );
+      expect(Number(placed)).toBe(0);
+      const [{ n: held }] = await t.dataSource.query(
+        'SELECT COUNT(*) AS n FROM wishes WHERE claimer_id = ?',
+        [leaver.userId],
+      );
+      expect(Number(held)).toBe(0);
+      const [account] = await t.dataSource.query(
+        "SELECT credits_posted - debits_posted AS balance FROM ledger_accounts WHERE user_id = ? AND unit = 'points'",
+        [leaver.userId],
+      );
+      expect(Number(account.balance)).toBe(100);
+      expect((await s.secretary.rewards.list(s.cid)).items.find((r) => r.id === reward.id)?.stock).toBe(50);
+      expect(await s.secretary.points.verify(s.cid)).toMatchObject({ ok: true });
     });
 
     it('lets an applicant withdraw, and refuses the last secretary (two leaving at once: one stays)', async () => {

@@ -13,6 +13,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { Db } from '../database/db';
+import { isDuplicateKey } from '../database/db-errors';
 import { newId } from '../database/ids';
 import { memberNames } from '../ledger/member-names';
 import { Notice, NotificationsService } from '../notifications/notifications.service';
@@ -119,7 +120,10 @@ export class InvitationsService {
           verifiedAt: null,
           verifiedBy: null,
         });
-        await em.insert(Membership, membership);
+        // Joining with the invite code at this very moment: one of the two wins, the other is told to look again.
+        await em.insert(Membership, membership).catch((error) => {
+          throw isDuplicateKey(error) ? new DomainError(ErrorCode.AlreadyMember) : error;
+        });
       }
       await this.members.applyRoles(
         em,

@@ -54,8 +54,16 @@ export class AccountDeletionService {
     if (confirm !== ACCOUNT_DELETION_CONFIRMATION) throw new DomainError(ErrorCode.DeletionNotConfirmed);
     const notices: Notice[] = [];
     const { result, files } = await this.db.transaction(async (em) => {
-      // The user's row first: a claim or a redemption of theirs at this moment waits, or this waits for it.
-      await em.findOneOrFail(User, { where: { id: userId }, ...this.db.forUpdate });
+      // A claim or a redemption of theirs at this moment waits for this, or this waits for it.
+      const joined = await em.find(Membership, { where: { userId }, select: { communityId: true } });
+      if (
+        !(await this.ending.lockFor(
+          em,
+          userId,
+          joined.map((m) => m.communityId),
+        ))
+      )
+        throw new DomainError(ErrorCode.TokenInvalid);
       const sole = await this.ending.soleSecretaryOf(em, userId);
       if (sole.length) throw new DomainError(ErrorCode.LastSecretaryMustHandOver, { communities: sole });
       const memberships = await em.find(Membership, { where: { userId } });

@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
 import { Db } from '../database/db';
 import { NotificationsService } from '../notifications/notifications.service';
-import { User } from '../users/user.entity';
 import { EndingInput, MembershipEnding } from './membership-ending.service';
 
 /** 退出社区 and 移除成员: the person stays a user; their membership of this one community ends. */
@@ -26,8 +25,8 @@ export class DeparturesService {
 
   private async run(input: EndingInput): Promise<MembershipEnded> {
     const { ended, notices } = await this.db.transaction(async (em) => {
-      // The member's row first, as a claim does: their claim at this moment waits, or this waits for it.
-      if (!(await em.findOne(User, { where: { id: input.userId }, ...this.db.forUpdate })))
+      // A claim or a redemption of theirs at this moment waits for this, or this waits for it.
+      if (!(await this.ending.lockFor(em, input.userId, [input.communityId])))
         throw new DomainError(ErrorCode.MemberNotFound);
       return this.ending.end(em, input);
     });

@@ -20,6 +20,7 @@ import { Notice, NotificationsService } from '../notifications/notifications.ser
 import { Redemption } from '../rewards/redemption.entity';
 import { RewardsService } from '../rewards/rewards.service';
 import { WishEvent } from '../wishes/wish-event.entity';
+import { User } from '../users/user.entity';
 import { Wish } from '../wishes/wish.entity';
 
 /** Why a membership ends: 退出社区, 移除成员 (with the secretary's reason), or 注销账号. */
@@ -73,6 +74,9 @@ export class MembershipEnding {
 
   async end(em: EntityManager, input: EndingInput): Promise<{ ended: MembershipEnded; notices: Notice[] }> {
     const { communityId, userId } = input;
+    // The caller took the community's chain lock and then the user's row (see lockFor): a redemption of theirs
+    // at this moment is refunded below, or comes after and finds no membership to pay from.
+    await this.ledger.lockChain(em, communityId);
     const membership = await em.findOne(Membership, { where: { communityId, userId }, ...this.db.forUpdate });
     if (!membership) throw new DomainError(ErrorCode.MemberNotFound);
     await this.refuseLastSecretary(em, membership);
@@ -141,6 +145,17 @@ export class MembershipEnding {
       },
       notices,
     };
+  }
+
+  /**
+   * The locks ending memberships needs, in the order every other writer takes them: the communities' ledger
+   * chains first (a redemption or an award takes its chain, then touches the user's row through its foreign
+   * keys), then the user's row (a claim takes it). False when the user is not there (or deleted).
+   */
+  async lockFor(em: EntityManager, userId: string, communityIds: string[]): Promise<boolean> {
+    for (const communityId of [...new Set(communityIds)].sort()) await this.ledger.lockChain(em, communityId);
+    const user = await em.findOne(User, { where: { id: userId }, ...this.db.forUpdate });
+    return !!user && !user.deletedAt;
   }
 
   /** The communities where this person is the only secretary: they must hand over first. */
@@ -234,8 +249,6 @@ export class MembershipEnding {
     why: string,
   ) {
     const placed = await em.find(Redemption, { where: { communityId, userId, status: 'placed' } });
-    if (placed.length === 0) return 0;
-    await this.ledger.lockChain(em, communityId);
     let refunded = 0;
     for (const order of placed) if (await this.rewards.refund(em, order, actorId, why)) refunded++;
     return refunded;

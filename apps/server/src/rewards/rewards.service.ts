@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, FindOptionsWhere, LessThan } from 'typeorm';
 import { CommunityAccess } from '../auth/auth-context';
 import { DomainError } from '../common/domain-error';
+import { Membership } from '../communities/membership.entity';
 import { Db } from '../database/db';
 import { newId } from '../database/ids';
 import { requestFingerprint } from '../common/request-fingerprint';
@@ -76,6 +77,9 @@ export class RewardsService {
         if (earlier.requestHash !== requestHash) throw new DomainError(ErrorCode.IdempotencyKeyReused);
         return this.view(em, earlier);
       }
+      // Leaving the community (or deleting the account) takes this chain lock first: after it, nobody pays.
+      if (!(await em.findOne(Membership, { where: { communityId, userId } })))
+        throw new DomainError(ErrorCode.NotCommunityMember);
       const reward = await em.findOneOrFail(Reward, { where: { id: rewardId } });
       if (!reward.active) throw new DomainError(ErrorCode.RewardInactive);
       const taken = await em

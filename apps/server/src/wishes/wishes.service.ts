@@ -349,7 +349,13 @@ export class WishesService {
         return { rejectReason: input.reason!.trim() };
       case 'claim': {
         // One claim at a time per person: two claims of different wishes at once must not both pass the limit.
-        await em.findOne(User, { where: { id: caller.id }, ...this.db.forUpdate });
+        // Leaving the community and deleting the account take this row first: after them there is no claimer.
+        const claimer = await em.findOne(User, { where: { id: caller.id }, ...this.db.forUpdate });
+        if (!claimer || claimer.deletedAt) throw new DomainError(ErrorCode.TokenInvalid);
+        if (
+          !(await em.findOne(Membership, { where: { communityId: access.communityId, userId: caller.id } }))
+        )
+          throw new DomainError(ErrorCode.NotCommunityMember);
         const open = await em.count(Wish, {
           where: { claimerId: caller.id, status: In([WishStatus.Claimed, WishStatus.Fulfilled]) },
         });
