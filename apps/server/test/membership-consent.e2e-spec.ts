@@ -10,7 +10,7 @@ import { errorOf } from './errors';
 import { ADMIN_ENV, ADMIN_OPENID, LoggedIn, memberWith, newCommunity } from './fixtures';
 import { startTestApp, TestApp, unique } from './harness';
 import { givePoints, key } from './ledger-fixtures';
-import { privacyCommunity } from './privacy-fixtures';
+import { countOf, pointsBalance, privacyCommunity } from './privacy-fixtures';
 import { publishedWish } from './wish-fixtures';
 
 describe('membership by consent: invitations, leaving, removal, and no user ids for residents', () => {
@@ -28,12 +28,8 @@ describe('membership by consent: invitations, leaving, removal, and no user ids 
     await user.me.agreePrivacy(PRIVACY_NOTICE_VERSION);
     return Object.assign(user, { nickname });
   };
-  const membershipsOf = async (userId: string) => {
-    const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM memberships WHERE user_id = ?', [
-      userId,
-    ]);
-    return Number(n);
-  };
+  const membershipsOf = (userId: string) =>
+    countOf(t, 'SELECT COUNT(*) AS n FROM memberships WHERE user_id = ?', [userId]);
 
   describe('adding someone who never asked', () => {
     it('is refused as a role change, and learns nothing about the person', async () => {
@@ -249,21 +245,15 @@ describe('membership by consent: invitations, leaving, removal, and no user ids 
       for (const r of refused)
         expect([ErrorCode.NotCommunityMember, ErrorCode.NotFound]).toContain(r.reason.code);
 
-      const [{ n: placed }] = await t.dataSource.query(
-        "SELECT COUNT(*) AS n FROM redemptions WHERE user_id = ? AND status = 'placed'",
-        [leaver.userId],
+      expect(
+        await countOf(t, "SELECT COUNT(*) AS n FROM redemptions WHERE user_id = ? AND status = 'placed'", [
+          leaver.userId,
+        ]),
+      ).toBe(0);
+      expect(await countOf(t, 'SELECT COUNT(*) AS n FROM wishes WHERE claimer_id = ?', [leaver.userId])).toBe(
+        0,
       );
-      expect(Number(placed)).toBe(0);
-      const [{ n: held }] = await t.dataSource.query(
-        'SELECT COUNT(*) AS n FROM wishes WHERE claimer_id = ?',
-        [leaver.userId],
-      );
-      expect(Number(held)).toBe(0);
-      const [account] = await t.dataSource.query(
-        "SELECT credits_posted - debits_posted AS balance FROM ledger_accounts WHERE user_id = ? AND unit = 'points'",
-        [leaver.userId],
-      );
-      expect(Number(account.balance)).toBe(100);
+      expect(await pointsBalance(t, leaver.userId)).toBe(100);
       expect((await s.secretary.rewards.list(s.cid)).items.find((r) => r.id === reward.id)?.stock).toBe(50);
       expect(await s.secretary.points.verify(s.cid)).toMatchObject({ ok: true });
     });
@@ -291,11 +281,9 @@ describe('membership by consent: invitations, leaving, removal, and no user ids 
       ]);
       const refused = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
       expect(refused.map((r) => r.reason.code)).toEqual([ErrorCode.LastSecretaryMustHandOver]);
-      const [{ n }] = await t.dataSource.query(
-        "SELECT COUNT(*) AS n FROM membership_roles WHERE community_id = ? AND role = 'secretary'",
-        [s.cid],
-      );
-      expect(Number(n)).toBe(1);
+      const secretaries =
+        "SELECT COUNT(*) AS n FROM membership_roles WHERE community_id = ? AND role = 'secretary'";
+      expect(await countOf(t, secretaries, [s.cid])).toBe(1);
     });
 
     it('lets a secretary remove a member with a reason; the member is told and keeps their records', async () => {

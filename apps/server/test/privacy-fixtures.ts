@@ -209,3 +209,18 @@ export function ledgerVerifyCommand(t: TestApp): { ok: boolean; output: string }
     return { ok: false, output: String((error as { stdout?: string }).stdout ?? error) };
   }
 }
+
+/** How many rows a query counts (`SELECT COUNT(*) AS n …`), on either database. */
+export async function countOf(t: TestApp, sql: string, params: unknown[]): Promise<number> {
+  const [{ n }] = await t.dataSource.query(sql, params);
+  return Number(n);
+}
+
+/** A user's posted points balance in the ledger, read from the account row itself. */
+export async function pointsBalance(t: TestApp, userId: string): Promise<number> {
+  const [account] = await t.dataSource.query(
+    "SELECT credits_posted - debits_posted AS balance FROM ledger_accounts WHERE user_id = ? AND unit = 'points'",
+    [userId],
+  );
+  return Number(account.balance);
+}

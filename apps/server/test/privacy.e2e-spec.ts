@@ -12,10 +12,12 @@ import { errorOf } from './errors';
 import { ADMIN_ENV, ADMIN_OPENID, LoggedIn, memberWith } from './fixtures';
 import { startTestApp, TestApp } from './harness';
 import {
+  countOf,
   everyStoredText,
   giveEverything,
   ledgerVerifyCommand,
   privacyCommunity,
+  pointsBalance,
   PrivacyScene,
 } from './privacy-fixtures';
 
@@ -172,16 +174,12 @@ describe('my data: export and deletion (注销账号)', () => {
       ['contact_group_members', 'user_id'],
       ['enrolments', 'user_id'],
     ]) {
-      const [{ n }] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM ${table} WHERE ${column} = ?`, [
-        carol.userId,
-      ]);
-      expect([table, Number(n)]).toEqual([table, 0]);
+      const left = await countOf(t, `SELECT COUNT(*) AS n FROM ${table} WHERE ${column} = ?`, [carol.userId]);
+      expect([table, left]).toEqual([table, 0]);
     }
-    const [{ n: links }] = await t.dataSource.query(
-      `SELECT (SELECT COUNT(*) FROM wish_photos WHERE upload_id IN (?, ?)) + (SELECT COUNT(*) FROM demand_photos WHERE upload_id IN (?, ?)) AS n`,
-      [...things.pictures.map((p) => p.id), ...things.pictures.map((p) => p.id)],
-    );
-    expect(Number(links)).toBe(0);
+    const ids = things.pictures.map((p) => p.id);
+    const links = `SELECT (SELECT COUNT(*) FROM wish_photos WHERE upload_id IN (?, ?)) + (SELECT COUNT(*) FROM demand_photos WHERE upload_id IN (?, ?)) AS n`;
+    expect(await countOf(t, links, [...ids, ...ids])).toBe(0);
     const after = photoFiles();
     for (const picture of things.pictures) expect(after.some((f) => f.startsWith(picture.id))).toBe(false);
 
@@ -191,16 +189,13 @@ describe('my data: export and deletion (注销账号)', () => {
     expect(command.output).toContain(s.community.name);
     expect(command.output).not.toContain('校验未通过');
     expect(command.ok).toBe(true);
-    const [{ n: rows }] = await t.dataSource.query(
+    const refunds = await countOf(
+      t,
       "SELECT COUNT(*) AS n FROM ledger_transfers t JOIN ledger_accounts a ON a.id IN (t.debit_account_id, t.credit_account_id) WHERE a.user_id = ? AND t.code = 'refund'",
       [carol.userId],
     );
-    expect(Number(rows)).toBe(1);
-    const [account] = await t.dataSource.query(
-      "SELECT credits_posted - debits_posted AS balance FROM ledger_accounts WHERE user_id = ? AND unit = 'points'",
-      [carol.userId],
-    );
-    expect(Number(account.balance)).toBe(50);
+    expect(refunds).toBe(1);
+    expect(await pointsBalance(t, carol.userId)).toBe(50);
     expect((await s.secretary.rewards.list(s.cid)).items.find((r) => r.id === things.reward.id)!.stock).toBe(
       stock + 1,
     );
