@@ -12,7 +12,12 @@ import { validationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { setUpOpenApi } from './openapi';
 import { ResourceCommunities } from './auth/resource-communities';
-import { checkResourceResolvers, checkRouteTable, ServedRoute } from './route-table.check';
+import {
+  checkAuditDeclarations,
+  checkResourceResolvers,
+  checkRouteTable,
+  ServedRoute,
+} from './route-table.check';
 
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** Where the mini-program's H5 build lands (apps/miniprogram/dist/h5), from src/ or dist/. */
@@ -55,6 +60,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   }
   await app.init();
   checkRouteTable(routes);
+  checkAuditDeclarations();
   checkResourceResolvers(app.get(ResourceCommunities));
   return app;
 }

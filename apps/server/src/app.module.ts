@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ActivitiesModule } from './activities/activities.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
 import { CommunitiesModule } from './communities/communities.module';
@@ -35,6 +36,7 @@ export class AppModule {
         RateLimitsModule,
         WechatModule,
         AuthModule,
+        AuditModule,
         MeModule,
         CommunitiesModule,
         OrganisationModule,

@@ -1,6 +1,5 @@
 import { ErrorCode, Role } from '@redvest/contract';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+import { runCommand } from './cli';
 import { errorOf } from './errors';
 import { ADMIN_ENV, ADMIN_OPENID, LoggedIn, memberWith, newCommunity } from './fixtures';
 import { startTestApp, TestApp } from './harness';
@@ -83,17 +82,7 @@ describe('the hash-chained ledger', () => {
 
   it('is run for every community by `npm run ledger:verify`, which exits 1 on a broken chain', () => {
     if (process.env.TEST_MYSQL_URL) return; // the command reads the configured database; SQLite's file is enough here
-    const cli = join(__dirname, '../dist/ledger/verify-cli.js');
-    const env = { ...process.env, DATA_DIR: t.dataDir, DATABASE_URL: '' };
-    let output = '';
-    let status = 0;
-    try {
-      output = execFileSync(process.execPath, [cli], { env, encoding: 'utf8' });
-    } catch (error) {
-      const failed = error as { status: number; stdout: string };
-      status = failed.status;
-      output = failed.stdout;
-    }
+    const { output, status } = runCommand(t, 'ledger/verify-cli.js');
     expect(output).toContain('校验通过');
     expect(output).toContain('校验未通过');
     expect(status).toBe(1);

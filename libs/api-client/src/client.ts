@@ -1,4 +1,6 @@
 import type {
+  AuditEntryView,
+  AuditLogQuery,
   AnnualReport,
   CreateServiceProjectRequest,
   DemandListRow,
@@ -97,7 +99,7 @@ import type {
   UpdateHouseholdRequest,
   WechatLoginRequest,
 } from '@redvest/contract';
-import { ApiError, HttpMethod, HttpRequest, Transport, UploadSource } from './transport';
+import { ApiError, buildUrl, HttpMethod, HttpRequest, Transport, UploadSource } from './transport';
 
 export interface ClientOptions {
   /** Read before every call, so a login elsewhere is picked up. */
@@ -405,6 +407,14 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
         call<EvaluationsResponse>('GET', `${community(cid)}/evaluations`, { query: { year } }),
       annualReport: (cid: string, year: number) =>
         call<AnnualReport>('GET', `${community(cid)}/reports/annual`, { query: { year } }),
+    },
+    audit: {
+      /** 审计日志, newest first. */
+      log: (cid: string, query: AuditLogQuery = {}) =>
+        call<Page<AuditEntryView>>('GET', `${community(cid)}/audit-log`, { query: { ...query } }),
+      /** The path of the XLSX export (fetched as a file, with the login), with the same filters. */
+      exportPath: (cid: string, query: Omit<AuditLogQuery, 'cursor' | 'limit'> = {}) =>
+        buildUrl('', `${community(cid)}/audit-log/export`, { ...query }),
     },
     /** For tests of the contract itself: any route, raw. */
     raw: <T = unknown>(method: HttpMethod, path: string, init: Partial<HttpRequest> = {}) =>

@@ -1,5 +1,6 @@
 export * from './activities-api';
 export * from './api';
+export * from './audit';
 export * from './categories';
 export * from './contact';
 export * from './docs';

@@ -3,6 +3,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@
 import type { FastifyReply } from 'fastify';
 import { attachment, attendanceSheet } from './attendance-export';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuditTrail } from '../audit/audit-trail';
+import { clip } from '../audit/words';
 import { Auth, AuthContext } from '../auth/auth-context';
 import { CheckinsService } from '../checkins/checkins.service';
 import { WechatClient } from '../wechat/wechat.client';
@@ -27,6 +29,7 @@ export class ActivitiesController {
     private readonly activities: ActivitiesService,
     private readonly checkins: CheckinsService,
     private readonly wechat: WechatClient,
+    private readonly audit: AuditTrail,
   ) {}
 
   @Post('communities/:cid/activities')
@@ -98,13 +101,21 @@ export class ActivitiesController {
   }
 
   @Get('activities/:activityId/attendances/export')
-  async exportAttendees(@Param('activityId') id: string, @Res() reply: FastifyReply): Promise<void> {
+  async exportAttendees(
+    @Param('activityId') id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
     const [activity, { items }] = await Promise.all([this.activities.get(id), this.activities.attendees(id)]);
     const sheet = await attendanceSheet(activity.title, items);
+    this.audit.serve({
+      targetType: 'activity',
+      targetId: id,
+      summary: `导出“${clip(activity.title, 40)}”的签到名单：${items.length} 人（手机号打码）`,
+    });
     void reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', attachment(`${activity.title}-签到名单.xlsx`))
-      .send(sheet);
+      .header('content-disposition', attachment(`${activity.title}-签到名单.xlsx`));
+    return sheet;
   }
 
   @Post('activities/:activityId/proxy-checkins')

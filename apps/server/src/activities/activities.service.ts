@@ -10,6 +10,8 @@ import {
   signCode,
   windowEnd,
 } from '../checkins/checkin-token';
+import { AuditTrail } from '../audit/audit-trail';
+import { clip } from '../audit/words';
 import { DomainError } from '../common/domain-error';
 import { PersonalDataCipher } from '../common/personal-data-cipher';
 import { Community } from '../communities/community.entity';
@@ -30,6 +32,26 @@ import { activityView, attendanceView } from './views';
 
 const MAX_DURATION_MS = 7 * 24 * 60 * 60 * 1000;
 
+const FIELD_WORDS: Record<string, string> = {
+  title: '标题',
+  category: '类别',
+  place: '地点',
+  description: '说明',
+  startAt: '开始时间',
+  endAt: '结束时间',
+  capacity: '人数上限',
+  latitude: '定位',
+  longitude: '定位',
+  radiusM: '定位范围',
+  pointsRule: '积分规则',
+  autoApprove: '自动审批',
+  enrolmentRequired: '需要报名',
+};
+
+const ruleWords = (kind: string, points: number) =>
+  `${kind === 'per_hour' ? '每满一小时' : '每次'} ${points} 积分`;
+const localTime = (at: Date) => toIsoLocal(at).slice(0, 16).replace('T', ' ');
+
 /** 志愿活动: what secretaries organise and volunteers attend. */
 @Injectable()
 export class ActivitiesService {
@@ -38,6 +60,7 @@ export class ActivitiesService {
   constructor(
     private readonly db: Db,
     private readonly cipher: PersonalDataCipher,
+    private readonly audit: AuditTrail,
     @Inject(CONFIG) config: AppConfig,
   ) {
     this.key = codeKey(config.appSecret);
@@ -73,6 +96,11 @@ export class ActivitiesService {
         updatedAt: now,
       };
       await em.insert(Activity, activity);
+      await this.audit.record(em, {
+        targetType: 'activity',
+        targetId: activity.id,
+        summary: `发布“${clip(activity.title, 40)}”：${localTime(activity.startAt)} 至 ${localTime(activity.endAt)}，${ruleWords(activity.pointsKind, activity.points)}${activity.autoApprove ? '，自动审批' : ''}`,
+      });
       return activityView(activity, 0);
     });
   }
@@ -105,6 +133,23 @@ export class ActivitiesService {
         updatedAt: new Date(),
       };
       await em.update(Activity, { id: activityId }, changes);
+      const fields = [
+        ...new Set(
+          Object.keys(body)
+            .filter((k) => body[k as keyof UpdateActivityDto] !== undefined)
+            .map((k) => FIELD_WORDS[k] ?? k),
+        ),
+      ];
+      const rule =
+        changes.pointsKind &&
+        (changes.pointsKind !== activity.pointsKind || changes.points !== activity.points)
+          ? `；积分规则 ${ruleWords(activity.pointsKind, activity.points)} → ${ruleWords(changes.pointsKind, changes.points!)}`
+          : '';
+      await this.audit.record(em, {
+        targetType: 'activity',
+        targetId: activityId,
+        summary: `修改“${clip(activity.title, 40)}”：${fields.join('、') || '无变化'}${rule}`,
+      });
       return this.view(em, await em.findOneOrFail(Activity, { where: { id: activityId } }));
     });
   }
@@ -117,7 +162,13 @@ export class ActivitiesService {
         { cancelledAt: new Date(), cancelReason: reason.trim(), updatedAt: new Date() },
       );
       if (done.affected === 0) throw new DomainError(ErrorCode.ActivityCancelled);
-      return this.view(em, await em.findOneOrFail(Activity, { where: { id: activityId } }));
+      const activity = await em.findOneOrFail(Activity, { where: { id: activityId } });
+      await this.audit.record(em, {
+        targetType: 'activity',
+        targetId: activityId,
+        summary: `取消“${clip(activity.title, 40)}”（原因：${clip(reason)}）`,
+      });
+      return this.view(em, activity);
     });
   }
 

@@ -16,6 +16,8 @@ import { Activity } from '../activities/activity.entity';
 import { Attendance } from '../activities/attendance.entity';
 import { Enrolment } from '../activities/enrolment.entity';
 import { attendanceView } from '../activities/views';
+import { AuditTrail } from '../audit/audit-trail';
+import { clip } from '../audit/words';
 import { DomainError } from '../common/domain-error';
 import { Community } from '../communities/community.entity';
 import { findMembership } from '../communities/membership-lookup';
@@ -56,6 +58,7 @@ export class CheckinsService {
     private readonly db: Db,
     private readonly ledger: LedgerService,
     private readonly limiter: RateLimiter,
+    private readonly audit: AuditTrail,
     @Inject(CONFIG) config: AppConfig,
   ) {
     this.key = codeKey(config.appSecret);
@@ -125,14 +128,32 @@ export class CheckinsService {
       this.checkOpen(activity, community, now);
       return { activity, community, at: now, offline: false };
     });
+    const title = clip(context.activity.title, 40);
     const attendance = await this.db.transaction(async (em) => {
       const existing = await em.findOne(Attendance, { where: { activityId, userId }, ...this.db.forUpdate });
       if (!existing) {
         if (action === 'check_out') throw new DomainError(ErrorCode.NotCheckedIn);
-        return this.checkIn(em, context, userId, actorId);
+        const checkedIn = await this.checkIn(em, context, userId, actorId);
+        await this.audit.record(em, {
+          targetType: 'attendance',
+          targetId: checkedIn.id,
+          subjectId: userId,
+          summary: `代签到：“${title}”`,
+        });
+        return checkedIn;
       }
-      if (action === 'check_in') return existing;
-      return (await this.followUp(em, context, existing, true, actorId)).attendance;
+      if (action === 'check_in') {
+        this.audit.unchanged();
+        return existing;
+      }
+      const checkedOut = (await this.followUp(em, context, existing, true, actorId)).attendance;
+      await this.audit.record(em, {
+        targetType: 'attendance',
+        targetId: checkedOut.id,
+        subjectId: userId,
+        summary: `代签退：“${title}”，服务 ${checkedOut.minutes ?? 0} 分钟`,
+      });
+      return checkedOut;
     });
     return this.db.read((em) => this.attendanceWithPoints(em, attendance, context.activity.title));
   }

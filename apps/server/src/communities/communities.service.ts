@@ -11,6 +11,7 @@ import {
 import { normalisePhone } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail';
 import { DomainError } from '../common/domain-error';
 import { PersonalDataCipher } from '../common/personal-data-cipher';
 import { Db } from '../database/db';
@@ -28,11 +29,12 @@ export class CommunitiesService {
   constructor(
     private readonly db: Db,
     private readonly cipher: PersonalDataCipher,
+    private readonly audit: AuditTrail,
   ) {}
 
   async create(name: string, street?: string): Promise<CommunityView> {
-    const community = await this.db.transaction((em) =>
-      em.save(
+    const community = await this.db.transaction(async (em) => {
+      const created = await em.save(
         em.create(Community, {
           id: newId(),
           name,
@@ -40,8 +42,15 @@ export class CommunitiesService {
           inviteCode: newInviteCode(),
           createdAt: new Date(),
         }),
-      ),
-    );
+      );
+      await this.audit.record(em, {
+        communityId: created.id,
+        targetType: 'community',
+        targetId: created.id,
+        summary: `创建社区“${name}”${street ? `（${street}）` : ''}`,
+      });
+      return created;
+    });
     return this.view(community, true);
   }
 
@@ -53,6 +62,11 @@ export class CommunitiesService {
   async rotateInviteCode(communityId: string): Promise<CommunityView> {
     const community = await this.db.transaction(async (em) => {
       await em.update(Community, { id: communityId }, { inviteCode: newInviteCode() });
+      await this.audit.record(em, {
+        targetType: 'community',
+        targetId: communityId,
+        summary: '更换了邀请码，旧邀请码和旧二维码不能再用于加入',
+      });
       return em.findOneOrFail(Community, { where: { id: communityId } });
     });
     return this.view(community, true);

@@ -11,6 +11,7 @@ import {
 import { sortRoles } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail';
 import { DomainError } from '../common/domain-error';
 import { Db } from '../database/db';
 import { isDuplicateKey } from '../database/db-errors';
@@ -34,6 +35,7 @@ export class InvitationsService {
     private readonly db: Db,
     private readonly members: MembersService,
     private readonly notifications: NotificationsService,
+    private readonly audit: AuditTrail,
   ) {}
 
   async invite(communityId: string, body: InviteMemberRequest, actorId: string): Promise<InvitationView> {
@@ -72,6 +74,12 @@ export class InvitationsService {
         status: '待回复',
       });
       await this.notifications.record(em, notices);
+      await this.audit.record(em, {
+        targetType: 'member',
+        targetId: body.userId,
+        subjectId: body.userId,
+        summary: `${earlier ? '再次邀请' : '邀请'}以${roles.map((r) => ROLE_LABELS[r]).join('、')}的身份加入${fields.employer ? `；原单位：${fields.employer}` : ''}（对方同意后生效）`,
+      });
       return shown;
     });
     await this.notifications.push(notices);

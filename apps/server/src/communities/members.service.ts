@@ -4,12 +4,14 @@ import {
   MembershipStatus,
   MemberView,
   Role,
+  ROLE_LABELS,
   SetMemberRequest,
   toIsoLocal,
 } from '@redvest/contract';
 import { maskPhone, sortRoles } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail';
 import { DomainError } from '../common/domain-error';
 import { pageOf } from '../common/paging';
 import { PersonalDataCipher } from '../common/personal-data-cipher';
@@ -21,6 +23,11 @@ import { User } from '../users/user.entity';
 import { Employer } from './employer.entity';
 import { MembershipRole } from './membership-role.entity';
 import { Membership } from './membership.entity';
+
+const roleWords = (roles: Iterable<Role>) =>
+  sortRoles(roles)
+    .map((role) => ROLE_LABELS[role])
+    .join('、');
 
 export interface MembersFilter {
   status?: MembershipStatus;
@@ -43,6 +50,7 @@ export class MembersService {
   constructor(
     private readonly db: Db,
     private readonly cipher: PersonalDataCipher,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** Members, newest first; phones in full for the community's secretaries, masked for branch secretaries. */
@@ -64,6 +72,13 @@ export class MembersService {
       const memberships = await query.getMany();
       const page = pageOf(memberships, limit, (m) => m.id);
       const items = await this.views(em, page.items);
+      if (fullPhones && items.length) {
+        this.audit.serve({
+          targetType: 'community',
+          targetId: communityId,
+          summary: `查看成员名单 ${items.length} 人${filter.cursor ? '（翻页）' : ''}${filter.q?.trim() ? '（搜索）' : ''}，含完整手机号`,
+        });
+      }
       const shown = fullPhones
         ? items
         : items.map((m) => ({ ...m, phone: m.phone ? maskPhone(m.phone) : null }));
@@ -86,7 +101,27 @@ export class MembersService {
         ...this.db.forUpdate,
       });
       if (!membership) throw new DomainError(ErrorCode.InvitationRequired);
+      const before = (await em.find(MembershipRole, { where: { membershipId: membership.id } })).map(
+        (r) => r.role,
+      );
       await this.applyRoles(em, membership, granted, body, actorId);
+      const compound =
+        body.compoundId && granted.has(Role.BranchSecretary)
+          ? await em.findOne(Compound, { where: { id: body.compoundId } })
+          : null;
+      await this.audit.record(em, {
+        targetType: 'member',
+        targetId: body.userId,
+        subjectId: body.userId,
+        summary: [
+          membership.status !== MembershipStatus.Active ? '审核通过入社区申请' : '',
+          `角色设为：${roleWords(granted)}（原为：${roleWords(before)}）`,
+          compound ? `负责小区：${compound.name}` : '',
+          body.employer ? `原单位：${body.employer.trim()}` : '',
+        ]
+          .filter(Boolean)
+          .join('；'),
+      });
       const saved = await em.findOneOrFail(Membership, { where: { id: membership.id } });
       return (await this.views(em, [saved]))[0];
     });
@@ -145,7 +180,13 @@ export class MembersService {
           { id: membership.id, status: MembershipStatus.Pending },
           { status: MembershipStatus.Active, verifiedAt: new Date(), verifiedBy: actorId },
         );
-      }
+        await this.audit.record(em, {
+          targetType: 'member',
+          targetId: userId,
+          subjectId: userId,
+          summary: '审核通过入社区申请，成为正式成员',
+        });
+      } else this.audit.unchanged();
       const saved = await em.findOneOrFail(Membership, { where: { id: membership.id } });
       return (await this.views(em, [saved]))[0];
     });

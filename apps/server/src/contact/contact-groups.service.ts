@@ -13,6 +13,8 @@ import {
 import { effectiveRoles, floorRange, householdLabel, overdueCutoff } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail';
+import { clip } from '../audit/words';
 import { DomainError } from '../common/domain-error';
 import { Community } from '../communities/community.entity';
 import { findMembership } from '../communities/membership-lookup';
@@ -51,7 +53,10 @@ function settingsOf(community: Community): ContactSettings {
 /** 包户小组 and their households (包干到户, DESIGN §6). */
 @Injectable()
 export class ContactGroupsService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditTrail,
+  ) {}
 
   async create(communityId: string, body: CreateContactGroupDto): Promise<ContactGroupView> {
     return this.db.transaction(async (em) => {
@@ -69,6 +74,12 @@ export class ContactGroupsService {
       };
       await em.insert(ContactGroup, group);
       for (const userId of body.memberIds) await em.insert(ContactGroupMember, { groupId: group.id, userId });
+      await this.audit.record(em, {
+        targetType: 'contact_group',
+        targetId: group.id,
+        subjectId: body.leaderId,
+        summary: `组建“${clip(group.name, 40)}”：${body.memberIds.length} 名成员，组长为涉及成员`,
+      });
       return (await this.views(em, [group]))[0];
     });
   }
@@ -95,8 +106,15 @@ export class ContactGroupsService {
         ...(body.contactGroupSize !== undefined ? { contactGroupSize: body.contactGroupSize } : {}),
         ...(body.visitOverdueDays !== undefined ? { visitOverdueDays: body.visitOverdueDays } : {}),
       };
+      const before = settingsOf(await em.findOneOrFail(Community, { where: { id: communityId } }));
       if (Object.keys(changes).length) await em.update(Community, { id: communityId }, changes);
-      return settingsOf(await em.findOneOrFail(Community, { where: { id: communityId } }));
+      const after = settingsOf(await em.findOneOrFail(Community, { where: { id: communityId } }));
+      await this.audit.record(em, {
+        targetType: 'community',
+        targetId: communityId,
+        summary: `每组人数上限 ${before.contactGroupSize} → ${after.contactGroupSize}；逾期天数 ${before.visitOverdueDays} → ${after.visitOverdueDays}`,
+      });
+      return after;
     });
   }
 
@@ -119,8 +137,23 @@ export class ContactGroupsService {
       await em.update(ContactGroup, { id: groupId }, changes);
       const leaving = current.filter((id) => !memberIds.includes(id));
       if (leaving.length) await em.delete(ContactGroupMember, { groupId, userId: In(leaving) });
-      for (const userId of memberIds.filter((id) => !current.includes(id)))
-        await em.insert(ContactGroupMember, { groupId, userId });
+      const joining = memberIds.filter((id) => !current.includes(id));
+      for (const userId of joining) await em.insert(ContactGroupMember, { groupId, userId });
+      await this.audit.record(em, {
+        targetType: 'contact_group',
+        targetId: groupId,
+        summary: [
+          changes.name !== group.name
+            ? `名称“${clip(group.name, 40)}”改为“${clip(changes.name!, 40)}”`
+            : `修改“${clip(group.name, 40)}”`,
+          joining.length ? `加入 ${joining.length} 人` : '',
+          leaving.length ? `离开 ${leaving.length} 人` : '',
+          leaderId !== group.leaderId ? '更换组长' : '',
+          changes.compoundId !== group.compoundId ? '更换所属小区' : '',
+        ]
+          .filter(Boolean)
+          .join('；'),
+      });
       return (await this.views(em, [{ ...group, ...changes }]))[0];
     });
   }
@@ -134,6 +167,11 @@ export class ContactGroupsService {
       const active = await em.find(HouseholdAssignment, { where: { groupId } });
       await this.endAssignments(em, active, now, 'dissolved');
       await em.update(ContactGroup, { id: groupId }, { status: 'dissolved', dissolvedAt: now });
+      await this.audit.record(em, {
+        targetType: 'contact_group',
+        targetId: groupId,
+        summary: `解散“${clip(group.name, 40)}”，结束 ${active.length} 户的包户`,
+      });
       return (await this.views(em, [{ ...group, status: 'dissolved', dissolvedAt: now }]))[0];
     });
   }
@@ -232,6 +270,11 @@ export class ContactGroupsService {
           communityId: group.communityId,
           assignedAt: now,
         });
+      await this.audit.record(em, {
+        targetType: 'contact_group',
+        targetId: groupId,
+        summary: `给“${clip(group.name, 40)}”分配 ${fresh.length} 户${body.buildingId ? `（${body.floorFrom}–${body.floorTo} 层）` : ''}${reassigned ? `，其中 ${reassigned} 户从其他小组转来` : ''}`,
+      });
       return { assigned: fresh.length, reassigned };
     });
   }
@@ -246,7 +289,13 @@ export class ContactGroupsService {
         where: { groupId, householdId: In(body.householdIds) },
         ...this.db.forUpdate,
       });
-      return { released: await this.endAssignments(em, held, new Date(), 'released') };
+      const released = await this.endAssignments(em, held, new Date(), 'released');
+      await this.audit.record(em, {
+        targetType: 'contact_group',
+        targetId: groupId,
+        summary: `从“${clip(group.name, 40)}”收回 ${released} 户`,
+      });
+      return { released };
     });
   }
 

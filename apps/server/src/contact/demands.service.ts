@@ -18,6 +18,8 @@ import {
 } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, FindOptionsWhere, In, IsNull, LessThan } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail';
+import { clip } from '../audit/words';
 import { CommunityAccess } from '../auth/auth-context';
 import { DomainError } from '../common/domain-error';
 import { findMembership } from '../communities/membership-lookup';
@@ -34,12 +36,21 @@ import { DemandsQuery, DemandTransitionDto, RaiseDemandDto } from './dto';
 import { Demand, DemandPhoto } from './entities';
 
 /** 诉求: routed to the compound's branch, followed through to resolved (or rejected with a reason). */
+const DEMAND_ACTION_WORDS: Record<DemandTransitionDto['action'], string> = {
+  accept: '受理',
+  reject: '不予受理',
+  assign: '指派给成员',
+  start: '开始办理',
+  resolve: '办结',
+};
+
 @Injectable()
 export class DemandsService {
   constructor(
     private readonly db: Db,
     private readonly wishes: WishesService,
     private readonly uploads: UploadsService,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** A resident's own demand, for their registered household (or none). */
@@ -161,6 +172,15 @@ export class DemandsService {
       }
       const updated = await em.update(Demand, { id: demand.id, status: demand.status }, changes);
       if (updated.affected === 0) throw new DomainError(ErrorCode.DemandWrongState);
+      // The branch routing the demand is audited; the assigned member starting or resolving it is their own work.
+      if (demand.assigneeId !== userId) {
+        await this.audit.record(em, {
+          targetType: 'demand',
+          targetId: demand.id,
+          subjectId: body.action === 'assign' ? body.assigneeId : demand.raisedBy,
+          summary: `${DEMAND_ACTION_WORDS[body.action]}${demand.status === (changes.status ?? demand.status) ? '' : `：${DEMAND_STATUS_LABELS[demand.status]} → ${DEMAND_STATUS_LABELS[changes.status!]}`}${body.action === 'reject' ? `（原因：${clip(body.reason!)}）` : ''}`,
+        });
+      }
       return (await this.views(em, [{ ...demand, ...changes }], access, userId))[0];
     });
   }
@@ -191,6 +211,12 @@ export class DemandsService {
             { wishId, status: 'in_progress', updatedAt: new Date() },
           );
           if (linked.affected === 0) throw new DomainError(ErrorCode.DemandWrongState);
+          await this.audit.record(em, {
+            targetType: 'demand',
+            targetId: demand.id,
+            subjectId: demand.raisedBy,
+            summary: `转为微心愿（代提出人发布）：心愿 ${wishId}`,
+          });
         },
       },
     );

@@ -15,6 +15,7 @@ import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { Between, EntityManager, In } from 'typeorm';
 import { Attendance } from '../activities/attendance.entity';
+import { AuditTrail } from '../audit/audit-trail';
 import { CommunityAccess } from '../auth/auth-context';
 import { DomainError } from '../common/domain-error';
 import { Employer } from '../communities/employer.entity';
@@ -29,6 +30,13 @@ import { Wish } from '../wishes/wish.entity';
 import { RateMemberDto } from './dto';
 import { ContactGroup, ContactGroupMember, Demand, Visit } from './entities';
 import { MemberRating } from './lists.entities';
+
+/** The role a rating is given in, for 审计日志. */
+const RATER_ROLES: Record<RatingLevel, Role> = {
+  group: Role.GroupLeader,
+  branch: Role.BranchSecretary,
+  community: Role.Secretary,
+};
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -49,7 +57,10 @@ function countBy(keys: (string | null)[]): Map<string, number> {
 /** 年度评价: what each in-service member did in a year, the three ratings, and the spreadsheet per employer. */
 @Injectable()
 export class EvaluationService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditTrail,
+  ) {}
 
   /** The group leader rates their group, a branch secretary their compound's members, the community everyone. */
   async rate(access: CommunityAccess, raterId: string, userId: string, body: RateMemberDto): Promise<void> {
@@ -60,6 +71,9 @@ export class EvaluationService {
       const led = await this.ledMembers(em, access.communityId, raterId);
       if (!this.levelsFor(access, raterId, member.membership, led).includes(body.level))
         throw new DomainError(ErrorCode.Forbidden);
+      const earlier = await em.findOne(MemberRating, {
+        where: { communityId: access.communityId, userId, year: body.year, level: body.level },
+      });
       await em.save(MemberRating, {
         communityId: access.communityId,
         userId,
@@ -69,6 +83,13 @@ export class EvaluationService {
         comment: body.comment?.trim() || null,
         ratedBy: raterId,
         ratedAt: new Date(),
+      });
+      await this.audit.record(em, {
+        actingAs: RATER_ROLES[body.level],
+        targetType: 'member',
+        targetId: userId,
+        subjectId: userId,
+        summary: `${body.year} 年${RATING_LEVEL_LABELS[body.level]}：${RATING_GRADE_LABELS[body.grade]}${earlier ? `（原为${RATING_GRADE_LABELS[earlier.grade]}）` : ''}`,
       });
     });
   }

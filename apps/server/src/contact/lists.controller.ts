@@ -10,6 +10,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { attachment } from '../activities/attendance-export';
+import { AuditTrail } from '../audit/audit-trail';
 import { Auth, AuthContext, CommunityAccess, Member } from '../auth/auth-context';
 import { PageQuery } from '../common/paging';
 import { CreateServiceProjectDto, OfferResourceDto, RateMemberDto, YearQuery } from './dto';
@@ -23,6 +24,7 @@ export class ListsController {
   constructor(
     private readonly lists: ThreeListsService,
     private readonly evaluation: EvaluationService,
+    private readonly audit: AuditTrail,
   ) {}
 
   @Post('communities/:cid/resources')
@@ -111,12 +113,17 @@ export class ListsController {
   async export(
     @Param('cid') cid: string,
     @Query() query: YearQuery,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
     const sheet = await this.evaluation.export(cid, query.year);
+    this.audit.serve({
+      targetType: 'report',
+      targetId: `annual:${query.year}`,
+      summary: `导出 ${query.year} 年在职党员年度服务情况（每个原单位一张表）`,
+    });
     void reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', attachment(`在职党员${query.year}年度服务情况.xlsx`))
-      .send(sheet);
+      .header('content-disposition', attachment(`在职党员${query.year}年度服务情况.xlsx`));
+    return sheet;
   }
 }

@@ -12,6 +12,8 @@ import { canActInCompound, effectiveRoles } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, LessThan } from 'typeorm';
 import { CommunityAccess } from '../auth/auth-context';
+import { AuditTrail } from '../audit/audit-trail';
+import { clip } from '../audit/words';
 import { DomainError } from '../common/domain-error';
 import { Employer } from '../communities/employer.entity';
 import { findMembership } from '../communities/membership-lookup';
@@ -26,7 +28,10 @@ import { Resource, ServiceProject } from './lists.entities';
 /** 三单: 资源单 (what is offered), 需求单 (what is asked), 项目单 (what is done, and by whom). */
 @Injectable()
 export class ThreeListsService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditTrail,
+  ) {}
 
   async offer(access: CommunityAccess, userId: string, body: OfferResourceDto): Promise<ResourceView> {
     if (body.byEmployer && !access.membership.employerId) {
@@ -119,6 +124,12 @@ export class ThreeListsService {
         createdAt: new Date(),
       };
       await em.insert(ServiceProject, project);
+      await this.audit.record(em, {
+        targetType: 'service_project',
+        targetId: project.id,
+        subjectId: project.takerId,
+        summary: `建立服务项目“${clip(project.title, 40)}”（${SERVICE_MODE_LABELS[project.mode]}${project.demandId ? '，回应一条诉求' : ''}）`,
+      });
       return (await this.projectViews(em, [project], access, userId))[0];
     });
   }
@@ -164,6 +175,14 @@ export class ThreeListsService {
         throw new DomainError(ErrorCode.Forbidden);
       const done = await em.update(ServiceProject, { id: projectId, status: 'taken' }, { status: 'done' });
       if (done.affected === 0) throw new DomainError(ErrorCode.ProjectNotInProgress);
+      if (project.takerId !== userId) {
+        await this.audit.record(em, {
+          targetType: 'service_project',
+          targetId: projectId,
+          subjectId: project.takerId,
+          summary: `代接单人标记完成：“${clip(project.title, 40)}”`,
+        });
+      }
       return (await this.projectViews(em, [{ ...project, status: 'done' }], access, userId))[0];
     });
   }

@@ -40,6 +40,7 @@ import { PeriodTotal } from '../ledger/period-total.entity';
 import { Redemption } from '../rewards/redemption.entity';
 import { Reward } from '../rewards/reward.entity';
 import { User } from '../users/user.entity';
+import { AuditChainHead, AuditEntry } from '../audit/audit-entry.entity';
 
 export const ENTITIES = [
   User,
@@ -84,4 +85,6 @@ export const ENTITIES = [
   Resource,
   ServiceProject,
   MemberRating,
+  AuditEntry,
+  AuditChainHead,
 ];

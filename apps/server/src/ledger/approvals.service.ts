@@ -1,5 +1,6 @@
 import {
   ApprovalItem,
+  AuditAction,
   BatchDecisionRequest,
   BatchDecisionResponse,
   ErrorCode,
@@ -13,6 +14,8 @@ import { canActInCompound } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { CommunityAccess } from '../auth/auth-context';
+import { AuditTrail } from '../audit/audit-trail';
+import { clip } from '../audit/words';
 import { DomainError } from '../common/domain-error';
 import { toErrorAnswer } from '../common/error-body';
 import { Membership } from '../communities/membership.entity';
@@ -21,6 +24,7 @@ import { LedgerAccount } from './ledger-account.entity';
 import { LedgerTransfer } from './ledger-transfer.entity';
 import { LedgerService } from './ledger.service';
 import { memberNames } from './member-names';
+import { memberOfTransfer, transferWords } from './transfer-words';
 import { transferViews } from './transfer-views';
 
 /**
@@ -32,6 +36,7 @@ export class ApprovalsService {
   constructor(
     private readonly db: Db,
     private readonly ledger: LedgerService,
+    private readonly audit: AuditTrail,
   ) {}
 
   async queue(access: CommunityAccess, cursor?: string, limit = 50): Promise<Page<ApprovalItem>> {
@@ -110,7 +115,7 @@ export class ApprovalsService {
     for (const transferId of body.transferIds) {
       try {
         if (!decided.has(transferId)) {
-          const items = await this.decide(access, transferId, actorId, body.action, body.reason);
+          const items = await this.decide(access, transferId, actorId, body.action, body.reason, true);
           items.forEach((item) => decided.add(item.id));
         }
         results.push({ transferId, ok: true });
@@ -133,6 +138,7 @@ export class ApprovalsService {
     actorId: string,
     action: 'approve' | 'reject',
     reason?: string,
+    inBatch = false,
   ): Promise<TransferView[]> {
     return this.db.transaction(async (em) => {
       await this.checkCompound(em, access, transferId);
@@ -143,6 +149,18 @@ export class ApprovalsService {
       const originals = await em.find(LedgerTransfer, {
         where: { id: In(rows.map((r) => r.pendingId!)) },
         order: { sequence: 'ASC' },
+      });
+      await this.audit.record(em, {
+        action: action === 'approve' ? AuditAction.PointsApprove : AuditAction.PointsReject,
+        targetType: 'transfer',
+        targetId: transferId,
+        subjectId: await memberOfTransfer(em, originals[0]),
+        summary: [
+          inBatch ? '批量' : '',
+          action === 'approve' ? '通过：' : '不通过：',
+          transferWords(originals),
+          reason ? `（原因：${clip(reason)}）` : '',
+        ].join(''),
       });
       return transferViews(em, originals);
     });

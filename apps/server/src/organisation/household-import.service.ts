@@ -2,6 +2,7 @@ import { ErrorCode, ImportResult, ImportRowError } from '@redvest/contract';
 import { HouseholdRow, householdKey, parseHouseholdSheet } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail';
 import { DomainError } from '../common/domain-error';
 import { Db } from '../database/db';
 import { newId } from '../database/ids';
@@ -18,7 +19,10 @@ const CHUNK = 500;
  */
 @Injectable()
 export class HouseholdImportService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditTrail,
+  ) {}
 
   async importSheet(communityId: string, content: Buffer): Promise<ImportResult> {
     let table: unknown[][];
@@ -68,6 +72,11 @@ export class HouseholdImportService {
       }
       if (errors.length) throw this.invalid(errors);
       for (let i = 0; i < fresh.length; i += CHUNK) await em.insert(Household, fresh.slice(i, i + CHUNK));
+      await this.audit.record(em, {
+        targetType: 'community',
+        targetId: communityId,
+        summary: `导入住户：新增 ${fresh.length} 户，跳过已有的 ${skipped} 户`,
+      });
       return { imported: fresh.length, skipped, errors: [] };
     });
   }

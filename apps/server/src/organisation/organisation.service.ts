@@ -1,6 +1,7 @@
 import { BuildingView, CompoundRef, ErrorCode, HouseholdView, Page } from '@redvest/contract';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, MoreThan } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail';
 import { DomainError } from '../common/domain-error';
 import { pageOf } from '../common/paging';
 import { Db } from '../database/db';
@@ -12,7 +13,10 @@ import { UpdateBuildingDto, UpdateHouseholdDto } from './dto';
 /** Compounds, buildings and households: the community's map (DESIGN §2). */
 @Injectable()
 export class OrganisationService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditTrail,
+  ) {}
 
   async compounds(communityId: string): Promise<{ items: CompoundRef[] }> {
     const compounds = await this.db.read((em) =>
@@ -80,6 +84,11 @@ export class OrganisationService {
         throw new DomainError(ErrorCode.ValidationFailed, [{ field: 'name', message: '该小区已有同名楼栋' }]);
       }
       await em.update(Building, { id }, { name: body.name });
+      await this.audit.record(em, {
+        targetType: 'building',
+        targetId: id,
+        summary: `楼栋名称“${building.name}”改为“${body.name}”`,
+      });
       return building;
     });
     const { items } = await this.buildings(building.communityId);
@@ -99,6 +108,12 @@ export class OrganisationService {
       });
       if (clash && clash.id !== id) throw new DomainError(ErrorCode.HouseholdConflict);
       await em.update(Household, { id }, next);
+      const place = (h: typeof next) => `${h.unit ? `${h.unit}单元` : ''}${h.floor}层 ${h.room}`;
+      await this.audit.record(em, {
+        targetType: 'household',
+        targetId: id,
+        summary: `住户 ${place(household)} 改为 ${place(next)}`,
+      });
       return (await this.householdViews(em, [{ ...household, ...next }]))[0];
     });
   }

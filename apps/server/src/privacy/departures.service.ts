@@ -1,5 +1,7 @@
 import { ErrorCode, MembershipEnded } from '@redvest/contract';
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '../audit/audit-trail';
+import { clip } from '../audit/words';
 import { DomainError } from '../common/domain-error';
 import { Db } from '../database/db';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -12,6 +14,7 @@ export class DeparturesService {
     private readonly db: Db,
     private readonly ending: MembershipEnding,
     private readonly notifications: NotificationsService,
+    private readonly audit: AuditTrail,
   ) {}
 
   leave(communityId: string, userId: string): Promise<MembershipEnded> {
@@ -28,7 +31,16 @@ export class DeparturesService {
       // A claim or a redemption of theirs at this moment waits for this, or this waits for it.
       if (!(await this.ending.lockFor(em, input.userId, [input.communityId])))
         throw new DomainError(ErrorCode.MemberNotFound);
-      return this.ending.end(em, input);
+      const result = await this.ending.end(em, input);
+      if (input.kind === 'removed') {
+        await this.audit.record(em, {
+          targetType: 'member',
+          targetId: input.userId,
+          subjectId: input.userId,
+          summary: `移除成员（原因：${clip(input.reason ?? '')}）；服务记录与积分账本保留`,
+        });
+      }
+      return result;
     });
     await this.notifications.push(notices);
     return ended;

@@ -65,8 +65,8 @@ export class RecordsController {
     @Auth() auth: AuthContext,
     @Param('code') code: string,
     @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
     const { pdf, filename } = await this.records.pdf(
       code,
       auth.user.id,
@@ -77,7 +77,7 @@ export class RecordsController {
       .header(
         'content-disposition',
         `inline; filename="certificate.pdf"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-      )
-      .send(pdf);
+      );
+    return pdf;
   }
 }

@@ -6,6 +6,8 @@ import { Between, EntityManager, In, LessThan } from 'typeorm';
 import { Activity } from '../activities/activity.entity';
 import { Attendance } from '../activities/attendance.entity';
 import { pointsFor } from '../checkins/minutes';
+import { AuditTrail } from '../audit/audit-trail';
+import { clip } from '../audit/words';
 import { DomainError } from '../common/domain-error';
 import { Community } from '../communities/community.entity';
 import { findMembership } from '../communities/membership-lookup';
@@ -30,6 +32,7 @@ export class RecordsService {
   constructor(
     private readonly db: Db,
     private readonly ledger: LedgerService,
+    private readonly audit: AuditTrail,
   ) {}
 
   async requestCorrection(
@@ -204,6 +207,16 @@ export class RecordsService {
       issuedOn: toIsoLocal(certificate.issuedAt).slice(0, 10),
       verifyUrl: `${origin}/api/certificates/${certificate.code}`,
     });
+    if (certificate.userId !== callerId) {
+      this.audit.serve({
+        communityId: certificate.communityId,
+        actingAs: Role.Secretary,
+        targetType: 'certificate',
+        targetId: certificate.code,
+        subjectId: certificate.userId,
+        summary: `下载志愿服务证明 ${certificate.code}（${certificate.periodFrom} 至 ${certificate.periodTo}）`,
+      });
+    }
     return { pdf, filename: `志愿服务证明-${certificate.holderName}-${certificate.code}.pdf` };
   }
 
@@ -254,6 +267,15 @@ export class RecordsService {
       { id: correction.id, status: 'pending' },
       { status, decidedBy: actorId, decidedAt: decided.decidedAt, decisionReason: decided.decisionReason },
     );
+    await this.audit.record(em, {
+      targetType: 'correction',
+      targetId: correction.id,
+      subjectId: correction.userId,
+      summary:
+        status === 'accepted'
+          ? `同意更正：服务时长 ${correction.recordedMinutes} 分钟 → ${correction.requestedMinutes} 分钟（依据：${clip(reason)}）`
+          : `不同意更正（原因：${clip(reason)}）`,
+    });
     return (await this.views(em, [decided]))[0];
   }
 

@@ -2,6 +2,8 @@ import { ErrorCode, Page, RedemptionView, RewardView, Role, toIsoLocal } from '@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, FindOptionsWhere, LessThan } from 'typeorm';
 import { CommunityAccess } from '../auth/auth-context';
+import { AuditTrail } from '../audit/audit-trail';
+import { clip } from '../audit/words';
 import { DomainError } from '../common/domain-error';
 import { Membership } from '../communities/membership.entity';
 import { Db } from '../database/db';
@@ -19,6 +21,7 @@ export class RewardsService {
   constructor(
     private readonly db: Db,
     private readonly ledger: LedgerService,
+    private readonly audit: AuditTrail,
   ) {}
 
   async list(communityId: string, includeInactive: boolean): Promise<{ items: RewardView[] }> {
@@ -45,15 +48,29 @@ export class RewardsService {
       createdAt: now,
       updatedAt: now,
     };
-    await this.db.transaction((em) => em.insert(Reward, reward));
+    await this.db.transaction(async (em) => {
+      await em.insert(Reward, reward);
+      await this.audit.record(em, {
+        targetType: 'reward',
+        targetId: reward.id,
+        summary: `上架“${clip(reward.name, 40)}”：${reward.cost} 积分，库存 ${reward.stock}`,
+      });
+    });
     return rewardView(reward);
   }
 
   async update(rewardId: string, body: UpdateRewardDto): Promise<RewardView> {
     return this.db.transaction(async (em) => {
       const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+      const before = await em.findOneOrFail(Reward, { where: { id: rewardId } });
       await em.update(Reward, { id: rewardId }, { ...changes, updatedAt: new Date() });
-      return rewardView(await em.findOneOrFail(Reward, { where: { id: rewardId } }));
+      const after = await em.findOneOrFail(Reward, { where: { id: rewardId } });
+      await this.audit.record(em, {
+        targetType: 'reward',
+        targetId: rewardId,
+        summary: `修改“${clip(before.name, 40)}”：${rewardChanges(before, after)}`,
+      });
+      return rewardView(after);
     });
   }
 
@@ -140,7 +157,14 @@ export class RewardsService {
         { status: 'picked_up', closedAt: new Date(), closedBy: actorId },
       );
       if (closed.affected === 0) throw new DomainError(ErrorCode.RedemptionClosed);
-      return this.view(em, await em.findOneOrFail(Redemption, { where: { id: redemptionId } }));
+      const order = await em.findOneOrFail(Redemption, { where: { id: redemptionId } });
+      await this.audit.record(em, {
+        targetType: 'redemption',
+        targetId: redemptionId,
+        subjectId: order.userId,
+        summary: `确认领取：${clip(order.rewardName, 40)} × ${order.quantity}（${order.total} 积分）`,
+      });
+      return this.view(em, order);
     });
   }
 
@@ -157,6 +181,14 @@ export class RewardsService {
       if (order.userId !== actorId && !access.roles.has(Role.Secretary))
         throw new DomainError(ErrorCode.Forbidden);
       if (!(await this.refund(em, order, actorId, reason))) throw new DomainError(ErrorCode.RedemptionClosed);
+      if (order.userId !== actorId) {
+        await this.audit.record(em, {
+          targetType: 'redemption',
+          targetId: redemptionId,
+          subjectId: order.userId,
+          summary: `取消兑换并退回 ${order.total} 积分：${clip(order.rewardName, 40)} × ${order.quantity}${reason?.trim() ? `（原因：${clip(reason)}）` : ''}`,
+        });
+      }
       return this.view(em, await em.findOneOrFail(Redemption, { where: { id: redemptionId } }));
     });
   }
@@ -249,6 +281,19 @@ export class RewardsService {
       cancelReason: r.cancelReason,
     };
   }
+}
+
+/** `积分 10 → 12；库存 5 → 8；下架`. */
+function rewardChanges(before: Reward, after: Reward): string {
+  const changes = [
+    before.name !== after.name ? `名称改为“${clip(after.name, 40)}”` : '',
+    before.cost !== after.cost ? `积分 ${before.cost} → ${after.cost}` : '',
+    before.stock !== after.stock ? `库存 ${before.stock} → ${after.stock}` : '',
+    Boolean(before.active) !== Boolean(after.active) ? (after.active ? '上架' : '下架') : '',
+    (before.description ?? '') !== (after.description ?? '') ? '说明' : '',
+    (before.photoUrl ?? '') !== (after.photoUrl ?? '') ? '图片' : '',
+  ].filter(Boolean);
+  return changes.length ? changes.join('；') : '无变化';
 }
 
 function rewardView(r: Reward): RewardView {

@@ -4,6 +4,7 @@ import { maskName } from '@redvest/domain';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { AuditTrail } from '../audit/audit-trail';
 import { Auth, AuthContext, CommunityAccess, Member } from '../auth/auth-context';
 import { DomainError } from '../common/domain-error';
 import {
@@ -26,7 +27,10 @@ import { RATE_LIMITS } from '../rate-limits/rules';
 @ApiBearerAuth()
 @Controller('api')
 export class WishesController {
-  constructor(private readonly wishes: WishesService) {}
+  constructor(
+    private readonly wishes: WishesService,
+    private readonly audit: AuditTrail,
+  ) {}
 
   @Post('communities/:cid/wishes')
   @RateLimit(RATE_LIMITS.postPerTenMinutes, RATE_LIMITS.postPerDay)
@@ -163,8 +167,8 @@ export class WishesController {
     @Auth() auth: AuthContext,
     @Member() member: CommunityAccess,
     @Param('wishId') id: string,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
     const wish = await this.wishes.get(member, auth.user.id, id);
     if (wish.status !== WishStatus.Confirmed)
       throw new DomainError(ErrorCode.WishWrongState, { status: wish.status });
@@ -180,12 +184,20 @@ export class WishesController {
       thanks: wish.thanks,
       issuedOn: toIsoLocal(new Date()).slice(0, 10),
     });
+    if (!wish.claimedByMe) {
+      this.audit.serve({
+        targetType: 'wish',
+        targetId: id,
+        subjectId: details.claimerId,
+        summary: `下载感谢信${details.employer ? `（致${details.employer}）` : ''}`,
+      });
+    }
     void reply
       .header('content-type', 'application/pdf')
       .header(
         'content-disposition',
         `inline; filename="letter.pdf"; filename*=UTF-8''${encodeURIComponent(`感谢信-${wish.claimerName ?? ''}-${wish.title}.pdf`)}`,
-      )
-      .send(pdf);
+      );
+    return pdf;
   }
 }

@@ -1,4 +1,5 @@
 import {
+  AuditAction,
   ErrorCode,
   MAX_PHOTOS,
   MembershipStatus,
@@ -22,6 +23,8 @@ import {
 } from '@redvest/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, FindOptionsWhere, In, LessThan } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail';
+import { clip } from '../audit/words';
 import { CommunityAccess } from '../auth/auth-context';
 import { DomainError } from '../common/domain-error';
 import { PersonalDataCipher } from '../common/personal-data-cipher';
@@ -51,6 +54,14 @@ import { Wish } from './wish.entity';
 
 const DEFAULT_POINTS = 10;
 
+/** The transitions a secretary or branch secretary makes on a resident's wish, as they appear in 审计日志. */
+const AUDITED_ACTIONS: Partial<Record<WishAction, AuditAction>> = {
+  publish: AuditAction.WishPublish,
+  reject: AuditAction.WishReject,
+  dispatch: AuditAction.WishDispatch,
+  confirm_on_behalf: AuditAction.WishConfirmOnBehalf,
+};
+
 /** What an action request carries besides the action itself. */
 export interface ActionInput {
   reason?: string;
@@ -72,6 +83,7 @@ export class WishesService {
     private readonly notifications: NotificationsService,
     private readonly content: ContentCheckService,
     private readonly uploads: UploadsService,
+    private readonly audit: AuditTrail,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {
     this.views = new WishViews(cipher, uploads, config.wishes.claimDays);
@@ -159,6 +171,14 @@ export class WishesService {
       );
       if (publishNow) await this.event(em, wish.id, 'publish', caller.id, null);
       else notices.push(...(await this.reviewerNotices(em, wish)));
+      if (forOther && !fromDemand) {
+        await this.audit.record(em, {
+          targetType: 'wish',
+          targetId: wish.id,
+          subjectId: authorId,
+          summary: `代居民发布心愿（${wish.category}，${wish.points} 积分），直接发布`,
+        });
+      }
       await this.notifications.record(em, notices);
       return (await this.views.build(em, [wish], access, caller.id))[0];
     });
@@ -264,6 +284,16 @@ export class WishesService {
       const after = await em.findOneOrFail(Wish, { where: { id: wish.id } });
       await this.event(em, wish.id, action, caller.id, this.noteFor(action, input));
       if (transition.to === WishStatus.Confirmed) await this.award(em, after, action, caller.id);
+      const audited = AUDITED_ACTIONS[action];
+      if (audited) {
+        await this.audit.record(em, {
+          action: audited,
+          targetType: 'wish',
+          targetId: wish.id,
+          subjectId: action === 'dispatch' ? after.claimerId : wish.authorId,
+          summary: this.auditWords(action, after, input),
+        });
+      }
       notices.push(...this.noticesFor(after, action, caller.id));
       if (wish.status === WishStatus.PendingReview)
         await this.notifications.settle(em, wish.id, 'wish_review');
@@ -302,6 +332,7 @@ export class WishesService {
         employer: employer?.name ?? null,
         authorName: names.get(wish.authorId) ?? '',
         fulfilledOn: toIsoLocal(wish.fulfilledAt ?? wish.confirmedAt ?? new Date()).slice(0, 10),
+        claimerId: wish.claimerId,
       };
     });
   }
@@ -328,11 +359,33 @@ export class WishesService {
         ]);
       }
     }
+    const before = await this.points(communityId);
     await this.db.transaction(async (em) => {
       for (const [category, value] of entries)
         await em.save(WishPoints, { communityId, category, points: value });
+      const changed = entries.filter(([category, value]) => before[category] !== value);
+      await this.audit.record(em, {
+        targetType: 'community',
+        targetId: communityId,
+        summary: changed.length
+          ? changed.map(([category, value]) => `${category} ${before[category]} → ${value} 积分`).join('；')
+          : '无变化',
+      });
     });
     return this.points(communityId);
+  }
+
+  private auditWords(action: WishAction, wish: Wish, input: ActionInput): string {
+    switch (action) {
+      case 'publish':
+        return `审核通过，发布到心愿墙（${wish.category}，${wish.points} 积分）`;
+      case 'reject':
+        return `驳回（原因：${clip(input.reason ?? '')}）`;
+      case 'dispatch':
+        return '派单给成员，心愿转为已认领';
+      default:
+        return `代居民确认完成，${wish.points} 积分待审批`;
+    }
   }
 
   private async changesFor(

@@ -12,6 +12,7 @@ import { VisitRequestHash1764600000000 } from './1764600000000-VisitRequestHash'
 import { RateLimits1764603600000 } from './1764603600000-RateLimits';
 import { TokenRevocation1764607200000 } from './1764607200000-TokenRevocation';
 import { PrivacyRights1764610800000 } from './1764610800000-PrivacyRights';
+import { AuditLog1764621000000 } from './1764621000000-AuditLog';
 
 /** Every migration, in order. New ones are appended. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   RateLimits1764603600000,
   TokenRevocation1764607200000,
   PrivacyRights1764610800000,
+  AuditLog1764621000000,
 ];

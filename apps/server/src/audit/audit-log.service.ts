@@ -1,0 +1,121 @@
+import {
+  AUDIT_ACTION_LABELS,
+  AUDIT_ACTOR_ROLE_LABELS,
+  AuditEntryView,
+  AuditLogQuery,
+  ErrorCode,
+  Page,
+  toIsoLocal,
+} from '@redvest/contract';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { DomainError } from '../common/domain-error';
+import { Community } from '../communities/community.entity';
+import { Db } from '../database/db';
+import { memberNames } from '../ledger/member-names';
+import { AuditEntry } from './audit-entry.entity';
+
+/** At most this many rows in one export; narrower filters for more. */
+export const MAX_EXPORT_ROWS = 20_000;
+const EXPORT_BATCH = 1_000;
+
+const startOfDay = (day: string, field: string) => {
+  const at = new Date(`${day}T00:00:00.000+08:00`);
+  if (Number.isNaN(at.getTime()) || toIsoLocal(at).slice(0, 10) !== day)
+    throw new DomainError(ErrorCode.ValidationFailed, [{ field, message: '没有这一天' }]);
+  return at;
+};
+
+/** Reads a community's 审计日志, newest first, for the secretaries' page and its export. */
+@Injectable()
+export class AuditLogService {
+  constructor(private readonly db: Db) {}
+
+  async page(communityId: string, query: AuditLogQuery): Promise<Page<AuditEntryView>> {
+    const limit = query.limit ?? 20;
+    return this.db.read(async (em) => {
+      const rows = await this.rows(em, communityId, query, this.cursor(query.cursor), limit + 1);
+      const page = rows.slice(0, limit);
+      return {
+        items: await this.views(em, communityId, page),
+        nextCursor: rows.length > limit ? String(page[page.length - 1].sequence) : null,
+      };
+    });
+  }
+
+  async communityName(communityId: string): Promise<string> {
+    return this.db.read(
+      async (em) => (await em.findOneOrFail(Community, { where: { id: communityId } })).name,
+    );
+  }
+
+  /** Every entry the filters select, newest first, in batches (`MAX_EXPORT_ROWS` at most). */
+  async *all(communityId: string, query: AuditLogQuery): AsyncGenerator<AuditEntryView[]> {
+    let before: number | null = null;
+    for (let taken = 0; taken < MAX_EXPORT_ROWS;) {
+      const batch = await this.db.read(async (em) => {
+        const size = Math.min(EXPORT_BATCH, MAX_EXPORT_ROWS - taken);
+        const rows = await this.rows(em, communityId, query, before, size);
+        return { rows, views: await this.views(em, communityId, rows) };
+      });
+      if (batch.rows.length) yield batch.views;
+      if (batch.rows.length < EXPORT_BATCH) return;
+      taken += batch.rows.length;
+      before = batch.rows[batch.rows.length - 1].sequence;
+    }
+  }
+
+  private cursor(cursor: string | undefined): number | null {
+    if (cursor === undefined) return null;
+    if (!/^\d{1,15}$/.test(cursor))
+      throw new DomainError(ErrorCode.ValidationFailed, [{ field: 'cursor', message: '分页位置无效' }]);
+    return Number(cursor);
+  }
+
+  private rows(
+    em: EntityManager,
+    communityId: string,
+    query: AuditLogQuery,
+    before: number | null,
+    take: number,
+  ): Promise<AuditEntry[]> {
+    const select = em
+      .createQueryBuilder(AuditEntry, 'e')
+      .where('e.community_id = :communityId', { communityId })
+      .orderBy('e.sequence', 'DESC')
+      .take(take);
+    if (before !== null) select.andWhere('e.sequence < :before', { before });
+    if (query.action) select.andWhere('e.action = :action', { action: query.action });
+    if (query.actorId) select.andWhere('e.actor_id = :actorId', { actorId: query.actorId });
+    const from = query.from ? startOfDay(query.from, 'from') : null;
+    const to = query.to ? new Date(startOfDay(query.to, 'to').getTime() + 24 * 3600_000) : null;
+    if (from && to && from >= to)
+      throw new DomainError(ErrorCode.ValidationFailed, [{ field: 'to', message: '截止日期早于起始日期' }]);
+    if (from) select.andWhere('e.occurred_at >= :from', { from });
+    if (to) select.andWhere('e.occurred_at < :to', { to });
+    return select.getMany();
+  }
+
+  private async views(em: EntityManager, communityId: string, rows: AuditEntry[]): Promise<AuditEntryView[]> {
+    const people = rows.flatMap((r) => (r.subjectId ? [r.actorId, r.subjectId] : [r.actorId]));
+    const names = await memberNames(em, communityId, people);
+    return rows.map((r) => ({
+      id: r.id,
+      sequence: r.sequence,
+      at: toIsoLocal(r.occurredAt),
+      actorId: r.actorId,
+      actorName: names.get(r.actorId) ?? '',
+      actorRole: r.actorRole,
+      actorRoleLabel: AUDIT_ACTOR_ROLE_LABELS[r.actorRole] ?? r.actorRole,
+      action: r.action,
+      actionLabel: AUDIT_ACTION_LABELS[r.action] ?? r.action,
+      targetType: r.targetType,
+      targetId: r.targetId,
+      subjectId: r.subjectId,
+      subjectName: r.subjectId ? (names.get(r.subjectId) ?? '') : null,
+      summary: r.summary,
+      ip: r.ip,
+      userAgent: r.userAgent,
+    }));
+  }
+}

@@ -1,0 +1,55 @@
+import type { AuditEntryView, Page } from '@redvest/contract';
+import { AUDIT_ACTION_LABELS } from '@redvest/contract';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { attachment } from '../activities/attendance-export';
+import { AuditLogQueryDto } from './dto';
+import { AuditLogService } from './audit-log.service';
+import { auditLogSheet } from './audit-log-sheet';
+import { AuditTrail } from './audit-trail';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The filters of an export, in words, for its own entry. */
+function filtersText(query: AuditLogQueryDto): string {
+  const parts = [
+    query.action ? `动作：${AUDIT_ACTION_LABELS[query.action]}` : '',
+    query.actorId ? `操作人：${query.actorId}` : '',
+    query.from || query.to ? `日期：${query.from ?? '…'} 至 ${query.to ?? '…'}` : '',
+  ].filter(Boolean);
+  return parts.length ? `（${parts.join('；')}）` : '（全部）';
+}
+
+@ApiTags('审计日志')
+@ApiBearerAuth()
+@Controller('api/communities/:cid/audit-log')
+export class AuditController {
+  constructor(
+    private readonly log: AuditLogService,
+    private readonly trail: AuditTrail,
+  ) {}
+
+  @Get()
+  list(@Param('cid') cid: string, @Query() query: AuditLogQueryDto): Promise<Page<AuditEntryView>> {
+    return this.log.page(cid, query);
+  }
+
+  /** The spreadsheet; handing it out is itself an entry of the log, written before it is sent. */
+  @Get('export')
+  async export(
+    @Param('cid') cid: string,
+    @Query() query: AuditLogQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const name = await this.log.communityName(cid);
+    const { file, rows } = await auditLogSheet(name, this.log.all(cid, query));
+    this.trail.serve({
+      targetType: 'community',
+      targetId: cid,
+      summary: `导出 ${rows} 条${filtersText(query)}`,
+    });
+    void reply.header('content-type', XLSX).header('content-disposition', attachment(`${name}审计日志.xlsx`));
+    return file;
+  }
+}

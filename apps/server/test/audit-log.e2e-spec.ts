@@ -1,0 +1,235 @@
+import { AuditAction, ErrorCode, Role, toIsoLocal } from '@redvest/contract';
+import ExcelJS from 'exceljs';
+import { AuditRequest, auditRequests } from '../src/audit/audit-request';
+import { AuditTrail } from '../src/audit/audit-trail';
+import { verifyAuditChain } from '../src/audit/audit-verifier';
+import { User } from '../src/users/user.entity';
+import { download, entriesAfter, lastSequence, today } from './audit-fixtures';
+import { runCommand } from './cli';
+import { errorOf } from './errors';
+import { ADMIN_ENV, ADMIN_OPENID, LoggedIn, memberWith, newCommunity } from './fixtures';
+import { startTestApp, TestApp } from './harness';
+
+jest.setTimeout(60_000);
+
+/** 审计日志 as the community secretary reads it: paged, filtered, exported; nobody else reads it; nobody edits it. */
+describe('audit log: reading, exporting, and keeping it intact', () => {
+  let t: TestApp;
+  let admin: LoggedIn;
+  let cid: string;
+  let secretary: LoggedIn;
+  let deputy: LoggedIn;
+
+  beforeAll(async () => {
+    t = await startTestApp(ADMIN_ENV);
+    admin = await t.login(ADMIN_OPENID);
+    ({
+      community: { id: cid },
+      secretary,
+    } = await newCommunity(t, admin));
+    deputy = await memberWith(t, secretary, cid, [Role.Secretary]);
+    for (let i = 0; i < 5; i++) await secretary.communities.rotateInviteCode(cid);
+    for (let i = 0; i < 3; i++) await deputy.communities.rotateInviteCode(cid);
+  });
+  afterAll(() => t.close());
+
+  it('pages newest first with a cursor', async () => {
+    const first = await secretary.audit.log(cid, { limit: 4 });
+    expect(first.items.map((e) => e.sequence)).toEqual([11, 10, 9, 8]);
+    const second = await secretary.audit.log(cid, { limit: 4, cursor: first.nextCursor! });
+    expect(second.items.map((e) => e.sequence)).toEqual([7, 6, 5, 4]);
+    const last = await secretary.audit.log(cid, { limit: 4, cursor: second.nextCursor! });
+    expect(last.items.map((e) => e.sequence)).toEqual([3, 2, 1]);
+    expect(last.nextCursor).toBeNull();
+    expect(first.items[0]).toMatchObject({
+      action: AuditAction.InviteCodeRotate,
+      actionLabel: '更换邀请码',
+      actorId: deputy.userId,
+      actorRole: Role.Secretary,
+      actorRoleLabel: '社区书记',
+      targetType: 'community',
+      targetId: cid,
+    });
+    expect(first.items[0].at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+08:00$/);
+  });
+
+  it('filters by action, by actor and by days in the product’s clock zone', async () => {
+    const rotations = await secretary.audit.log(cid, { action: AuditAction.InviteCodeRotate, limit: 100 });
+    expect(rotations.items).toHaveLength(8);
+    const byDeputy = await secretary.audit.log(cid, { actorId: deputy.userId, limit: 100 });
+    expect(byDeputy.items.map((e) => e.actorId)).toEqual(Array(3).fill(deputy.userId));
+    const paged = await secretary.audit.log(cid, { actorId: secretary.userId, limit: 2 });
+    const rest = await secretary.audit.log(cid, {
+      actorId: secretary.userId,
+      limit: 100,
+      cursor: paged.nextCursor!,
+    });
+    expect([...paged.items, ...rest.items].map((e) => e.actorId)).toEqual(Array(6).fill(secretary.userId));
+    expect((await secretary.audit.log(cid, { from: today(), to: today(), limit: 100 })).items).toHaveLength(
+      11,
+    );
+    const tomorrow = toIsoLocal(new Date(Date.now() + 24 * 3600_000)).slice(0, 10);
+    expect((await secretary.audit.log(cid, { from: tomorrow })).items).toEqual([]);
+    expect((await secretary.audit.log(cid, { to: '2020-01-01' })).items).toEqual([]);
+  });
+
+  it('refuses filters that make no sense, with the field named', async () => {
+    for (const [query, field] of [
+      [{ from: '2026-02-30' }, 'from'],
+      [{ from: '2026-13-01' }, 'from'],
+      [{ from: '2026-11-02', to: '2026-11-01' }, 'to'],
+      [{ cursor: 'abc' }, 'cursor'],
+      [{ action: 'points.steal' as AuditAction }, 'action'],
+      [{ actorId: 'someone' }, 'actorId'],
+    ] as const) {
+      const error = await errorOf(secretary.audit.log(cid, query));
+      expect(error).toMatchObject({ status: 400, code: ErrorCode.ValidationFailed });
+      expect(error.details).toEqual([expect.objectContaining({ field })]);
+    }
+  });
+
+  it('is read by the community’s secretaries only', async () => {
+    const other = await newCommunity(t, admin);
+    const branch = await memberWith(t, secretary, cid, [Role.BranchSecretary], await aCompound());
+    const resident = await memberWith(t, secretary, cid, [Role.Resident]);
+    const exportPath = secretary.audit.exportPath(cid);
+    for (const [who, status, code] of [
+      [other.secretary, 403, ErrorCode.NotCommunityMember],
+      [branch, 403, ErrorCode.Forbidden],
+      [resident, 403, ErrorCode.Forbidden],
+      [admin, 403, ErrorCode.NotCommunityMember],
+    ] as const) {
+      expect(await errorOf(who.audit.log(cid))).toMatchObject({ status, code });
+      expect((await download(t, who, exportPath)).status).toBe(status);
+    }
+    expect(await errorOf(t.anonymous.audit.log(cid))).toMatchObject({ status: 401 });
+    // Another community's log holds only its own entries.
+    const theirs = (await other.secretary.audit.log(other.community.id, { limit: 100 })).items;
+    expect(theirs.every((e) => e.actorId !== secretary.userId)).toBe(true);
+  });
+
+  it('exports the filtered entries as a spreadsheet, and writes the export down', async () => {
+    const before = await lastSequence(secretary, cid);
+    const response = await fetch(
+      `${t.baseUrl}${secretary.audit.exportPath(cid, { actorId: deputy.userId })}`,
+      {
+        headers: { authorization: `Bearer ${secretary.token}` },
+      },
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('spreadsheetml');
+    expect(decodeURIComponent(response.headers.get('content-disposition')!)).toContain('审计日志.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.getWorksheet('审计日志')!;
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      '序号',
+      '时间',
+      '操作人',
+      '身份',
+      '动作',
+      '涉及成员',
+      '对象',
+      '说明',
+      'IP',
+      '设备',
+    ]);
+    const rows = [2, 3, 4].map((n) => sheet.getRow(n).values as unknown[]);
+    expect(rows.map((r) => r[1])).toEqual([11, 10, 9]);
+    expect(rows.map((r) => r[5])).toEqual(Array(3).fill('更换邀请码'));
+    expect(String(sheet.getRow(6).getCell(1).value)).toContain('共 3 条');
+    const [entry] = await entriesAfter(secretary, cid, before);
+    expect(entry).toMatchObject({
+      action: AuditAction.AuditLogExport,
+      actorId: secretary.userId,
+      summary: `导出 3 条（操作人：${deputy.userId}）`,
+    });
+  });
+
+  it('writes an entry in the transaction of the change: a change that fails leaves none', async () => {
+    const trail = t.app.get(AuditTrail);
+    const user = await t.db.read((em) => em.findOneByOrFail(User, { id: secretary.userId }));
+    const request: AuditRequest = {
+      route: 'POST /api/communities/:cid/invite-code/rotate',
+      spec: { actions: [AuditAction.InviteCodeRotate] },
+      access: { access: 'community', roles: [Role.Secretary] },
+      auth: {
+        user,
+        isPlatformAdmin: false,
+        token: { jti: 'audit-test', expiresAt: new Date(Date.now() + 60_000) },
+      },
+      params: { cid },
+      ip: null,
+      userAgent: null,
+      settled: false,
+    };
+    const note = {
+      targetType: 'community' as const,
+      targetId: cid,
+      summary: '测试',
+      actingAs: Role.Secretary,
+    };
+    const before = await lastSequence(secretary, cid);
+    await expect(
+      auditRequests.run(request, () =>
+        t.db.transaction(async (em) => {
+          await trail.record(em, note);
+          throw new Error('the change failed after its entry');
+        }),
+      ),
+    ).rejects.toThrow('the change failed');
+    expect(await lastSequence(secretary, cid)).toBe(before);
+    await auditRequests.run(request, () => t.db.transaction((em) => trail.record(em, note)));
+    expect(await lastSequence(secretary, cid)).toBe(before + 1);
+    expect((await t.db.read((em) => verifyAuditChain(em, cid))).ok).toBe(true);
+  });
+
+  // On MariaDB the transactions run at once and the chain head's row lock orders them; SQLite takes turns anyway.
+  it('gives each of many simultaneous actions its own entry, in one unbroken chain', async () => {
+    const { community, secretary: s } = await newCommunity(t, admin);
+    const second = await memberWith(t, s, community.id, [Role.Secretary]);
+    const before = await lastSequence(s, community.id);
+    // Putting rewards on the shelf shares no row but the chain head.
+    await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        (i % 2 ? s : second).rewards.create(community.id, { name: `商品${i}`, cost: 1, stock: 1 }),
+      ),
+    );
+    const fresh = await entriesAfter(s, community.id, before);
+    expect(fresh.map((e) => e.sequence)).toEqual(Array.from({ length: 24 }, (_, i) => before + 1 + i));
+    expect(await t.db.read((em) => verifyAuditChain(em, community.id))).toMatchObject({ ok: true });
+  });
+
+  it('shows an entry changed or removed behind the server’s back', async () => {
+    const { community, secretary: s } = await newCommunity(t, admin);
+    for (let i = 0; i < 3; i++) await s.communities.rotateInviteCode(community.id);
+    const verify = () => t.db.read((em) => verifyAuditChain(em, community.id));
+    expect(await verify()).toEqual({ ok: true, entries: 5, problems: [] });
+    await t.dataSource.query(
+      "UPDATE audit_entries SET summary = '什么也没发生' WHERE community_id = ? AND sequence = 3",
+      [community.id],
+    );
+    expect((await verify()).problems).toEqual([expect.stringMatching(/^#3 .*被修改过/)]);
+    await t.dataSource.query('DELETE FROM audit_entries WHERE community_id = ? AND sequence = 5', [
+      community.id,
+    ]);
+    expect((await verify()).problems).toContainEqual(expect.stringContaining('链头与最后一条记录不一致'));
+  });
+
+  it('is checked for every community by `npm run audit:verify`, which exits 1 on a broken chain', () => {
+    if (process.env.TEST_MYSQL_URL) return; // the command reads the configured database; SQLite's file is enough here
+    const { output, status } = runCommand(t, 'audit/verify-cli.js');
+    expect(output).toContain('校验通过');
+    expect(output).toContain('审计日志校验未通过');
+    expect(status).toBe(1);
+  });
+
+  async function aCompound(): Promise<string> {
+    await secretary.communities.importHouseholds(cid, {
+      filename: 'h.csv',
+      data: new Blob(['小区,楼栋,单元,楼层,房号\n东区,1栋,,1,101']),
+    });
+    return (await secretary.communities.compounds(cid)).items[0].id;
+  }
+});
