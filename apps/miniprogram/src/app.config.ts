@@ -60,6 +60,8 @@ export default defineAppConfig({
         'contact/assign',
         // 年度评价.
         'evaluation/index',
+        // 审计日志.
+        'audit/index',
       ],
     },
   ],

@@ -7,7 +7,7 @@ import { sortRoles } from '@redvest/domain';
 import { canApprovePoints, isSecretary } from '../hooks/useMe';
 import { Badge } from './Badge';
 import { activitiesAdminPage, adminPage, correctionsPage } from '../services/routes';
-import { wishesAdminPage } from '../services/routes';
+import { auditLogPage, wishesAdminPage } from '../services/routes';
 import './MembershipCard.scss';
 
 /**
@@ -118,6 +118,14 @@ export function MembershipCard({
                 clickable
                 extra={<ArrowRight size={16} />}
                 onClick={() => void Taro.navigateTo({ url: adminPage('rewards', { cid }) })}
+              />
+              <Cell
+                title="审计日志"
+                description="谁在何时做了哪些管理操作，可导出"
+                align="center"
+                clickable
+                extra={<ArrowRight size={16} />}
+                onClick={() => void Taro.navigateTo({ url: auditLogPage(cid) })}
               />
             </>
           ) : null}

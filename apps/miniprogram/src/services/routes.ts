@@ -135,6 +135,11 @@ export function contactListsPage(cid: string, query: { demandId?: string } = {})
   return withQuery('/pages/contact/lists', { cid, ...query });
 }
 
+/** 审计日志 (community secretaries): who did what, to whom, when and from where. */
+export function auditLogPage(cid: string): string {
+  return withQuery('/pages-admin/audit/index', { cid });
+}
+
 /** 年度评价 (group leaders, branch secretaries, secretaries): ratings and the annual report. */
 export function evaluationPage(cid: string): string {
   return withQuery('/pages-admin/evaluation/index', { cid });

@@ -27,9 +27,9 @@ export function MonthSwitch({
         if (picked) onChange(picked.value);
       }}
     >
-      <View className="contact-month" role="button" aria-label={`换月份，现在显示${months[index].label}`}>
-        <Text className="contact-month__label">{months[index].label}</Text>
-        <Text className="contact-month__change">换月份</Text>
+      <View className="rv-picker-row" role="button" aria-label={`换月份，现在显示${months[index].label}`}>
+        <Text className="rv-picker-row__label contact-month__label">{months[index].label}</Text>
+        <Text className="rv-picker-row__change">换月份</Text>
         <ArrowDown size={16} />
       </View>
     </Picker>

@@ -1,16 +1,14 @@
 import { useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
-import { View, Text } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { useRouter } from '@tarojs/taro';
 import { User } from '@nutui/icons-react-taro';
+import { ExportButton } from '../../components/ExportButton';
 import { MePending } from '../../components/MePending';
 import { Page } from '../../components/Page';
 import { Segmented } from '../../components/Segmented';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { toApiError, useAsync, usePullToRefresh } from '../../hooks/useAsync';
+import { useAsync, usePullToRefresh } from '../../hooks/useAsync';
 import { canEvaluate, isSecretary, useMe } from '../../hooks/useMe';
 import { api } from '../../services/api';
-import { saveSpreadsheetWithLogin } from '../../services/files';
 import { chinaDay } from '../../services/format';
 import { queryParam } from '../../services/routes';
 import { mergeMembers, MemberCard } from './MemberCard';
@@ -47,23 +45,6 @@ export default function EvaluationPage() {
   });
   usePullToRefresh(() => Promise.all([allowed && evaluations.reload(), secretary && report.reload()]));
   const [rating, setRating] = useState<Rating | null>(null);
-  const [exporting, setExporting] = useState(false);
-
-  const download = async () => {
-    if (exporting) return;
-    setExporting(true);
-    try {
-      await saveSpreadsheetWithLogin(
-        `/api/communities/${encodeURIComponent(cid)}/reports/annual/export?year=${year}`,
-        annualExportFileName(Number(year)),
-      );
-      if (process.env.TARO_ENV === 'h5') void Taro.showToast({ title: '已开始下载', icon: 'success' });
-    } catch (caught) {
-      void Taro.showModal({ title: '没有导出成功', content: toApiError(caught).message, showCancel: false });
-    } finally {
-      setExporting(false);
-    }
-  };
 
   if (me.error || !me.data) return <MePending me={me} />;
   if (!allowed) {
@@ -109,19 +90,12 @@ export default function EvaluationPage() {
     <Page className="eval-page">
       <Segmented items={years} value={year} onChange={setYear} />
       {secretary ? (
-        <View className="eval-export">
-          <Button
-            type="primary"
-            fill="outline"
-            size="large"
-            block
-            loading={exporting}
-            onClick={() => void download()}
-          >
-            导出年度表（Excel）
-          </Button>
-          <Text className="eval-export__note">每个原单位一张表，可转发给单位党组织</Text>
-        </View>
+        <ExportButton
+          label="导出年度表（Excel）"
+          note="每个原单位一张表，可转发给单位党组织"
+          path={() => `/api/communities/${encodeURIComponent(cid)}/reports/annual/export?year=${year}`}
+          filename={() => annualExportFileName(Number(year))}
+        />
       ) : null}
       {list()}
       {rating ? (

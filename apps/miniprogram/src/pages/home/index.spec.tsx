@@ -18,7 +18,7 @@ async function renderFor(me: ReturnType<typeof meFixture>) {
   await screen.findByText('常用服务');
 }
 
-describe('首页 tiles of 三单 and 年度评价', () => {
+describe('首页 tiles by role', () => {
   beforeEach(() => {
     Taro.setStorageSync('token', 'test-token');
     jest.clearAllMocks();
@@ -66,5 +66,16 @@ describe('首页 tiles of 三单 and 年度评价', () => {
     );
     expect(screen.queryByLabelText('三单')).toBeNull();
     expect(screen.queryByLabelText('年度评价')).toBeNull();
+  });
+
+  it('offers 审计日志 to a secretary, not to a branch secretary', async () => {
+    await renderFor(meFixture());
+    fireEvent.click(screen.getByLabelText('审计日志'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages-admin/audit/index?cid=c1' });
+  });
+
+  it('keeps 审计日志 from a branch secretary', async () => {
+    await renderFor(withRoles(Role.BranchSecretary));
+    expect(screen.queryByLabelText('审计日志')).toBeNull();
   });
 });

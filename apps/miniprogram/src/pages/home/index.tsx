@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import {
   ArrowDown,
+  Articles,
   Check,
   Clock,
   Edit,
@@ -41,6 +42,7 @@ import {
   TAB_PAGES,
 } from '../../services/routes';
 import {
+  auditLogPage,
   contactAdminPage,
   contactListsPage,
   DEMANDS_PAGE,
@@ -305,6 +307,13 @@ function HomeContent({ membership }: { membership: MembershipView }) {
                   note="包户小组与走访"
                   tone="red"
                   onClick={() => void Taro.navigateTo({ url: contactAdminPage(cid) })}
+                />
+                <Tile
+                  icon={<Articles size={30} />}
+                  title="审计日志"
+                  note="管理操作记录"
+                  tone="blue"
+                  onClick={() => void Taro.navigateTo({ url: auditLogPage(cid) })}
                 />
               </>
             ) : null}

@@ -42,6 +42,8 @@ describe('我的 page', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages-admin/members/index?cid=c1' });
     expect(screen.getAllByText('成员审核')).toHaveLength(1);
     expect(screen.getAllByText('楼栋住户')).toHaveLength(1);
+    fireEvent.click(screen.getByText('审计日志'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages-admin/audit/index?cid=c1' });
   });
 
   it('shows my balance on 我的积分 and opens the points page', async () => {
@@ -82,6 +84,7 @@ describe('我的 page', () => {
     expect(screen.getAllByText('积分审批')).toHaveLength(1);
     expect(screen.queryByText('商品管理')).toBeNull();
     expect(screen.queryByText('成员审核')).toBeNull();
+    expect(screen.queryByText('审计日志')).toBeNull();
   });
 
   it('invites a user without a community to join one', async () => {
