@@ -28,6 +28,11 @@ export class FakeWechat {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
+  /** The server's WeChat settings pointing at this fake. */
+  get env(): Record<string, string> {
+    return { WECHAT_APPID: FAKE_APPID, WECHAT_SECRET: FAKE_SECRET, WECHAT_API_BASE: this.baseUrl };
+  }
+
   async start(): Promise<this> {
     this.server = createServer((req, res) => this.handle(req, res));
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));

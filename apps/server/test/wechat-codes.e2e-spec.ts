@@ -1,7 +1,7 @@
 import { ErrorCode } from '@redvest/contract';
 import { activity } from './checkin-fixtures';
 import { ADMIN_ENV, ADMIN_OPENID, newCommunity } from './fixtures';
-import { FAKE_APPID, FAKE_PNG, FAKE_SECRET, FakeWechat } from './fake-wechat';
+import { FAKE_PNG, FakeWechat } from './fake-wechat';
 import { startTestApp, TestApp } from './harness';
 
 describe('WeChat mini-program codes for check-in (wxacode.getUnlimited)', () => {
@@ -12,12 +12,7 @@ describe('WeChat mini-program codes for check-in (wxacode.getUnlimited)', () => 
 
   beforeAll(async () => {
     wechat = await new FakeWechat().start();
-    t = await startTestApp({
-      ...ADMIN_ENV,
-      WECHAT_APPID: FAKE_APPID,
-      WECHAT_SECRET: FAKE_SECRET,
-      WECHAT_API_BASE: wechat.baseUrl,
-    });
+    t = await startTestApp({ ...ADMIN_ENV, ...wechat.env });
     adminClient = await t.login(ADMIN_OPENID);
   });
   afterAll(async () => {

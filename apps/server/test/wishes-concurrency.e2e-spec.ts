@@ -1,7 +1,7 @@
 import { ApiError } from '@redvest/api-client';
 import { ErrorCode, Role, WishStatus } from '@redvest/contract';
 import { ADMIN_ENV, ADMIN_OPENID, LoggedIn, memberWith, newCommunity } from './fixtures';
-import { FAKE_APPID, FAKE_SECRET, FakeWechat } from './fake-wechat';
+import { FakeWechat } from './fake-wechat';
 import { startTestApp, TestApp } from './harness';
 import { publishedWish, WISH, wishCommunity } from './wish-fixtures';
 import { errorOf } from './errors';
@@ -102,13 +102,7 @@ describe('wishes with WeChat configured', () => {
 
   beforeAll(async () => {
     wechat = await new FakeWechat().start();
-    t = await startTestApp({
-      ...ADMIN_ENV,
-      WECHAT_APPID: FAKE_APPID,
-      WECHAT_SECRET: FAKE_SECRET,
-      WECHAT_API_BASE: wechat.baseUrl,
-      WECHAT_TEMPLATE_WISH: 'tmpl-wish-status-0001',
-    });
+    t = await startTestApp({ ...ADMIN_ENV, ...wechat.env, WECHAT_TEMPLATE_WISH: 'tmpl-wish-status-0001' });
   });
   afterAll(async () => {
     await t.close();

@@ -54,6 +54,7 @@ const conditional = (...actions: AuditAction[]): RouteAudit => ({ actions, recor
 /**
  * The role-by-route table: the guard enforces it, the OpenAPI document shows it, and a test checks that
  * every route the server serves is listed here. Keys are `METHOD /path` as the server registers them.
+ * A new route also gets its row in the access matrix (apps/server/test/access-matrix.ts), written apart from this.
  */
 export const ROUTE_POLICIES = {
   'GET /healthz': { summary: '存活与数据库就绪检查', access: { access: 'public' } },
