@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from '../config/app-config';
 import { loadDotEnv } from '../config/dotenv';
+import { verifyAllAuditLogs } from '../audit/verify-all';
 import { verifyAllLedgers } from '../ledger/verify-all';
 import { readManifest, restoreBackup, RestoreError } from './restore';
 
@@ -18,7 +19,7 @@ async function main() {
   const keptAside = await restoreBackup(config, folder);
   console.log(`已恢复 ${manifest.createdAt} 的备份。`);
   keptAside.forEach((path) => console.log(`  原来的数据另存为 ${path}`));
-  const broken = await verifyAllLedgers(config);
+  const broken = (await verifyAllLedgers(config)) + (await verifyAllAuditLogs(config));
   process.exit(broken ? 1 : 0);
 }
 
