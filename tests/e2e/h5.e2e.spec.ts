@@ -40,4 +40,15 @@ describe('the H5 app against the real server', () => {
     await tablet.locator('.login-demo__user').first().waitFor({ state: 'visible', timeout: 30000 });
     await expect(tablet.evaluate(() => localStorage.getItem('token'))).resolves.toBeFalsy();
   });
+
+  it('answers HEAD on the H5 page and the health check as a load balancer probes them: 200, no body', async () => {
+    for (const path of ['/', '/index.html', '/healthz']) {
+      const answer = await fetch(`${session.baseUrl()}${path}`, { method: 'HEAD' });
+      expect({ path, status: answer.status, body: await answer.text() }).toEqual({
+        path,
+        status: 200,
+        body: '',
+      });
+    }
+  });
 });

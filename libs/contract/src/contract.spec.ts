@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { renderContractDoc } from './docs';
 import { ERROR_CATALOG, ErrorCode } from './errors';
 import { ALL_ROLES } from './roles';
-import { ROUTE_POLICIES, RoutePolicy } from './routes';
+import { policyFor, ROUTE_POLICIES, RoutePolicy } from './routes';
 import { toIsoLocal } from './time';
 
 describe('the contract', () => {
@@ -23,6 +23,12 @@ describe('the contract', () => {
       if (access.access === 'resource') expect(key).toContain(`:${access.param}`);
       if ('roles' in access) for (const role of access.roles) expect(ALL_ROLES).toContain(role);
     }
+  });
+
+  it('answers HEAD by the policy of GET, as the server serves HEAD for every GET route', () => {
+    expect(policyFor('HEAD', '/healthz')).toBe(ROUTE_POLICIES['GET /healthz']);
+    expect(policyFor('head', '/api/me')).toBe(ROUTE_POLICIES['GET /api/me']);
+    expect(policyFor('HEAD', '/api/communities')).toBeUndefined();
   });
 
   it('writes times in the product clock zone with its offset', () => {

@@ -558,6 +558,9 @@ export const ROUTE_POLICIES = {
 
 export type RouteKey = keyof typeof ROUTE_POLICIES;
 
+/** The policy of a route; HEAD is GET without the body (Fastify serves it for every GET route). */
 export function policyFor(method: string, path: string): RoutePolicy | undefined {
-  return (ROUTE_POLICIES as Record<string, RoutePolicy>)[`${method.toUpperCase()} ${path}`];
+  const asked = method.toUpperCase();
+  const served = asked === 'HEAD' ? 'GET' : asked;
+  return (ROUTE_POLICIES as Record<string, RoutePolicy>)[`${served} ${path}`];
 }
