@@ -6,7 +6,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './common/error.filter';
+import { MAX_BODY_BYTES, refuseDeepInput } from './common/input-limits';
 import { serializeError, serializeRequest } from './common/log-redaction';
+import { MULTIPART_LIMITS } from './common/multipart';
 import { addSecurityHeaders, inlineScriptHashes } from './common/security-headers';
 import { validationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
@@ -19,7 +21,6 @@ import {
   ServedRoute,
 } from './route-table.check';
 
-const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** Where the mini-program's H5 build lands (apps/miniprogram/dist/h5), from src/ or dist/. */
 export const H5_DIR = join(__dirname, '../../miniprogram/dist/h5');
 
@@ -31,7 +32,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       redact: ['req.headers.authorization'],
       serializers: { req: serializeRequest, err: serializeError },
     },
-    bodyLimit: 1024 * 1024,
+    bodyLimit: MAX_BODY_BYTES,
     trustProxy: config.trustProxy,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
@@ -46,7 +47,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   fastify.addHook('onRoute', ({ method, url }) => {
     for (const one of [method].flat()) routes.push({ method: one, url });
   });
-  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+  await app.register(multipart, { limits: MULTIPART_LIMITS });
+  refuseDeepInput(fastify);
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ErrorFilter());
   if (config.apiDocs) setUpOpenApi(app);

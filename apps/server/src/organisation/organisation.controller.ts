@@ -3,10 +3,13 @@ import { ErrorCode } from '@redvest/contract';
 import { Body, Controller, Get, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { DomainError } from '../common/domain-error';
+import { readOneFile } from '../common/multipart';
 import { HouseholdsQuery, UpdateBuildingDto, UpdateHouseholdDto } from './dto';
 import { HouseholdImportService } from './household-import.service';
 import { OrganisationService } from './organisation.service';
+
+/** A spreadsheet of a whole community's households stays well below this. */
+const MAX_SHEET_BYTES = 10 * 1024 * 1024;
 
 @ApiTags('小区与住户')
 @ApiBearerAuth()
@@ -35,10 +38,12 @@ export class OrganisationController {
   @Post('communities/:cid/households/import')
   @ApiConsumes('multipart/form-data')
   async importHouseholds(@Param('cid') cid: string, @Req() request: FastifyRequest): Promise<ImportResult> {
-    if (!request.isMultipart()) throw new DomainError(ErrorCode.ImportFileMissing);
-    const file = await request.file();
-    if (!file) throw new DomainError(ErrorCode.ImportFileMissing);
-    return this.importer.importSheet(cid, await file.toBuffer());
+    const sheet = await readOneFile(request, {
+      maxBytes: MAX_SHEET_BYTES,
+      missing: ErrorCode.ImportFileMissing,
+      tooLarge: ErrorCode.PayloadTooLarge,
+    });
+    return this.importer.importSheet(cid, sheet);
   }
 
   @Put('buildings/:buildingId')

@@ -4,7 +4,7 @@ import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Auth, AuthContext } from '../auth/auth-context';
-import { DomainError } from '../common/domain-error';
+import { readOneFile } from '../common/multipart';
 import { MAX_PHOTO_BYTES, UploadsService } from './uploads.service';
 import { RateLimit } from '../rate-limits/rate-limit.decorator';
 import { RATE_LIMITS } from '../rate-limits/rules';
@@ -19,12 +19,10 @@ export class UploadsController {
   @RateLimit(RATE_LIMITS.uploadsPerTenMinutes, RATE_LIMITS.uploadsPerDay)
   @ApiConsumes('multipart/form-data')
   async upload(@Auth() auth: AuthContext, @Req() request: FastifyRequest): Promise<UploadView> {
-    if (!request.isMultipart()) throw new DomainError(ErrorCode.PhotoMissing);
-    const file = await request.file({ limits: { fileSize: MAX_PHOTO_BYTES + 1 } });
-    if (!file) throw new DomainError(ErrorCode.PhotoMissing);
-    const content = await file.toBuffer().catch((error: { code?: string }) => {
-      if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError(ErrorCode.PhotoTooLarge);
-      throw error;
+    const content = await readOneFile(request, {
+      maxBytes: MAX_PHOTO_BYTES,
+      missing: ErrorCode.PhotoMissing,
+      tooLarge: ErrorCode.PhotoTooLarge,
     });
     return this.uploads.save(auth.user.id, content);
   }
