@@ -87,4 +87,19 @@ describe('the hash-chained ledger', () => {
     expect(output).toContain('校验未通过');
     expect(status).toBe(1);
   });
+
+  it("prints names to the operator's terminal with their control characters escaped", async () => {
+    if (process.env.TEST_MYSQL_URL) return;
+    const { cid } = await communityWithHistory();
+    // A name stored before names were checked: ESC starts a terminal command, U+202E reverses the text.
+    await t.dataSource.query('UPDATE communities SET name = ? WHERE id = ?', [
+      '\u001b[2J清屏\u0007\u202e社区',
+      cid,
+    ]);
+    for (const script of ['ledger/verify-cli.js', 'audit/verify-cli.js']) {
+      const { output } = runCommand(t, script);
+      expect(output).toContain('\\u{1b}[2J清屏\\u{7}\\u{202e}社区');
+      for (const raw of ['\u001b', '\u0007', '\u202e']) expect(output).not.toContain(raw);
+    }
+  });
 });

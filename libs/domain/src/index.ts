@@ -4,3 +4,5 @@ export * from './ledger';
 export * from './phone';
 export * from './roles';
 export * from './wishes';
+export * from './date-bounds';
+export * from './text';

@@ -1,12 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
+import { Line, Optional } from './fields';
 
 /** `?cursor=&limit=`: lists are paged by the id of the last item seen (ids are time-ordered). */
 export class PageQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) cursor?: string;
+  @ApiPropertyOptional() @Optional() @Line(64) cursor?: string;
   @ApiPropertyOptional({ default: 20 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)

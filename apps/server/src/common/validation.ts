@@ -28,6 +28,10 @@ const MESSAGES: Record<string, string> = {
   isISO8601: '应为日期时间（ISO 8601）',
   isPhone: '手机号格式不正确',
   isObject: '格式不正确',
+  nestedValidation: '格式不正确',
+  safeText: '不能含有控制字符或改变文字方向的字符',
+  dateWithin: '日期不在合理的范围内',
+  saneYear: '年份不在合理的范围内',
 };
 
 export function fieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {

@@ -1,3 +1,4 @@
+import { printable } from '@redvest/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { Community } from '../communities/community.entity';
 import { AppConfig } from '../config/app-config';
@@ -26,4 +27,9 @@ export async function checkEveryCommunity(
     await dataSource.destroy();
   }
   return broken;
+}
+
+/** What these commands print to the operator's terminal: names come from users, and an ESC in one would command it. */
+export function terminalSafe(print: (line: string) => void): (line: string) => void {
+  return (line) => print(printable(line));
 }

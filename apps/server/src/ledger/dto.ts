@@ -16,15 +16,12 @@ import {
   IsEnum,
   IsIn,
   IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
   Matches,
   Max,
-  MaxLength,
   Min,
   NotEquals,
 } from 'class-validator';
+import { Lines, Optional, Year } from '../common/fields';
 import { PageQuery } from '../common/paging';
 
 const ID = /^[0-9a-f-]{36}$/;
@@ -38,19 +35,15 @@ export class AdjustmentDto implements AdjustmentRequest {
   @Min(-MAX_TRANSFER_AMOUNT)
   @Max(MAX_TRANSFER_AMOUNT)
   amount!: number;
-  @ApiProperty({ example: '补录 10 月纸质签到记录' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  reason!: string;
+  @ApiProperty({ example: '补录 10 月纸质签到记录' }) @Lines(100, { required: true }) reason!: string;
 }
 
 export class RejectDto implements RejectRequest {
-  @ApiProperty({ example: '当天未到场' }) @IsString() @IsNotEmpty() @MaxLength(100) reason!: string;
+  @ApiProperty({ example: '当天未到场' }) @Lines(100, { required: true }) reason!: string;
 }
 
 export class ReverseDto implements ReverseRequest {
-  @ApiProperty({ example: '重复登记' }) @IsString() @IsNotEmpty() @MaxLength(100) reason!: string;
+  @ApiProperty({ example: '重复登记' }) @Lines(100, { required: true }) reason!: string;
 }
 
 export class BatchDecisionDto implements BatchDecisionRequest {
@@ -61,22 +54,22 @@ export class BatchDecisionDto implements BatchDecisionRequest {
   @Matches(ID, { each: true })
   transferIds!: string[];
   @ApiProperty({ enum: ['approve', 'reject'] }) @IsIn(['approve', 'reject']) action!: 'approve' | 'reject';
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) reason?: string;
+  @ApiPropertyOptional() @Optional() @Lines(100) reason?: string;
 }
 
 export class MyTransfersQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @Matches(ID) communityId?: string;
-  @ApiPropertyOptional({ enum: Unit }) @IsOptional() @IsEnum(Unit) unit?: Unit;
+  @ApiPropertyOptional() @Optional() @Matches(ID) communityId?: string;
+  @ApiPropertyOptional({ enum: Unit }) @Optional() @IsEnum(Unit) unit?: Unit;
 }
 
 export class LeaderboardQuery {
   @ApiPropertyOptional({ enum: LeaderboardPeriod, default: LeaderboardPeriod.Month })
-  @IsOptional()
+  @Optional()
   @IsEnum(LeaderboardPeriod)
   period?: LeaderboardPeriod;
-  @ApiPropertyOptional({ enum: Unit, default: Unit.Points }) @IsOptional() @IsEnum(Unit) unit?: Unit;
+  @ApiPropertyOptional({ enum: Unit, default: Unit.Points }) @Optional() @IsEnum(Unit) unit?: Unit;
   @ApiPropertyOptional({ default: 20 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -85,5 +78,5 @@ export class LeaderboardQuery {
 }
 
 export class StatementQuery {
-  @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year!: number;
+  @ApiProperty({ example: 2026 }) @Year({ inQuery: true }) year!: number;
 }

@@ -1,5 +1,5 @@
 import { AppConfig } from '../config/app-config';
-import { checkEveryCommunity } from '../database/every-community';
+import { checkEveryCommunity, terminalSafe } from '../database/every-community';
 import { verifyLedger } from './ledger-verifier';
 
 /**
@@ -7,22 +7,23 @@ import { verifyLedger } from './ledger-verifier';
  * the first problems of a broken one); returns how many are broken.
  */
 export function verifyAllLedgers(config: AppConfig, print = console.log): Promise<number> {
+  const say = terminalSafe(print);
   return checkEveryCommunity(config, async (em, community) => {
     const started = Date.now();
     const result = await verifyLedger(em, community.id);
     const took = Date.now() - started;
     if (result.ok) {
-      print(
+      say(
         `✓ ${community.name}：${result.transfers} 笔流水、${result.accounts} 个账户，校验通过（${took} ms）`,
       );
       return true;
     }
-    print(`✗ ${community.name}：校验未通过（${took} ms）`);
+    say(`✗ ${community.name}：校验未通过（${took} ms）`);
     if (result.firstBroken)
-      print(
+      say(
         `  第一处损坏：第 ${result.firstBroken.sequence} 条 ${result.firstBroken.transferId ?? ''} ${result.firstBroken.problem}`,
       );
-    result.problems.slice(0, 20).forEach((p) => print(`  - ${p}`));
+    result.problems.slice(0, 20).forEach((p) => say(`  - ${p}`));
     return false;
   });
 }

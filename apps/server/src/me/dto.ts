@@ -1,10 +1,7 @@
 import type { PrivacyConsentRequest } from '@redvest/contract';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
+import { Line } from '../common/fields';
 
 export class PrivacyConsentDto implements PrivacyConsentRequest {
-  @ApiProperty({ description: '所同意的隐私保护指引版本' })
-  @IsString()
-  @MaxLength(16)
-  version!: string;
+  @ApiProperty({ description: '所同意的隐私保护指引版本' }) @Line(16) version!: string;
 }

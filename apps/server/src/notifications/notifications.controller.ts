@@ -1,14 +1,15 @@
 import type { NotificationView, Page } from '@redvest/contract';
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, Matches } from 'class-validator';
 import { Auth, AuthContext } from '../auth/auth-context';
+import { Optional } from '../common/fields';
 import { PageQuery } from '../common/paging';
 import { NotificationsService } from './notifications.service';
 
 class MarkReadDto {
   @ApiPropertyOptional({ type: [String], description: '不填则全部标为已读' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(100)
   @Matches(/^[0-9a-f-]{36}$/, { each: true })

@@ -2,23 +2,14 @@ import { UpdateBuildingRequest, UpdateHouseholdRequest } from '@redvest/contract
 import { MAX_FLOOR, MIN_FLOOR } from '@redvest/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  NotEquals,
-} from 'class-validator';
+import { IsInt, Matches, Max, Min, NotEquals } from 'class-validator';
+import { Line, Optional } from '../common/fields';
 
 export class HouseholdsQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) cursor?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9a-f-]{36}$/) buildingId?: string;
+  @ApiPropertyOptional() @Optional() @Line(64) cursor?: string;
+  @ApiPropertyOptional() @Optional() @Matches(/^[0-9a-f-]{36}$/) buildingId?: string;
   @ApiPropertyOptional({ default: 200 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -27,11 +18,11 @@ export class HouseholdsQuery {
 }
 
 export class UpdateBuildingDto implements UpdateBuildingRequest {
-  @ApiProperty({ example: '3栋' }) @IsString() @IsNotEmpty() @MaxLength(32) name!: string;
+  @ApiProperty({ example: '3栋' }) @Line(32, { required: true }) name!: string;
 }
 
 export class UpdateHouseholdDto implements UpdateHouseholdRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(32) unit?: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(MIN_FLOOR) @Max(MAX_FLOOR) @NotEquals(0) floor?: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(16) room?: string;
+  @ApiPropertyOptional() @Optional() @Line(32) unit?: string;
+  @ApiPropertyOptional() @Optional() @IsInt() @Min(MIN_FLOOR) @Max(MAX_FLOOR) @NotEquals(0) floor?: number;
+  @ApiPropertyOptional() @Optional() @Line(16, { required: true }) room?: string;
 }

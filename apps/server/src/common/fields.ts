@@ -1,0 +1,150 @@
+import { DateBound, isSafeText, isSaneYear, isWithin, startOfDay } from '@redvest/domain';
+import { applyDecorators, Type as Class } from '@nestjs/common';
+import { PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsDefined,
+  IsInt,
+  IsISO8601,
+  IsLatitude,
+  IsLongitude,
+  IsNotEmpty,
+  IsNumber,
+  IsObject,
+  IsString,
+  Matches,
+  MaxLength,
+  registerDecorator,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+/**
+ * The decorators every DTO uses for what class-validator alone gets wrong for us. `@IsOptional()` lets
+ * `null` through to columns that are NOT NULL, and `@IsString()` lets control characters in; a test
+ * (fields.spec.ts) checks that no DTO uses the former, and that every string field is checked as text.
+ */
+
+/** May be left out; when given, never null. */
+export function Optional(): PropertyDecorator {
+  return applyDecorators(
+    ValidateIf((_, value) => value !== undefined),
+    IsDefined(),
+  );
+}
+
+/** May be left out, or null to clear it: only where the contract's request type says `| null`. */
+export function Nullable(): PropertyDecorator {
+  return ValidateIf((_, value) => value !== undefined && value !== null);
+}
+
+/** An update request: every field of `create` optional, and, as there, never null. */
+export function UpdateOf<T>(create: Class<T>): Class<Partial<T>> {
+  return PartialType(create, { skipNullProperties: false });
+}
+
+function SafeText(multiline: boolean): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'safeText',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      constraints: [multiline],
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isSafeText(value, { multiline }),
+      },
+    });
+}
+
+const trimmed = Transform(({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim() : value,
+);
+
+function text(max: number, multiline: boolean, required: boolean): PropertyDecorator {
+  return applyDecorators(
+    trimmed,
+    IsString(),
+    SafeText(multiline),
+    MaxLength(max),
+    ...(required ? [IsNotEmpty()] : []),
+  );
+}
+
+/**
+ * One line of text (a name, a title, a place): trimmed, without control or reordering characters, at most
+ * `max` characters; `required` ones must not be blank.
+ */
+export function Line(max: number, { required = false } = {}): PropertyDecorator {
+  return text(max, false, required);
+}
+
+/** A text typed in a text area (a description, a note, a reason): like Line, and line breaks allowed. */
+export function Lines(max: number, { required = false } = {}): PropertyDecorator {
+  return text(max, true, required);
+}
+
+function Within(name: string, test: (value: string) => boolean): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name,
+      target: target.constructor,
+      propertyName: propertyName as string,
+      validator: { validate: (value: unknown) => typeof value === 'string' && test(value) },
+    });
+}
+
+/** A moment (ISO 8601) within `bound` of now (DATE_BOUNDS in libs/domain). */
+export function Moment(bound: DateBound): PropertyDecorator {
+  return applyDecorators(
+    IsISO8601({ strict: true }),
+    Within('dateWithin', (value) => isWithin(new Date(value), bound)),
+  );
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH = /^\d{4}-\d{2}$/;
+const MONTH_OR_DAY = /^\d{4}-\d{2}(-\d{2})?$/;
+
+/** A day of the calendar, `2026-11-23` (`2026-11` too, or only, with `months`), within `bound`. */
+export function CalendarDate(
+  bound: DateBound,
+  { months = 'no' as 'no' | 'too' | 'only' } = {},
+): PropertyDecorator {
+  const shape = months === 'no' ? DAY : months === 'only' ? MONTH : MONTH_OR_DAY;
+  return applyDecorators(
+    Matches(shape),
+    Within('dateWithin', (value) => {
+      const day = startOfDay(value);
+      return day !== null && isWithin(day, bound);
+    }),
+  );
+}
+
+/** A year of statements and reports (2000 to next year); `inQuery` reads it from a query string. */
+export function Year({ inQuery = false } = {}): PropertyDecorator {
+  return applyDecorators(
+    ...(inQuery ? [Type(() => Number)] : []),
+    IsInt(),
+    (target: object, propertyName: string | symbol) =>
+      registerDecorator({
+        name: 'saneYear',
+        target: target.constructor,
+        propertyName: propertyName as string,
+        validator: { validate: (value: unknown) => typeof value === 'number' && isSaneYear(value) },
+      }),
+  );
+}
+
+/** One nested object (never an array, never missing unless Optional). */
+export function Nested(type: () => Class<unknown>): PropertyDecorator {
+  return applyDecorators(IsObject(), ValidateNested(), Type(type));
+}
+
+/** GCJ-02 degrees, as numbers (IsLatitude alone also takes strings). */
+export function Latitude(): PropertyDecorator {
+  return applyDecorators(IsNumber(), IsLatitude());
+}
+
+export function Longitude(): PropertyDecorator {
+  return applyDecorators(IsNumber(), IsLongitude());
+}

@@ -1,0 +1,45 @@
+import fc from 'fast-check';
+import { isSafeText, printable } from './text';
+
+describe('safe text', () => {
+  it('takes Chinese, emoji and punctuation', () => {
+    for (const text of ['襄阳街社区', '金龙鱼食用油 5L', '👨‍👩‍👧 一家人', 'O’Brien & 李', '<b>"引号"</b>']) {
+      expect(isSafeText(text)).toBe(true);
+    }
+  });
+
+  it('refuses control characters, separators, reordering controls and broken UTF-16', () => {
+    for (const text of [
+      'a\u0000b',
+      'ring\u0007',
+      '\u001b[2J',
+      'abc\u202eevil',
+      '\u2066x\u2069',
+      'x\u0085',
+      'a\u2028b',
+    ]) {
+      expect(isSafeText(text)).toBe(false);
+      expect(isSafeText(text, { multiline: true })).toBe(false);
+    }
+    expect(isSafeText('\ud800')).toBe(false);
+    expect(isSafeText('x\udc00')).toBe(false);
+  });
+
+  it('lets multi-line texts hold line breaks and tabs, single-line ones not', () => {
+    expect(isSafeText('第一行\n第二行\r\n\t缩进', { multiline: true })).toBe(true);
+    expect(isSafeText('第一行\n第二行')).toBe(false);
+  });
+
+  it('prints unsafe characters as escapes and leaves the rest as it is', () => {
+    expect(printable('\u001b[31m红\u0007社区\u202e')).toBe('\\u{1b}[31m红\\u{7}社区\\u{202e}');
+    expect(printable('x\ud800y')).toBe('x\\u{d800}y');
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        const shown = printable(text);
+        expect(isSafeText(shown)).toBe(true);
+        if (isSafeText(text)) expect(shown).toBe(text);
+      }),
+      { seed: 20261201 },
+    );
+  });
+});

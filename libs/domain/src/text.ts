@@ -1,0 +1,30 @@
+/**
+ * Characters no text of ours may hold: C0 and C1 control characters and DEL (NUL, BEL, ESC…), the
+ * line and paragraph separators, and the bidirectional controls that reorder what a reader sees
+ * (right-to-left override and its kin). Multi-line texts may hold line feeds, carriage returns and tabs.
+ */
+/* eslint-disable no-control-regex -- finding control characters is the point */
+const UNSAFE_SINGLE_LINE =
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+const UNSAFE_MULTI_LINE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+/* eslint-enable no-control-regex */
+const EVERY_UNSAFE = new RegExp(UNSAFE_SINGLE_LINE.source, 'gu');
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const EVERY_LONE_SURROGATE = new RegExp(LONE_SURROGATE.source, 'g');
+
+/** True when `text` is fit to store and show: no control or reordering characters, no broken UTF-16. */
+export function isSafeText(text: string, { multiline = false } = {}): boolean {
+  if (LONE_SURROGATE.test(text)) return false;
+  return !(multiline ? UNSAFE_MULTI_LINE : UNSAFE_SINGLE_LINE).test(text);
+}
+
+/**
+ * A text as it may be printed to an operator's terminal: every unsafe character (an ESC would start a
+ * terminal command) written as its escape, `\u{1b}`.
+ */
+export function printable(text: string): string {
+  return text
+    .replace(EVERY_UNSAFE, (char) => `\\u{${char.codePointAt(0)!.toString(16)}}`)
+    .replace(EVERY_LONE_SURROGATE, (char) => `\\u{${char.charCodeAt(0).toString(16)}}`);
+}
