@@ -12,6 +12,7 @@ import { MULTIPART_LIMITS } from './common/multipart';
 import { addSecurityHeaders, inlineScriptHashes } from './common/security-headers';
 import { validationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
+import { DatabaseOutage } from './database/database-outage';
 import { setUpOpenApi } from './openapi';
 import { ResourceCommunities } from './auth/resource-communities';
 import {
@@ -50,7 +51,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   await app.register(multipart, { limits: MULTIPART_LIMITS });
   refuseDeepInput(fastify);
   app.useGlobalPipes(validationPipe());
-  app.useGlobalFilters(new ErrorFilter());
+  app.useGlobalFilters(new ErrorFilter(app.get(DatabaseOutage)));
   if (config.apiDocs) setUpOpenApi(app);
   if (h5Built) {
     await app.register(fastifyStatic, {

@@ -27,11 +27,12 @@ export interface TestApp {
 /**
  * The real server on a real database: SQLite in a fresh data folder, or, when TEST_MYSQL_URL is set
  * (`npm run test:mysql`), a fresh MySQL/MariaDB database made for this file and dropped afterwards.
+ * A DATABASE_URL in `env` is used as it is (a test's own server).
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'redvest-test-'));
   const mysqlServer = process.env.TEST_MYSQL_URL;
-  const database = mysqlServer ? await createTestDatabase(mysqlServer) : null;
+  const database = mysqlServer && !env.DATABASE_URL ? await createTestDatabase(mysqlServer) : null;
   const config = loadConfig({
     NODE_ENV: 'test',
     DATA_DIR: dataDir,

@@ -1,5 +1,7 @@
 import { ERROR_CATALOG, ErrorBody, ErrorCode } from '@redvest/contract';
 import { HttpException } from '@nestjs/common';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../database/database-outage';
+import { isDatabaseUnavailable } from '../database/db-errors';
 import { DomainError } from './domain-error';
 
 export interface ErrorAnswer {
@@ -7,6 +9,9 @@ export interface ErrorAnswer {
   body: ErrorBody;
   /** Unexpected: to be logged with its stack. */
   unexpected: boolean;
+  /** The database is down: the outage is logged once, not with each answer. */
+  databaseDown?: boolean;
+  headers?: Record<string, string>;
 }
 
 const BY_STATUS: Record<number, ErrorCode> = {
@@ -28,7 +33,15 @@ function answer(code: ErrorCode, details?: unknown, message?: string, status?: n
 
 /** Turns anything thrown while answering a request into the contract's error shape (DESIGN §7). */
 export function toErrorAnswer(error: unknown): ErrorAnswer {
-  if (error instanceof DomainError) return answer(error.code, error.details, error.message);
+  if (error instanceof DomainError)
+    return { ...answer(error.code, error.details, error.message), headers: error.headers };
+  if (isDatabaseUnavailable(error)) {
+    return {
+      ...answer(ErrorCode.DatabaseUnavailable),
+      databaseDown: true,
+      headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) },
+    };
+  }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     // Fastify's body parser errors reach here wrapped by Nest, with their message.

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { DomainError } from './domain-error';
+import { DatabaseOutage } from '../database/database-outage';
 import { toErrorAnswer } from './error-body';
 import { redactPersonalData } from './log-redaction';
 
@@ -9,14 +9,19 @@ import { redactPersonalData } from './log-redaction';
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Error');
 
+  constructor(private readonly outage: DatabaseOutage) {}
+
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const { status, body, unexpected } = toErrorAnswer(error);
+    const { status, body, unexpected, databaseDown, headers } = toErrorAnswer(error);
+    if (databaseDown) this.outage.noticed(error);
     if (unexpected)
       this.logger.error(
         redactPersonalData(error instanceof Error ? (error.stack ?? error.message) : String(error)),
       );
-    if (error instanceof DomainError && error.headers) void reply.headers(error.headers);
-    void reply.status(status).send(body);
+    void reply
+      .status(status)
+      .headers(headers ?? {})
+      .send(body);
   }
 }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { CONFIG } from '../config/config.module';
 import { dataSourceOptions } from './data-source-options';
+import { DatabaseOutage } from './database-outage';
 import { Db, READER } from './db';
 import { checkEmbeddedFile } from './sqlite-file';
 
@@ -32,7 +33,8 @@ import { checkEmbeddedFile } from './sqlite-file';
           : null,
     },
     Db,
+    DatabaseOutage,
   ],
-  exports: [Db],
+  exports: [Db, DatabaseOutage],
 })
 export class DatabaseModule {}

@@ -6,3 +6,44 @@ export function isDuplicateKey(error: unknown): boolean {
     /UNIQUE constraint failed|SQLITE_CONSTRAINT/i.test(e.driverError?.message ?? e.message ?? '')
   );
 }
+
+/** Codes of a database that cannot be reached or is going away, as mysql2 and SQLite report them. */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR',
+  'ER_CON_COUNT_ERROR',
+  'ER_SERVER_SHUTDOWN',
+  'ER_CONNECTION_KILLED',
+  'SQLITE_BUSY',
+  'SQLITE_IOERR',
+  'SQLITE_FULL',
+  'SQLITE_CANTOPEN',
+  'SQLITE_READONLY',
+]);
+
+/** SQLite's extended codes (`SQLITE_IOERR_WRITE`) belong to their primary code. */
+function primaryCode(code: string): string {
+  return code.startsWith('SQLITE_') ? code.split('_').slice(0, 2).join('_') : code;
+}
+
+/**
+ * The database is down or unreachable (not: a query was wrong). Connection errors come raw from the pool
+ * (mysql2 marks them `fatal`), errors of a query that lost its connection come wrapped by TypeORM with the
+ * driver's error inside.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return [error, (error as { driverError?: unknown } | null)?.driverError].some((one) => {
+    const e = one as { code?: unknown; fatal?: unknown } | null | undefined;
+    if (!e || typeof e !== 'object') return false;
+    return e.fatal === true || (typeof e.code === 'string' && UNAVAILABLE_CODES.has(primaryCode(e.code)));
+  });
+}

@@ -2,6 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { CheckinsService } from '../checkins/checkins.service';
 import { AppConfig } from '../config/app-config';
 import { CONFIG } from '../config/config.module';
+import { DatabaseOutage } from '../database/database-outage';
+import { isDatabaseUnavailable } from '../database/db-errors';
 import { WishJobs } from '../wishes/wish-jobs';
 import { JobLeases } from './job-leases';
 import { RateLimiter } from '../rate-limits/rate-limiter';
@@ -20,6 +22,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     wishJobs: WishJobs,
     limiter: RateLimiter,
     auth: AuthService,
+    private readonly outage: DatabaseOutage,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {
     this.jobs = [
@@ -47,6 +50,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
         if (await this.leases.acquire(job.name, this.config.jobsIntervalSeconds * 2000 || 120_000, now))
           await job.run(now);
       } catch (error) {
+        if (isDatabaseUnavailable(error)) return this.outage.noticed(error);
         this.logger.error(`${job.name}: ${(error as Error).message}`);
       }
     }

@@ -120,8 +120,8 @@ export class ApprovalsService {
         }
         results.push({ transferId, ok: true });
       } catch (error) {
-        const { body: answer, unexpected } = toErrorAnswer(error);
-        if (unexpected) throw error;
+        const { body: answer, unexpected, databaseDown } = toErrorAnswer(error);
+        if (unexpected || databaseDown) throw error;
         results.push({
           transferId,
           ok: false,
