@@ -5,6 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
+import { answerClientError, answerFrameworkError } from './common/client-errors';
 import { ErrorFilter } from './common/error.filter';
 import { MAX_BODY_BYTES, refuseDeepInput } from './common/input-limits';
 import { serializeError, serializeRequest } from './common/log-redaction';
@@ -34,6 +35,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       serializers: { req: serializeRequest, err: serializeError },
     },
     bodyLimit: MAX_BODY_BYTES,
+    clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
     trustProxy: config.trustProxy,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {

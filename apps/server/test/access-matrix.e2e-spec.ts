@@ -1,8 +1,5 @@
 import { ErrorCode, policyFor, Role, RouteAccess, ROUTE_POLICIES } from '@redvest/contract';
 import { effectiveRoles } from '@redvest/domain';
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { ModulesContainer } from '@nestjs/core';
 import { accessWorld, AccessWorld, CALLERS, Caller } from './access-fixtures';
 import { ACCESS_MATRIX, Expected } from './access-matrix';
 import { accessProbes, Probe } from './access-probes';
@@ -11,34 +8,9 @@ import { TokenService } from '../src/auth/token.service';
 import { User } from '../src/users/user.entity';
 import { ADMIN_ENV, ADMIN_OPENID, LoggedIn } from './fixtures';
 import { startTestApp, TestApp } from './harness';
+import { registeredRoutes } from './registered-routes';
 
 jest.setTimeout(300_000);
-
-/** Every route the Nest app registers, as `METHOD /path`, read from its controllers. */
-function registeredRoutes(t: TestApp): string[] {
-  const routes: string[] = [];
-  const join = (...parts: (string | string[] | undefined)[]) =>
-    `/${parts
-      .flatMap((p) => (p === undefined ? [] : [p].flat()))
-      .map((p) => p.replace(/^\/+|\/+$/g, ''))
-      .filter(Boolean)
-      .join('/')}`;
-  for (const module of t.app.get(ModulesContainer).values()) {
-    for (const { metatype } of module.controllers.values()) {
-      if (!metatype) continue;
-      const prefix = Reflect.getMetadata(PATH_METADATA, metatype) as string | undefined;
-      const prototype = metatype.prototype as Record<string, unknown>;
-      for (const name of Object.getOwnPropertyNames(prototype)) {
-        const handler = prototype[name];
-        if (typeof handler !== 'function' || name === 'constructor') continue;
-        const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
-        if (method === undefined) continue;
-        routes.push(`${RequestMethod[method]} ${join(prefix, Reflect.getMetadata(PATH_METADATA, handler))}`);
-      }
-    }
-  }
-  return routes.sort();
-}
 
 type Answer = { status: number; code?: string };
 
@@ -96,7 +68,9 @@ describe('access matrix: every route × every kind of caller', () => {
   });
 
   it('has a row and a probe for exactly the routes the app registers, which are the route table’s', () => {
-    const registered = registeredRoutes(t);
+    const registered = registeredRoutes(t.app)
+      .map((route) => `${route.method} ${route.url}`)
+      .sort();
     const rows = Object.keys(ACCESS_MATRIX).sort();
     expect({ missingFromMatrix: registered.filter((r) => !ACCESS_MATRIX[r]) }).toEqual({
       missingFromMatrix: [],

@@ -1,4 +1,5 @@
 import { ErrorCode } from '@redvest/contract';
+import { connect } from 'node:net';
 import { MAX_NESTING_DEPTH } from '../src/common/input-limits';
 import { ADMIN_ENV, ADMIN_OPENID, csvFile, LoggedIn, newCommunity } from './fixtures';
 import { startTestApp, TestApp } from './harness';
@@ -65,6 +66,23 @@ describe('input limits', () => {
     expect(await answer.json()).toEqual({
       error: { code: ErrorCode.PayloadTooLarge, message: expect.any(String) },
     });
+  });
+
+  it('answers a URL or headers Node cannot read in the error shape too: 431 when too long, 400 when broken', async () => {
+    const long = await fetch(`${t.baseUrl}/api/privacy?q=${'长'.repeat(20_000)}`);
+    expect(long.status).toBe(431);
+    expect(await long.json()).toEqual({
+      error: { code: ErrorCode.RequestTooLarge, message: expect.any(String) },
+    });
+    const { port } = new URL(t.baseUrl);
+    const raw = await new Promise<string>((resolve) => {
+      const socket = connect(Number(port), '127.0.0.1', () => socket.write('NONSENSE\r\n\r\n'));
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('close', () => resolve(text));
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+    expect(raw).toContain(`"code":"${ErrorCode.MalformedRequest}"`);
   });
 
   const png = () => new Blob([Buffer.from('89504e470d0a1a0a', 'hex')], { type: 'image/png' });
