@@ -43,18 +43,19 @@ export function UpdateOf<T>(create: Class<T>): Class<Partial<T>> {
   return PartialType(create, { skipNullProperties: false });
 }
 
-function SafeText(multiline: boolean): PropertyDecorator {
+/** A rule of our own, by the name its Chinese message is kept under (common/validation.ts). */
+function Rule(name: string, test: (value: unknown) => boolean): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
-      name: 'safeText',
+      name,
       target: target.constructor,
       propertyName: propertyName as string,
-      constraints: [multiline],
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && isSafeText(value, { multiline }),
-      },
+      validator: { validate: test },
     });
 }
+
+const SafeText = (multiline: boolean) =>
+  Rule('safeText', (value) => typeof value === 'string' && isSafeText(value, { multiline }));
 
 const trimmed = Transform(({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim() : value,
@@ -83,21 +84,14 @@ export function Lines(max: number, { required = false } = {}): PropertyDecorator
   return text(max, true, required);
 }
 
-function Within(name: string, test: (value: string) => boolean): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name,
-      target: target.constructor,
-      propertyName: propertyName as string,
-      validator: { validate: (value: unknown) => typeof value === 'string' && test(value) },
-    });
-}
+const DateWithin = (test: (value: string) => boolean) =>
+  Rule('dateWithin', (value) => typeof value === 'string' && test(value));
 
 /** A moment (ISO 8601) within `bound` of now (DATE_BOUNDS in libs/domain). */
 export function Moment(bound: DateBound): PropertyDecorator {
   return applyDecorators(
     IsISO8601({ strict: true }),
-    Within('dateWithin', (value) => isWithin(new Date(value), bound)),
+    DateWithin((value) => isWithin(new Date(value), bound)),
   );
 }
 
@@ -113,7 +107,7 @@ export function CalendarDate(
   const shape = months === 'no' ? DAY : months === 'only' ? MONTH : MONTH_OR_DAY;
   return applyDecorators(
     Matches(shape),
-    Within('dateWithin', (value) => {
+    DateWithin((value) => {
       const day = startOfDay(value);
       return day !== null && isWithin(day, bound);
     }),
@@ -125,13 +119,7 @@ export function Year({ inQuery = false } = {}): PropertyDecorator {
   return applyDecorators(
     ...(inQuery ? [Type(() => Number)] : []),
     IsInt(),
-    (target: object, propertyName: string | symbol) =>
-      registerDecorator({
-        name: 'saneYear',
-        target: target.constructor,
-        propertyName: propertyName as string,
-        validator: { validate: (value: unknown) => typeof value === 'number' && isSaneYear(value) },
-      }),
+    Rule('saneYear', (value) => typeof value === 'number' && isSaneYear(value)),
   );
 }
 
