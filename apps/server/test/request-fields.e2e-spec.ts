@@ -260,5 +260,19 @@ describe('request fields', () => {
         'description',
       );
     });
+
+    it('refuse them in a web address too', async () => {
+      await refused(
+        secretary,
+        'PUT',
+        `/api/rewards/${rewardId}`,
+        { photoUrl: '\u2066隔离\u2069' },
+        'photoUrl',
+      );
+      const kept = await send(secretary, 'PUT', `/api/rewards/${rewardId}`, {
+        photoUrl: 'https://example.com/油.png',
+      });
+      expect(kept.status).toBe(200);
+    });
   });
 });

@@ -3,6 +3,8 @@ import type { ValidationMetadata } from 'class-validator/types/metadata/Validati
 import { AppModule } from '../app.module';
 import { Environment } from '../config/environment';
 
+/** Rules that take any string: each must come with the text check. */
+const STRINGS = ['isString', 'isUrl'];
 /** Strings checked by their own reader rather than as text (each says why where it is declared). */
 const NOT_TEXT = ['CheckinDto.token'];
 
@@ -38,9 +40,9 @@ describe('the fields of every request', () => {
     expect(lax).toEqual([]);
   });
 
-  it('check every string as text (no control or reordering characters), through Line() or Lines()', () => {
+  it('check every string as text (no control or reordering characters), through Line(), Lines() or Url()', () => {
     const unchecked = [...rules]
-      .filter(([key, list]) => !NOT_TEXT.includes(key) && list.some((m) => m.name === 'isString'))
+      .filter(([key, list]) => !NOT_TEXT.includes(key) && list.some((m) => STRINGS.includes(m.name ?? '')))
       .filter(([, list]) => !list.some((m) => m.name === 'safeText'))
       .map(([key]) => key);
     expect(unchecked).toEqual([]);

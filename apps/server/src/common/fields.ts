@@ -12,6 +12,7 @@ import {
   IsNumber,
   IsObject,
   IsString,
+  IsUrl,
   Matches,
   MaxLength,
   registerDecorator,
@@ -82,6 +83,11 @@ export function Line(max: number, { required = false } = {}): PropertyDecorator 
 /** A text typed in a text area (a description, a note, a reason): like Line, and line breaks allowed. */
 export function Lines(max: number, { required = false } = {}): PropertyDecorator {
   return text(max, true, required);
+}
+
+/** A web address (a reward's photo): as IsUrl takes it, without the characters no text may hold. */
+export function Url(max: number): PropertyDecorator {
+  return applyDecorators(IsUrl({ require_tld: false }), SafeText(false), MaxLength(max));
 }
 
 const DateWithin = (test: (value: string) => boolean) =>

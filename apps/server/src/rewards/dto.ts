@@ -5,8 +5,8 @@ import {
   UpdateRewardRequest,
 } from '@redvest/contract';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsUrl, Max, MaxLength, Min } from 'class-validator';
-import { Line, Lines, Optional, UpdateOf } from '../common/fields';
+import { IsBoolean, IsIn, IsInt, Max, Min } from 'class-validator';
+import { Line, Lines, Optional, UpdateOf, Url } from '../common/fields';
 import { PageQuery } from '../common/paging';
 
 const MAX_COST = 100_000;
@@ -17,7 +17,7 @@ export class CreateRewardDto implements CreateRewardRequest {
   @ApiProperty({ example: 120 }) @IsInt() @Min(1) @Max(MAX_COST) cost!: number;
   @ApiProperty({ example: 20 }) @IsInt() @Min(0) @Max(MAX_STOCK) stock!: number;
   @ApiPropertyOptional() @Optional() @Lines(200) description?: string;
-  @ApiPropertyOptional() @Optional() @IsUrl({ require_tld: false }) @MaxLength(255) photoUrl?: string;
+  @ApiPropertyOptional() @Optional() @Url(255) photoUrl?: string;
 }
 
 export class UpdateRewardDto extends UpdateOf(CreateRewardDto) implements UpdateRewardRequest {
