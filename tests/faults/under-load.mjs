@@ -1,6 +1,7 @@
-// kill -9 of the server while clients award, approve and redeem; restart on the same data; then every
-// request that was answered 2xx must be in the database exactly once, replays must return the first
-// result, the ledger must verify and the embedded file must pass SQLite's integrity check.
+// A fault struck while clients award, approve and redeem (the server killed, or its database); after
+// recovery every request that was answered 2xx must be in the database exactly once, requests left in
+// doubt must be present once after a replay with their key, the ledger must verify and the embedded
+// file must pass SQLite's integrity check.
 import { randomBytes } from 'node:crypto';
 import { client, login, must } from './http.mjs';
 import { openDatabase, verifyLedger } from './inspect.mjs';
@@ -92,12 +93,15 @@ async function pendingAwards(server, world, round) {
   }
 }
 
-/** One client's requests until the server stops answering; what was answered 2xx goes into `acks`. */
-async function work(server, world, worker, pending, record, stopAt) {
+/**
+ * One client's requests until told to stop or the server stops answering; what was answered 2xx goes
+ * into `acks`, what got no answer or 503 (the database went away mid-request) into `inDoubt`.
+ */
+async function work(server, world, worker, pending, record, round) {
   const secretary = client(server.baseUrl, world.secretaryToken);
   const person = world.people[worker % world.people.length];
   const member = client(server.baseUrl, person.token);
-  for (let n = 0; Date.now() < stopAt; n++) {
+  for (let n = 0; !round.stopped; n++) {
     const kind = ['adjust', 'approve', 'redeem'][(worker + n) % 3];
     const key = `f-${kind}-${randomBytes(6).toString('hex')}`;
     let request;
@@ -136,9 +140,14 @@ async function work(server, world, worker, pending, record, stopAt) {
       record.inDoubt.push(request);
       return;
     }
-    if (answer.status >= 200 && answer.status < 300) record.acks.push({ ...request, answer: answer.body });
-    else if (answer.status >= 500)
+    if (answer.status === 503 && answer.body?.error?.code === 'DATABASE_UNAVAILABLE') {
+      record.inDoubt.push(request);
+      await pause(100);
+    } else if (answer.status >= 200 && answer.status < 300) {
+      record.acks.push({ ...request, answer: answer.body });
+    } else if (answer.status >= 500) {
       record.errors.push(`${kind}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    }
   }
 }
 
@@ -201,25 +210,31 @@ async function check(settings, server, world, record) {
   return problems;
 }
 
-export async function killUnderLoad({ label, settings, kills, clients, roundMs }) {
+/**
+ * Rounds of load, each struck by `fault.strike(server)` at a random moment, which returns the server to
+ * go on with (a new process after a kill, the same one after a database outage) and any problem it saw.
+ */
+export async function faultUnderLoad({ label, settings, rounds, clients, roundMs, fault }) {
   let server = await startServer(settings);
   const record = { acks: [], inDoubt: [], errors: [] };
-  const result = { label, kills: 0, acknowledged: 0, inDoubt: 0, problems: [] };
+  const result = { label, rounds: 0, acknowledged: 0, inDoubt: 0, problems: [] };
   try {
     const world = await setUp(server, clients);
-    for (let round = 1; round <= kills; round++) {
-      const pending = await pendingAwards(server, world, round);
-      const stopAt = Date.now() + roundMs * 3;
+    for (let n = 1; n <= rounds; n++) {
+      const pending = await pendingAwards(server, world, n);
+      const round = { stopped: false };
       const workers = Array.from({ length: clients }, (_, i) =>
-        work(server, world, i, pending, record, stopAt),
+        work(server, world, i, pending, record, round),
       );
       await pause(roundMs * (0.4 + Math.random() * 0.6));
-      await server.kill();
-      result.kills++;
+      const struck = await fault.strike(server);
+      result.rounds++;
+      await pause(roundMs / 3);
+      round.stopped = true;
       await Promise.all(workers);
-      server = await startServer(settings);
-      const problems = await check(settings, server, world, record);
-      result.problems.push(...problems.map((p) => `after kill ${round}: ${p}`));
+      server = struck.server;
+      const problems = [...struck.problems, ...(await check(settings, server, world, record))];
+      result.problems.push(...problems.map((p) => `round ${n}: ${p}`));
     }
     const verified = verifyLedger(settings);
     if (!verified.ok) result.problems.push(`ledger:verify failed:\n${verified.output}`);
