@@ -2,10 +2,12 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { answerClientError, answerFrameworkError } from './common/client-errors';
+import { databaseDownAnswer } from './common/error-body';
 import { ErrorFilter } from './common/error.filter';
 import { MAX_BODY_BYTES, refuseDeepInput } from './common/input-limits';
 import { serializeError, serializeRequest } from './common/log-redaction';
@@ -25,6 +27,19 @@ import {
 
 /** Where the mini-program's H5 build lands (apps/miniprogram/dist/h5), from src/ or dist/. */
 export const H5_DIR = join(__dirname, '../../miniprogram/dist/h5');
+
+/** During a known outage, API requests get their 503 at once instead of each waiting out a connection timeout. */
+function answerAtOnceWhileDatabaseIsDown(fastify: FastifyInstance, outage: DatabaseOutage): void {
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (!outage.isDown || !request.url.startsWith('/api/')) return;
+    outage.noticed(null);
+    const { status, body, headers } = databaseDownAnswer();
+    return reply
+      .status(status)
+      .headers(headers ?? {})
+      .send(body);
+  });
+}
 
 /** The whole server, configured and ready to listen; used by main and by the tests. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -54,7 +69,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   await app.register(multipart, { limits: MULTIPART_LIMITS });
   refuseDeepInput(fastify);
   app.useGlobalPipes(validationPipe());
-  app.useGlobalFilters(new ErrorFilter(app.get(DatabaseOutage)));
+  const outage = app.get(DatabaseOutage);
+  app.useGlobalFilters(new ErrorFilter(outage));
+  answerAtOnceWhileDatabaseIsDown(fastify, outage);
   if (config.apiDocs) setUpOpenApi(app);
   if (h5Built) {
     await app.register(fastifyStatic, {

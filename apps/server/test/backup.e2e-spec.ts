@@ -1,7 +1,7 @@
 import { Role } from '@redvest/contract';
-import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ADMIN_ENV, ADMIN_OPENID, memberWith, newCommunity } from './fixtures';
@@ -12,14 +12,23 @@ import { verifyLedger } from '../src/ledger/ledger-verifier';
 
 const DIST = join(__dirname, '../dist/backup');
 
-/** `npm run backup` / `npm run restore` as an operator runs them: their own process, the same settings. */
+/**
+ * `npm run backup` / `npm run restore` as an operator runs them: their own process, the same settings.
+ * Asynchronous, so the server in this process goes on answering while they run.
+ */
 function cli(name: 'backup-cli' | 'restore-cli', settings: Record<string, string>, ...args: string[]) {
-  const run = spawnSync(process.execPath, [join(DIST, `${name}.js`), ...args], {
-    env: { PATH: process.env.PATH, ...settings },
-    encoding: 'utf8',
+  return new Promise<{ status: number; output: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      [join(DIST, `${name}.js`), ...args],
+      { env: { PATH: process.env.PATH, ...settings } },
+      (error, stdout, stderr) =>
+        resolve({ status: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}` }),
+    );
   });
-  return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
+
+const digest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 describe('npm run backup and npm run restore', () => {
   const mysqlServer = process.env.TEST_MYSQL_URL;
@@ -52,13 +61,21 @@ describe('npm run backup and npm run restore', () => {
     const member = await memberWith(t, secretary, community.id, [Role.Volunteer]);
     const before = await givePoints(secretary, community.id, member.userId, 7);
 
-    // Writes during the backup: whichever of them the snapshot holds, it holds them whole.
-    const writes = Promise.all(
-      Array.from({ length: 30 }, () => givePoints(secretary, community.id, member.userId, 1)),
-    );
-    const backedUp = cli('backup-cli', settings, folder);
-    await writes;
+    // Writes go on until the backup is done: whichever of them the snapshot holds, it holds them whole.
+    let backingUp = true;
+    let writtenMeanwhile = 0;
+    const writer = async () => {
+      while (backingUp) {
+        await givePoints(secretary, community.id, member.userId, 1);
+        writtenMeanwhile++;
+      }
+    };
+    const writers = [writer(), writer(), writer()];
+    const backedUp = await cli('backup-cli', settings, folder);
+    backingUp = false;
+    await Promise.all(writers);
     expect(backedUp).toMatchObject({ status: 0, output: expect.stringContaining('备份完成') });
+    expect(writtenMeanwhile).toBeGreaterThan(0);
 
     const after = await givePoints(secretary, community.id, member.userId, 500);
     const reward = await secretary.rewards.create(community.id, {
@@ -73,17 +90,26 @@ describe('npm run backup and npm run restore', () => {
       );
     expect(await transferRows([before.id, after.id])).toHaveLength(2);
 
-    if (!mysqlServer) {
-      const refused = cli('restore-cli', settings, folder, '--yes');
-      expect(refused).toMatchObject({ status: 1, output: expect.stringContaining('请先停止服务') });
-      expect(await transferRows([after.id])).toHaveLength(1);
-    }
+    const refused = await cli('restore-cli', settings, folder, '--yes');
+    expect(refused).toMatchObject({ status: 1, output: expect.stringContaining('请先停止服务') });
+    expect(await transferRows([after.id])).toHaveLength(1);
     await t.close();
 
-    const unconfirmed = cli('restore-cli', settings, folder);
+    const unconfirmed = await cli('restore-cli', settings, folder);
     expect(unconfirmed).toMatchObject({ status: 1, output: expect.stringContaining('确认请加 --yes') });
 
-    const restored = cli('restore-cli', settings, folder, '--yes');
+    if (!mysqlServer) {
+      const damaged = join(settings.DATA_DIR, 'damaged-backup');
+      cpSync(folder, damaged, { recursive: true });
+      truncateSync(join(damaged, 'redvest.sqlite'), 8192);
+      const file = join(settings.DATA_DIR, 'redvest.sqlite');
+      const untouched = digest(file);
+      const refusedDamaged = await cli('restore-cli', settings, damaged, '--yes');
+      expect(refusedDamaged).toMatchObject({ status: 1, output: expect.stringMatching(/损坏|行数不符/) });
+      expect(digest(file)).toBe(untouched);
+    }
+
+    const restored = await cli('restore-cli', settings, folder, '--yes');
     expect(restored.output).toContain('校验通过');
     expect(restored.status).toBe(0);
 
@@ -93,6 +119,17 @@ describe('npm run backup and npm run restore', () => {
       expect(await transferRows([after.id])).toEqual([]);
       expect(await t.dataSource.query('SELECT id FROM rewards WHERE id = ?', [reward.id])).toEqual([]);
       expect(await t.db.snapshot((em) => verifyLedger(em, community.id))).toMatchObject({ ok: true });
+      // The member's balance is the 7 points and exactly the 1-point credits the snapshot holds.
+      const [{ ones }] = await t.dataSource.query(
+        `SELECT COUNT(*) AS ones FROM ledger_transfers t JOIN ledger_accounts a ON a.id = t.credit_account_id
+         WHERE a.user_id = ? AND t.amount = 1`,
+        [member.userId],
+      );
+      const [{ balance }] = await t.dataSource.query(
+        "SELECT credits_posted - debits_posted AS balance FROM ledger_accounts WHERE user_id = ? AND unit = 'points'",
+        [member.userId],
+      );
+      expect(Number(balance)).toBe(7 + Number(ones));
     } finally {
       await t.close();
     }

@@ -1,10 +1,14 @@
+import { verifyAllAuditLogs } from '../audit/verify-all';
 import { ConfigError, loadConfig } from '../config/app-config';
 import { loadDotEnv } from '../config/dotenv';
-import { verifyAllAuditLogs } from '../audit/verify-all';
+import { runPendingMigrations } from '../database/migrate';
 import { verifyAllLedgers } from '../ledger/verify-all';
 import { readManifest, restoreBackup, RestoreError } from './restore';
 
-/** `npm run restore -- <folder> --yes`: replaces the configured database with a backup, then verifies the ledger. */
+/**
+ * `npm run restore -- <folder> --yes`: replaces the configured database with a backup, brings its schema
+ * up to date, then verifies every ledger and 审计日志.
+ */
 async function main() {
   loadDotEnv();
   const folder = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
@@ -16,9 +20,15 @@ async function main() {
     );
   }
   const config = loadConfig();
-  const keptAside = await restoreBackup(config, folder);
+  const keptAside: string[] = [];
+  try {
+    await restoreBackup(config, folder, keptAside);
+  } finally {
+    keptAside.forEach((path) => console.log(`  原来的数据另存为 ${path}`));
+  }
   console.log(`已恢复 ${manifest.createdAt} 的备份。`);
-  keptAside.forEach((path) => console.log(`  原来的数据另存为 ${path}`));
+  const migrated = await runPendingMigrations(config);
+  if (migrated.length) console.log(`已执行迁移：${migrated.join(', ')}`);
   const broken = (await verifyAllLedgers(config)) + (await verifyAllAuditLogs(config));
   process.exit(broken ? 1 : 0);
 }

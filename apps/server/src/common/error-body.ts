@@ -31,17 +31,20 @@ function answer(code: ErrorCode, details?: unknown, message?: string, status?: n
   return { status: status ?? spec.status, body, unexpected: false };
 }
 
+/** 503 DATABASE_UNAVAILABLE with Retry-After: the database is down, the client should try again soon. */
+export function databaseDownAnswer(): ErrorAnswer {
+  return {
+    ...answer(ErrorCode.DatabaseUnavailable),
+    databaseDown: true,
+    headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) },
+  };
+}
+
 /** Turns anything thrown while answering a request into the contract's error shape (DESIGN §7). */
 export function toErrorAnswer(error: unknown): ErrorAnswer {
   if (error instanceof DomainError)
     return { ...answer(error.code, error.details, error.message), headers: error.headers };
-  if (isDatabaseUnavailable(error)) {
-    return {
-      ...answer(ErrorCode.DatabaseUnavailable),
-      databaseDown: true,
-      headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) },
-    };
-  }
+  if (isDatabaseUnavailable(error)) return databaseDownAnswer();
   if (error instanceof HttpException) {
     const status = error.getStatus();
     // Fastify's body parser errors reach here wrapped by Nest, with their message.

@@ -8,8 +8,9 @@ export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /**
  * Turns an outage of the database into two log lines, when it starts and when it ends, instead of a
- * stack trace per request. Requests keep trying the database themselves (the pool reconnects when it is
- * back); the probe only notices the end of the outage.
+ * stack trace per request. An error only starts an outage when a probe made at once fails too (one lost
+ * pooled connection is no outage); while it lasts, API requests are answered 503 at once instead of each
+ * waiting for a connection timeout, and a probe every second notices the end.
  */
 @Injectable()
 export class DatabaseOutage implements OnApplicationShutdown {
@@ -18,6 +19,7 @@ export class DatabaseOutage implements OnApplicationShutdown {
   private refused = 0;
   private probe?: NodeJS.Timeout;
   private probing = false;
+  private confirming = false;
 
   constructor(private readonly db: Db) {}
 
@@ -27,25 +29,47 @@ export class DatabaseOutage implements OnApplicationShutdown {
 
   /** A request or a job met the database down: the first one starts the outage, the others are counted. */
   noticed(error: unknown): void {
-    this.refused++;
-    if (this.since !== null) return;
-    this.since = Date.now();
+    if (this.since !== null || this.confirming) {
+      this.refused++;
+      return;
+    }
     this.refused = 1;
-    this.logger.error(`数据库不可用（${reasonOf(error)}），请求暂时返回 503，恢复后自动继续`);
-    this.probe = setInterval(() => void this.checkBack(), PROBE_INTERVAL_MS);
-    this.probe.unref();
+    this.confirming = true;
+    void this.reachable().then((up) => {
+      this.confirming = false;
+      if (up || this.since !== null) return;
+      this.since = Date.now();
+      this.logger.error(`数据库不可用（${reasonOf(error)}），请求暂时返回 503，恢复后自动继续`);
+      this.probe = setInterval(() => void this.checkBack(), PROBE_INTERVAL_MS);
+      this.probe.unref();
+    });
   }
 
-  private async checkBack(): Promise<void> {
+  /**
+   * One round trip. On SQLite it is a write in the writer's turn: a full disk still lets reads through,
+   * and an outage ended by a read would start again with the next write.
+   */
+  private async reachable(): Promise<boolean> {
+    try {
+      if (this.db.isMysql) await this.db.read((em) => em.query('SELECT 1'));
+      else
+        await this.db.transaction(async (em) => {
+          const [{ user_version }] = await em.query('PRAGMA user_version');
+          await em.query(`PRAGMA user_version = ${Number(user_version)}`);
+        });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Probes now (a health check asks during an outage); ends the outage when the database answers. */
+  async checkBack(): Promise<void> {
     if (this.probing || this.since === null) return;
     this.probing = true;
-    try {
-      await this.db.read((em) => em.query('SELECT 1'));
-    } catch {
-      return;
-    } finally {
-      this.probing = false;
-    }
+    const up = await this.reachable();
+    this.probing = false;
+    if (!up) return;
     const seconds = Math.round((Date.now() - this.since) / 1000);
     this.stopProbing();
     this.since = null;

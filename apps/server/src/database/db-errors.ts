@@ -27,7 +27,6 @@ const UNAVAILABLE_CODES = new Set([
   'SQLITE_IOERR',
   'SQLITE_FULL',
   'SQLITE_CANTOPEN',
-  'SQLITE_READONLY',
 ]);
 
 /** SQLite's extended codes (`SQLITE_IOERR_WRITE`) belong to their primary code. */

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, copyFileSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { fileStamp } from './durable-files';
 
 /** Owner-only: the file holds residents' names, encrypted phones and the whole ledger. */
 const FILE_MODE = 0o600;
@@ -28,13 +29,20 @@ export function prepareSqliteConnection(db: Database.Database): void {
  * empty database. Returns the backup's path when a copy was made.
  */
 export function checkEmbeddedFile(file: string, now = new Date()): string | null {
-  if (!existsSync(file)) return null;
+  if (!existsSync(file)) {
+    // SQLite would replay a log left without its database into the new, empty one.
+    if (existsSync(`${file}-wal`))
+      throw new EmbeddedDatabaseError(
+        `找到了 ${file}-wal 却没有数据库文件 ${file}，服务没有启动。请找回数据库文件，或用 npm run restore 从备份恢复。`,
+      );
+    return null;
+  }
   chmodSync(file, FILE_MODE);
   const size = statSync(file).size;
   if (size === 0) {
     throw new EmbeddedDatabaseError(
       `数据库文件 ${file} 是空的（0 字节），可能是旧版本在写入时崩溃留下的。` +
-        '如果这是一个新的数据目录，删除这个文件后重新启动；否则请用 npm run restore 从备份恢复。',
+        '如果这是一个新的数据目录，删除这个文件（以及同名的 -wal、-shm 文件）后重新启动；否则请用 npm run restore 从备份恢复。',
     );
   }
   const header = readHeader(file);
@@ -43,7 +51,7 @@ export function checkEmbeddedFile(file: string, now = new Date()): string | null
   }
   if (header[18] !== LEGACY_JOURNAL || header[19] !== LEGACY_JOURNAL) return null;
   assertIntact(file);
-  const backup = `${file}.${stamp(now)}.before-wal.bak`;
+  const backup = `${file}.${fileStamp(now)}.before-wal.bak`;
   copyFileSync(file, backup);
   chmodSync(backup, FILE_MODE);
   return backup;
@@ -79,8 +87,4 @@ function assertIntact(file: string): void {
   } finally {
     db.close();
   }
-}
-
-function stamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
 }

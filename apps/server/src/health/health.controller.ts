@@ -6,6 +6,8 @@ import { DATABASE_RETRY_AFTER_SECONDS, DatabaseOutage } from '../database/databa
 import { Db } from '../database/db';
 import { isDatabaseUnavailable } from '../database/db-errors';
 
+class DatabaseUnreachable extends Error {}
+
 @ApiTags('运维')
 @Controller()
 export class HealthController {
@@ -14,10 +16,15 @@ export class HealthController {
     private readonly outage: DatabaseOutage,
   ) {}
 
-  /** 200 when the database answers, 503 (with Retry-After) when it does not. */
+  /**
+   * 200 when the database answers, 503 (with Retry-After) when it does not. During an outage it asks the
+   * outage's own probe, so that a 200 here means API requests are answered again too.
+   */
   @Get('healthz')
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthView> {
     try {
+      if (this.outage.isDown) await this.outage.checkBack();
+      if (this.outage.isDown) throw new DatabaseUnreachable();
       await this.db.read((em) => em.query('SELECT 1'));
       return { status: 'ok', database: 'ok' };
     } catch (error) {
