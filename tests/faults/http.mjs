@@ -13,7 +13,11 @@ export function client(baseUrl, token) {
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : null };
+      return {
+        status: response.status,
+        headers: Object.fromEntries(response.headers),
+        body: text ? JSON.parse(text) : null,
+      };
     } catch (error) {
       return { status: 0, body: null, error: String(error.cause?.code ?? error.message) };
     }

@@ -41,7 +41,8 @@ export async function startServer(settings) {
   const port = await freePort();
   let output = '';
   const child = spawn(process.execPath, [MAIN], {
-    cwd: ROOT,
+    // Not the repository: a developer's .env there must not change what the scenario runs on.
+    cwd: settings.DATA_DIR,
     env: { PATH: process.env.PATH, ...settings, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

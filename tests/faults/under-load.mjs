@@ -141,6 +141,7 @@ async function work(server, world, worker, pending, record, round) {
       return;
     }
     if (answer.status === 503 && answer.body?.error?.code === 'DATABASE_UNAVAILABLE') {
+      if (answer.headers?.['retry-after'] !== '5') record.errors.push(`${kind}: 503 without Retry-After`);
       record.inDoubt.push(request);
       await pause(100);
     } else if (answer.status >= 200 && answer.status < 300) {
@@ -180,6 +181,21 @@ async function check(settings, server, world, record) {
           problems.push(`redemption ${ack.answer.id}: ${orders} orders, ${debits} debits`);
       }
     }
+    // An approval in doubt happened once or not at all; approved again now, it is there exactly once.
+    for (const request of record.inDoubt.filter((r) => r.kind === 'approve')) {
+      const postings = () =>
+        db.count('SELECT COUNT(*) FROM ledger_transfers WHERE pending_id = ?', [request.transferId]);
+      if ((await postings()) > 1) problems.push(`approval of ${request.transferId} posted twice`);
+      const again = await client(server.baseUrl, world.secretaryToken)(
+        'POST',
+        `/api/approvals/${request.transferId}/approve`,
+      );
+      if (again.status >= 300 && again.body?.error?.code !== 'TRANSFER_NOT_PENDING')
+        problems.push(
+          `approval of ${request.transferId} again: ${again.status} ${JSON.stringify(again.body)}`,
+        );
+      if ((await postings()) !== 1) problems.push(`approval of ${request.transferId} not present once`);
+    }
     // Replays, acknowledged or in doubt, must give the first result and add nothing.
     for (const request of [...record.acks, ...record.inDoubt].filter((r) => r.key)) {
       const again = await (request.kind === 'adjust'
@@ -191,14 +207,19 @@ async function check(settings, server, world, record) {
             body: request.body,
             headers: { 'idempotency-key': request.key },
           }));
-      if (again.status >= 300) problems.push(`replay of ${request.kind} ${request.key}: ${again.status}`);
-      else if (request.answer && again.body.id !== request.answer.id)
+      if (again.status < 200 || again.status >= 300) {
+        problems.push(
+          `replay of ${request.kind} ${request.key}: ${again.status} ${JSON.stringify(again.body)}`,
+        );
+        continue;
+      }
+      if (request.answer && again.body.id !== request.answer.id)
         problems.push(`replay of ${request.key} gave another result`);
       if (request.kind === 'adjust' && (await transfersByKey(request.key)) !== 1)
         problems.push(`adjustment ${request.key} not present once after replay`);
       if (
         request.kind === 'redeem' &&
-        (await db.count('SELECT COUNT(*) FROM redemptions WHERE id = ?', [again.body?.id])) !== 1
+        (await db.count('SELECT COUNT(*) FROM redemptions WHERE id = ?', [again.body.id])) !== 1
       )
         problems.push(`redemption ${request.key} not present once after replay`);
     }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ErrorCode, Role } from '@redvest/contract';
 import { errorOf } from './errors';
 import { FakeWechat, fakeWechatEnv } from './fake-wechat';
@@ -98,11 +99,45 @@ describe('abuse limits', () => {
     expect((await statuses(12, forResident)).every((status) => status === 201)).toBe(true);
   });
 
-  it('lets a user upload 60 photos in ten minutes', async () => {
+  it('lets a user upload 60 photos in ten minutes, a secretary entering paper wishes ten times as many', async () => {
     const user = await t.login(unique('uploader'));
     for (let i = 0; i < 60; i++) await user.uploads.photo(photo());
     const refused = await errorOf(user.uploads.photo(photo()));
     expect(refused).toMatchObject({ status: 429, code: ErrorCode.RateLimited });
+
+    const { secretary } = await newCommunity(t, await t.login(ADMIN_OPENID));
+    for (let i = 0; i < 70; i++) await secretary.uploads.photo(photo());
+  });
+
+  it('does not count refused requests: who waits as told gets in then', async () => {
+    const from = address();
+    const openid = unique('dev');
+    const login = () => send(t, 'POST', '/api/auth/dev-login', { body: { openid }, from });
+    await statuses(20, login);
+    expect(await statuses(15, login)).toEqual(Array(15).fill(429));
+    const subject = createHash('sha256').update(`ip:${from}|openid:${openid}`).digest('hex').slice(0, 32);
+    const rows: { hits: number | string }[] = await t.dataSource.query(
+      "SELECT hits FROM rate_limit_hits WHERE bucket = 'login-dev' AND subject = ?",
+      [subject],
+    );
+    expect(rows.reduce((sum, row) => sum + Number(row.hits), 0)).toBe(20);
+  });
+
+  it('counts an IPv6 caller by its /64, which one subscriber holds whole', async () => {
+    const prefix = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:1`;
+    const openid = unique('dev');
+    const login = (i: number) =>
+      send(t, 'POST', '/api/auth/dev-login', {
+        body: { openid },
+        from: `${prefix}::${(i + 1).toString(16)}`,
+      });
+    for (let i = 0; i < 20; i++) expect((await login(i)).status).toBe(200);
+    await expectLimited(await login(20), ErrorCode.RateLimited, 60);
+    const elsewhere = await send(t, 'POST', '/api/auth/dev-login', {
+      body: { openid },
+      from: `2001:db8:ffff:2::1`,
+    });
+    expect(elsewhere.status).toBe(200);
   });
 
   it('lets one address look up 30 certificates a minute, found or not', async () => {

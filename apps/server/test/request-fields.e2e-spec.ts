@@ -229,6 +229,9 @@ describe('request fields', () => {
         'name',
       );
       await refused(secretary, 'PUT', `/api/rewards/${rewardId}`, { name: ' \t ' }, 'name');
+      // Zero-width spaces and fillers show nothing either.
+      for (const name of ['\u200b\u200b', '\u3164', '\u2800 \u200d'])
+        await refused(secretary, 'PUT', `/api/rewards/${rewardId}`, { name }, 'name');
       const resident = await t.login('blank-name');
       await resident.me.agreePrivacy((await resident.privacy()).version);
       const { inviteCode } = await secretary.communities.get(cid);

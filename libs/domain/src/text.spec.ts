@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { isSafeText, printable } from './text';
+import { hasVisibleText, isSafeText, printable } from './text';
 
 describe('safe text', () => {
   it('takes Chinese, emoji and punctuation', () => {
@@ -41,5 +41,23 @@ describe('safe text', () => {
       }),
       { seed: 20261201 },
     );
+  });
+
+  it('counts as blank what shows nothing: white space, zero-width characters and fillers', () => {
+    for (const text of [
+      '',
+      '   ',
+      '\u3000',
+      '\u200b\u200b',
+      '\u200d',
+      '\u2060',
+      '\u3164',
+      '\u2800',
+      '\ufeff',
+      ' \u00ad ',
+    ]) {
+      expect(hasVisibleText(text)).toBe(false);
+    }
+    for (const text of ['李', ' 李 ', '\u200b李', '👍', '.']) expect(hasVisibleText(text)).toBe(true);
   });
 });

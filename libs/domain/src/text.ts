@@ -9,6 +9,12 @@ const UNSAFE_SINGLE_LINE =
 const UNSAFE_MULTI_LINE =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 /* eslint-enable no-control-regex */
+/**
+ * What shows nothing: white space and the characters that are drawn as nothing (zero-width spaces and
+ * joiners, the soft hyphen, Hangul and braille fillers). String.trim() removes only the first kind.
+ */
+const INVISIBLE =
+  /[\s\u00ad\u115f\u1160\u180e\u200b-\u200d\u2060-\u2064\u2800\u3164\ufeff\uffa0]|\u034f|\u17b4|\u17b5/gu;
 const EVERY_UNSAFE = new RegExp(UNSAFE_SINGLE_LINE.source, 'gu');
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const EVERY_LONE_SURROGATE = new RegExp(LONE_SURROGATE.source, 'g');
@@ -17,6 +23,11 @@ const EVERY_LONE_SURROGATE = new RegExp(LONE_SURROGATE.source, 'g');
 export function isSafeText(text: string, { multiline = false } = {}): boolean {
   if (LONE_SURROGATE.test(text)) return false;
   return !(multiline ? UNSAFE_MULTI_LINE : UNSAFE_SINGLE_LINE).test(text);
+}
+
+/** True when `text` shows at least one character: a name of zero-width spaces is blank too. */
+export function hasVisibleText(text: string): boolean {
+  return text.replace(INVISIBLE, '').length > 0;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { DateBound, isSafeText, isSaneYear, isWithin, startOfDay } from '@redvest/domain';
+import { DateBound, hasVisibleText, isSafeText, isSaneYear, isWithin, startOfDay } from '@redvest/domain';
 import { applyDecorators, Type as Class } from '@nestjs/common';
 import { PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -58,6 +58,12 @@ function Rule(name: string, test: (value: unknown) => boolean): PropertyDecorato
 const SafeText = (multiline: boolean) =>
   Rule('safeText', (value) => typeof value === 'string' && isSafeText(value, { multiline }));
 
+/** An empty text is IsNotEmpty's to refuse, so that it gets one message. */
+const VisibleText = Rule(
+  'visibleText',
+  (value) => typeof value === 'string' && (value === '' || hasVisibleText(value)),
+);
+
 const trimmed = Transform(({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim() : value,
 );
@@ -68,7 +74,7 @@ function text(max: number, multiline: boolean, required: boolean): PropertyDecor
     IsString(),
     SafeText(multiline),
     MaxLength(max),
-    ...(required ? [IsNotEmpty()] : []),
+    ...(required ? [IsNotEmpty(), VisibleText] : []),
   );
 }
 

@@ -30,6 +30,7 @@ const MESSAGES: Record<string, string> = {
   isObject: '格式不正确',
   nestedValidation: '格式不正确',
   safeText: '不能含有控制字符或改变文字方向的字符',
+  visibleText: '不能为空（只有空格或看不见的字符）',
   dateWithin: '日期不在合理的范围内',
   saneYear: '年份不在合理的范围内',
 };

@@ -14,7 +14,10 @@ export interface AppConfig {
   production: boolean;
   /** The OpenAPI pages at /api/docs: on by default outside production (API_DOCS). */
   apiDocs: boolean;
-  /** Which peers' X-Forwarded-For/-Proto are believed (Fastify's trustProxy): by default proxies on this host or a private network. */
+  /**
+   * Which peers' X-Forwarded-For/-Proto are believed (Fastify's trustProxy): by default a proxy on this host
+   * only; a peer on the private network may be a client, who must not choose the address it is counted by.
+   */
   trustProxy: boolean | number | string;
   database: DatabaseConfig;
   dataDir: string;
@@ -86,7 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 }
 
 /** Proxies on this machine or a private network; a client's own X-Forwarded-For is not believed. */
-export const DEFAULT_TRUST_PROXY = 'loopback, linklocal, uniquelocal';
+export const DEFAULT_TRUST_PROXY = 'loopback';
 
 function parseTrustProxy(text: string): boolean | number | string {
   if (text === 'true' || text === 'false') return text === 'true';

@@ -4,12 +4,17 @@ import { join } from 'node:path';
 import { isProduction, parseDataKey, weakKeyReason, weakSecretReason } from './production-safety';
 
 describe('what counts as production', () => {
-  it('is NODE_ENV=production, or a MySQL database outside tests and development', () => {
+  it('is NODE_ENV=production, or a MySQL database outside tests and development on this machine', () => {
     expect(isProduction({})).toBe(false);
     expect(isProduction({ NODE_ENV: 'production' })).toBe(true);
     expect(isProduction({ DATABASE_URL: 'mysql://u@db/x' })).toBe(true);
-    expect(isProduction({ DATABASE_URL: 'mysql://u@db/x', NODE_ENV: 'test' })).toBe(false);
-    expect(isProduction({ DATABASE_URL: 'mysql://u@db/x', NODE_ENV: 'development' })).toBe(false);
+    expect(isProduction({ DATABASE_URL: 'mysql://u@127.0.0.1:3306/x', NODE_ENV: 'test' })).toBe(false);
+    expect(isProduction({ DATABASE_URL: 'mysql://u@localhost/x', NODE_ENV: 'development' })).toBe(false);
+    expect(isProduction({ DATABASE_URL: 'mysql://u@[::1]:3306/x', NODE_ENV: 'development' })).toBe(false);
+    // Another machine's database is a deployment's: NODE_ENV=development does not open dev login there.
+    expect(isProduction({ DATABASE_URL: 'mysql://u@db/x', NODE_ENV: 'development' })).toBe(true);
+    expect(isProduction({ DATABASE_URL: 'mysql://u@10.0.0.5/x', NODE_ENV: 'test' })).toBe(true);
+    expect(isProduction({ DATABASE_URL: 'not a url', NODE_ENV: 'test' })).toBe(true);
   });
 });
 

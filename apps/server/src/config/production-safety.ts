@@ -1,6 +1,7 @@
 /**
  * What production refuses to start with (DESIGN §8, apps/server/README.md 「生产环境的安全检查」).
- * Production is NODE_ENV=production, or a DATABASE_URL unless NODE_ENV says test or development.
+ * Production is NODE_ENV=production, or a DATABASE_URL unless NODE_ENV says test or development and the
+ * database is on this machine (localhost, 127.x, ::1).
  */
 
 /** Example values printed in `.env.example` and the docs: copied as they are, they are no secret. */
@@ -14,7 +15,18 @@ export function parseDataKey(text: string): Buffer {
 
 export function isProduction(env: { NODE_ENV?: string; DATABASE_URL?: string }): boolean {
   if (env.NODE_ENV === 'production') return true;
-  return Boolean(env.DATABASE_URL) && env.NODE_ENV !== 'test' && env.NODE_ENV !== 'development';
+  if (!env.DATABASE_URL) return false;
+  // A database on another machine is a deployment's, whatever NODE_ENV says.
+  return !(env.NODE_ENV === 'test' || env.NODE_ENV === 'development') || !isOnThisMachine(env.DATABASE_URL);
+}
+
+function isOnThisMachine(databaseUrl: string): boolean {
+  try {
+    const host = new URL(databaseUrl).hostname.replace(/^\[|\]$/g, '');
+    return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  } catch {
+    return false;
+  }
 }
 
 /** Why a text secret is guessable, or null when it looks random enough. */

@@ -4,8 +4,10 @@ import type { FastifyRequest } from 'fastify';
 import { from, Observable, switchMap } from 'rxjs';
 import type { AuthedRequest } from '../auth/auth-context';
 import { RATE_RULES } from './rate-limit.decorator';
+import { Db } from '../database/db';
 import { RateLimiter } from './rate-limiter';
-import { RateRule } from './rules';
+import { addressKey } from './address-key';
+import { RateRule, STAFF } from './rules';
 
 type Request = FastifyRequest & AuthedRequest;
 
@@ -18,6 +20,7 @@ export class RateLimitInterceptor implements NestInterceptor {
   constructor(
     private readonly reflector: Reflector,
     private readonly limiter: RateLimiter,
+    private readonly db: Db,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -29,23 +32,43 @@ export class RateLimitInterceptor implements NestInterceptor {
 
   private async enforce(rules: RateRule[], request: Request): Promise<void> {
     const now = new Date();
+    let staff: boolean | undefined;
     for (const rule of rules) {
       const roles = request.auth?.community?.roles;
       if (rule.exemptRoles?.some((role) => roles?.has(role))) continue;
+      if (rule.staffLimit !== undefined && request.auth) {
+        staff ??= await this.isStaffAnywhere(request.auth.user.id);
+        if (staff) {
+          await this.limiter.hit({ ...rule, limit: rule.staffLimit }, subjectOf(rule, request), now);
+          continue;
+        }
+      }
       await this.limiter.hit(rule, subjectOf(rule, request), now);
     }
+  }
+
+  private async isStaffAnywhere(userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.read((em) =>
+      em.query(
+        'SELECT 1 FROM membership_roles r JOIN memberships m ON m.id = r.membership_id ' +
+          `WHERE m.user_id = ? AND m.status = 'active' AND r.role IN (${STAFF.map(() => '?').join(', ')}) LIMIT 1`,
+        [userId, ...STAFF],
+      ),
+    );
+    return rows.length > 0;
   }
 }
 
 export function subjectOf(rule: RateRule, request: Request): string {
+  const address = `ip:${addressKey(request.ip)}`;
   switch (rule.by) {
     case 'user':
-      return request.auth ? `user:${request.auth.user.id}` : `ip:${request.ip}`;
+      return request.auth ? `user:${request.auth.user.id}` : address;
     case 'ip+openid': {
       const openid = (request.body as { openid?: unknown } | undefined)?.openid;
-      return `ip:${request.ip}|openid:${typeof openid === 'string' ? openid : ''}`;
+      return `${address}|openid:${typeof openid === 'string' ? openid : ''}`;
     }
     default:
-      return `ip:${request.ip}`;
+      return address;
   }
 }

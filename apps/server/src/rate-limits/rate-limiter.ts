@@ -28,7 +28,10 @@ export function slidingEstimate(previous: number, current: number, window: Windo
   return previous * (1 - elapsed) + current;
 }
 
-/** Whole seconds until one more request would be within `limit` again (at least 1), for Retry-After. */
+/**
+ * Whole seconds until one more request would be within `limit` again (at least 1), for Retry-After;
+ * `previous` and `current` are the counts held, which never include a refused request.
+ */
 export function secondsUntilAllowed(
   previous: number,
   current: number,
@@ -83,8 +86,11 @@ export class RateLimiter {
     const key = subjectHash(subject);
     const current = await this.increment(rule.bucket, key, window);
     const previous = await this.previousCount(rule.bucket, key, window);
-    if (slidingEstimate(previous, current, window, now) > rule.limit)
-      throw this.refusal(rule, previous, current, window, now);
+    if (slidingEstimate(previous, current, window, now) > rule.limit) {
+      // A refused request is not counted: someone who waits as told gets in then, however often they tried.
+      await this.decrement(rule.bucket, key, window);
+      throw this.refusal(rule, previous, current - 1, window, now);
+    }
   }
 
   /** Throws the 429 when the limit is already reached, without counting (for limits on failures only). */
@@ -101,7 +107,7 @@ export class RateLimiter {
       Number(rows.find((row) => Number(row.window_start) === start)?.hits ?? 0);
     const [previous, current] = [count(window.start - window.seconds), count(window.start)];
     if (slidingEstimate(previous, current, window, now) + 1 > rule.limit)
-      throw this.refusal(rule, previous, current + 1, window, now);
+      throw this.refusal(rule, previous, current, window, now);
   }
 
   /** Counts one without refusing (the failure itself is answered by its own error). */
@@ -130,6 +136,14 @@ export class RateLimiter {
       ]),
     );
     return Number(rows[0]?.hits ?? 0);
+  }
+
+  private async decrement(bucket: string, subject: string, window: Window): Promise<void> {
+    const sql =
+      'UPDATE rate_limit_hits SET hits = hits - 1 WHERE bucket = ? AND subject = ? AND window_start = ? AND hits > 0';
+    const values = [bucket, subject, window.start];
+    if (this.db.isMysql) await this.db.dataSource.query(sql, values);
+    else await this.db.transaction((em) => em.query(sql, values));
   }
 
   /** The row is needed until the next window ends (as that window's previous one). */
