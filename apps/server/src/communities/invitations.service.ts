@@ -40,8 +40,7 @@ export class InvitationsService {
 
   async invite(communityId: string, body: InviteMemberRequest, actorId: string): Promise<InvitationView> {
     const roles = sortRoles([...grantedRoles(body)]);
-    const notices: Notice[] = [];
-    const view = await this.db.transaction(async (em) => {
+    const { view, notices } = await this.db.transaction(async (em) => {
       const user = await em.findOne(User, { where: { id: body.userId } });
       if (!user || user.deletedAt) throw new DomainError(ErrorCode.UserNotFound);
       if (body.compoundId && !(await em.findOne(Compound, { where: { id: body.compoundId, communityId } })))
@@ -66,13 +65,15 @@ export class InvitationsService {
       else await em.insert(Invitation, { id: newId(), communityId, userId: body.userId, ...fields });
       const invitation = await em.findOneOrFail(Invitation, { where: { communityId, userId: body.userId } });
       const [shown] = await this.views(em, [invitation]);
-      notices.push({
-        userId: body.userId,
-        communityId,
-        title: `${shown.communityName}邀请您加入`,
-        body: `${shown.invitedBy}邀请您以${roles.map((r) => ROLE_LABELS[r]).join('、')}的身份加入，请在“我的”中同意或拒绝。`,
-        status: '待回复',
-      });
+      const notices: Notice[] = [
+        {
+          userId: body.userId,
+          communityId,
+          title: `${shown.communityName}邀请您加入`,
+          body: `${shown.invitedBy}邀请您以${roles.map((r) => ROLE_LABELS[r]).join('、')}的身份加入，请在“我的”中同意或拒绝。`,
+          status: '待回复',
+        },
+      ];
       await this.notifications.record(em, notices);
       await this.audit.record(em, {
         targetType: 'member',
@@ -80,7 +81,7 @@ export class InvitationsService {
         subjectId: body.userId,
         summary: `${earlier ? '再次邀请' : '邀请'}以${roles.map((r) => ROLE_LABELS[r]).join('、')}的身份加入${fields.employer ? `；原单位：${fields.employer}` : ''}（对方同意后生效）`,
       });
-      return shown;
+      return { view: shown, notices };
     });
     await this.notifications.push(notices);
     return view;

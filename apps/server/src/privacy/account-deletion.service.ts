@@ -52,8 +52,7 @@ export class AccountDeletionService {
 
   async delete(userId: string, confirm: string | undefined): Promise<AccountDeletionResult> {
     if (confirm !== ACCOUNT_DELETION_CONFIRMATION) throw new DomainError(ErrorCode.DeletionNotConfirmed);
-    const notices: Notice[] = [];
-    const { result, files } = await this.db.transaction(async (em) => {
+    const { result, files, notices } = await this.db.transaction(async (em) => {
       // A claim or a redemption of theirs at this moment waits for this, or this waits for it.
       const joined = await em.find(Membership, { where: { userId }, select: { communityId: true } });
       if (
@@ -103,7 +102,7 @@ export class AccountDeletionService {
         ...totals,
         photosDeleted: files.length,
       };
-      return { result, files };
+      return { result, files, notices };
     });
     for (const key of files) {
       await this.store

@@ -110,8 +110,7 @@ export class WishesService {
       { title: body.title, description: body.description, place: body.place },
       caller.openid,
     );
-    const notices: Notice[] = [];
-    const view = await this.db.transaction(async (em) => {
+    const { view, notices } = await this.db.transaction(async (em) => {
       const authorId = forOther ? body.onBehalfOf! : caller.id;
       const author = await findMembership(em, access.communityId, authorId);
       if (!author || author.membership.status !== MembershipStatus.Active)
@@ -170,7 +169,7 @@ export class WishesService {
         fromDemand ? '由群众诉求转来' : forOther ? '社区代发' : null,
       );
       if (publishNow) await this.event(em, wish.id, 'publish', caller.id, null);
-      else notices.push(...(await this.reviewerNotices(em, wish)));
+      const notices = publishNow ? [] : await this.reviewerNotices(em, wish);
       if (forOther && !fromDemand) {
         await this.audit.record(em, {
           targetType: 'wish',
@@ -180,7 +179,7 @@ export class WishesService {
         });
       }
       await this.notifications.record(em, notices);
-      return (await this.views.build(em, [wish], access, caller.id))[0];
+      return { view: (await this.views.build(em, [wish], access, caller.id))[0], notices };
     });
     await this.notifications.push(notices);
     return view;
@@ -253,8 +252,7 @@ export class WishesService {
     input: ActionInput = {},
   ): Promise<WishView> {
     if (input.confirm?.thanks) await this.content.check({ thanks: input.confirm.thanks }, caller.openid);
-    const notices: Notice[] = [];
-    const view = await this.db.transaction(async (em) => {
+    const { view, notices } = await this.db.transaction(async (em) => {
       const wish = await em.findOneOrFail(Wish, { where: { id: wishId } });
       const actors = actorsFor(wish, access, caller.id);
       const verdict = checkTransition(action, wish.status, actors);
@@ -294,7 +292,7 @@ export class WishesService {
           summary: this.auditWords(action, after, input),
         });
       }
-      notices.push(...this.noticesFor(after, action, caller.id));
+      const notices = this.noticesFor(after, action, caller.id);
       if (wish.status === WishStatus.PendingReview)
         await this.notifications.settle(em, wish.id, 'wish_review');
       if (action === 'dispute') {
@@ -310,7 +308,7 @@ export class WishesService {
         );
       }
       await this.notifications.record(em, notices);
-      return (await this.views.build(em, [after], access, caller.id, true))[0];
+      return { view: (await this.views.build(em, [after], access, caller.id, true))[0], notices };
     });
     await this.notifications.push(notices);
     return view;
@@ -492,10 +490,10 @@ export class WishesService {
 
   /** Used by the scheduled jobs, as the system. */
   async actAsSystem(wishId: string, action: 'expire_claim' | 'auto_confirm'): Promise<boolean> {
-    const notices: Notice[] = [];
-    const done = await this.db.transaction(async (em) => {
+    const none = { done: false, notices: [] as Notice[] };
+    const { done, notices } = await this.db.transaction(async (em) => {
       const wish = await em.findOne(Wish, { where: { id: wishId } });
-      if (!wish || checkTransition(action, wish.status, new Set(['system'])) !== 'ok') return false;
+      if (!wish || checkTransition(action, wish.status, new Set(['system'])) !== 'ok') return none;
       const changes =
         action === 'expire_claim'
           ? { claimerId: null, claimedForEmployerId: null, claimedAt: null, dispatchedBy: null }
@@ -505,13 +503,13 @@ export class WishesService {
         { id: wish.id, status: wish.status },
         { ...changes, status: WISH_TRANSITIONS[action].to, updatedAt: new Date() },
       );
-      if (updated.affected === 0) return false;
+      if (updated.affected === 0) return none;
       const after = await em.findOneOrFail(Wish, { where: { id: wish.id } });
       await this.event(em, wish.id, action, null, null);
       if (action === 'auto_confirm') await this.award(em, after, action, null);
-      notices.push(...this.noticesFor({ ...after, claimerId: wish.claimerId }, action, null));
+      const notices = this.noticesFor({ ...after, claimerId: wish.claimerId }, action, null);
       await this.notifications.record(em, notices);
-      return true;
+      return { done: true, notices };
     });
     await this.notifications.push(notices);
     return done;
