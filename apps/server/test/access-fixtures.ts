@@ -157,11 +157,16 @@ export async function accessWorld(t: TestApp, admin: LoggedIn) {
     }),
   };
 
-  // Invitations: one to someone who is none of the callers, and one for each caller from two communities of
-  // their own (one to accept, one to decline), so nothing they answer touches the communities the matrix probes.
+  // Invitations: one to someone who is none of the callers, one more for the secretaries to cancel, and one for
+  // each caller from two communities of their own (one to accept, one to decline), so nothing they answer touches
+  // the communities the matrix probes.
   await admin.me.agreePrivacy(PRIVACY_NOTICE_VERSION);
   const stranger = await t.login(unique('stranger'));
   const othersInvitation = await secretary.communities.invite(cid, { userId: stranger.userId, roles: [] });
+  const toCancelInvitation = await secretary.communities.invite(cid, {
+    userId: (await t.login(unique('stranger'))).userId,
+    roles: [],
+  });
   const everyone = {
     resident,
     volunteer,
@@ -183,6 +188,7 @@ export async function accessWorld(t: TestApp, admin: LoggedIn) {
   };
   const invitations = {
     others: othersInvitation,
+    toCancel: toCancelInvitation,
     toAccept: await invitationsFrom(),
     toDecline: await invitationsFrom(),
   };

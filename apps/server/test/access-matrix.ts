@@ -51,6 +51,7 @@ const ROWS: Record<string, string> = {
   'POST /api/communities/:cid/members/:userId/remove': SECRETARY,
   'POST /api/communities/:cid/invitations': '401 403 403 403 403 403 403 ok ok',
   'GET /api/communities/:cid/invitations': '401 403 403 403 403 403 403 ok ok',
+  'POST /api/communities/:cid/invitations/:invitationId/cancel': '401 403 403 403 403 403 403 ok ok',
   'POST /api/communities/:cid/leave': MEMBER,
   'GET /api/communities/:cid/employers': SECRETARY,
   'GET /api/communities/:cid/compounds': MEMBER,

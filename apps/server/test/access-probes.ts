@@ -64,6 +64,10 @@ export function accessProbes(w: AccessWorld): Record<string, Probe> {
     },
     'POST /api/communities/:cid/invitations': { path: `${c}/invitations`, body: {} },
     'GET /api/communities/:cid/invitations': { path: `${c}/invitations` },
+    // The first caller let in cancels it; the next finds it cancelled already (409).
+    'POST /api/communities/:cid/invitations/:invitationId/cancel': {
+      path: `${c}/invitations/${w.invitations.toCancel.id}/cancel`,
+    },
     'POST /api/communities/:cid/leave': { path: `${c}/leave`, last: 1 },
     'GET /api/communities/:cid/employers': { path: `${c}/employers` },
     'GET /api/communities/:cid/compounds': { path: `${c}/compounds` },

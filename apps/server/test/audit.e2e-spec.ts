@@ -126,6 +126,23 @@ describe('audit log: what each action writes', () => {
       () => secretary.communities.invite(cid, { userId: user.userId, roles: [Role.Volunteer] }),
     );
     await probe.writesNothing(() => user.invitations.accept(invitation.id));
+    const changedMind = await t.login(unique('member'));
+    const withdrawn = await secretary.communities.invite(cid, {
+      userId: changedMind.userId,
+      roles: [Role.Volunteer],
+    });
+    await probe.writes(
+      {
+        action: AuditAction.MemberInviteCancel,
+        ...as(secretary, Role.Secretary),
+        targetType: 'member',
+        targetId: changedMind.userId,
+        subjectId: changedMind.userId,
+        summary: '撤销尚未回复的邀请（邀请的身份：志愿者、居民）',
+      },
+      () => secretary.communities.cancelInvitation(cid, withdrawn.id),
+    );
+    await probe.writesNothing(() => secretary.communities.cancelInvitation(cid, withdrawn.id));
     // Someone who never asked to join is invited, not given roles: nothing happened, nothing is written.
     await probe.writesNothing(() =>
       secretary.communities.setMember(cid, { userId: admin.userId, roles: [] }),

@@ -160,6 +160,143 @@ describe('membership by consent: invitations, leaving, removal, and no user ids 
     });
   });
 
+  describe('invitations that can no longer be answered', () => {
+    const invitationIn = async (reader: LoggedIn, cid: string, id: string) =>
+      (await reader.communities.invitations(cid)).items.find((i) => i.id === id);
+    /** An invitation left open by an earlier version of the server, next to a membership. */
+    const reopen = (id: string) =>
+      t.dataSource.query(
+        "UPDATE community_invitations SET status = 'pending', answered_at = NULL WHERE id = ?",
+        [id],
+      );
+
+    it('closes the invitation when the person joins with the invite code instead', async () => {
+      const s = await privacyCommunity(t, admin);
+      const someone = await stranger();
+      const invitation = await s.secretary.communities.invite(s.cid, {
+        userId: someone.userId,
+        roles: [Role.PartyMember],
+      });
+      await someone.communities.join(s.cid, {
+        inviteCode: s.inviteCode,
+        realName: '苏申请',
+        phone: '13900001212',
+      });
+      expect(await invitationIn(s.secretary, s.cid, invitation.id)).toMatchObject({
+        status: 'closed',
+        answeredAt: expect.any(String),
+      });
+      expect((await someone.me.invitations()).items.map((i) => i.status)).toEqual(['closed']);
+      // The application waits for the secretary: the invitation cannot make it a membership with roles.
+      expect(await errorOf(someone.invitations.accept(invitation.id))).toMatchObject({
+        status: 409,
+        code: ErrorCode.InvitationAnswered,
+      });
+      expect((await someone.me.get()).memberships).toEqual([
+        expect.objectContaining({ status: MembershipStatus.Pending, roles: [Role.Resident] }),
+      ]);
+    });
+
+    it('closes an invitation left open when the applicant is verified, given roles, leaves or is removed', async () => {
+      const s = await privacyCommunity(t, admin);
+      const applicant = async (realName: string) => {
+        const someone = await stranger();
+        const invitation = await s.secretary.communities.invite(s.cid, {
+          userId: someone.userId,
+          roles: [Role.Secretary],
+        });
+        await someone.communities.join(s.cid, { inviteCode: s.inviteCode, realName, phone: '13900001313' });
+        await reopen(invitation.id);
+        return { someone, invitation };
+      };
+      const verified = await applicant('钟审核');
+      await s.secretary.communities.verifyMember(s.cid, verified.someone.userId);
+      const given = await applicant('钟角色');
+      await s.secretary.communities.setMember(s.cid, { userId: given.someone.userId, roles: [] });
+      const leaving = await applicant('钟退出');
+      await leaving.someone.communities.leave(s.cid);
+      const removed = await applicant('钟移除');
+      await s.secretary.communities.removeMember(s.cid, removed.someone.userId, { reason: '重复申请' });
+
+      for (const { someone, invitation } of [verified, given, leaving, removed]) {
+        expect((await invitationIn(s.secretary, s.cid, invitation.id))?.status).toBe('closed');
+        expect(await errorOf(someone.invitations.accept(invitation.id))).toMatchObject({
+          code: ErrorCode.InvitationAnswered,
+        });
+      }
+      // None of them became a secretary through the old invitation.
+      for (const { someone } of [verified, given])
+        expect((await someone.me.get()).memberships[0].roles).toEqual([Role.Resident]);
+    });
+
+    it('refuses an invitation whose inviter is no longer a secretary of the community', async () => {
+      const s = await privacyCommunity(t, admin);
+      const demoted = await memberWith(t, s.secretary, s.cid, [Role.Secretary]);
+      const departed = await memberWith(t, s.secretary, s.cid, [Role.Secretary]);
+      const first = await stranger();
+      const second = await stranger();
+      const fromDemoted = await demoted.communities.invite(s.cid, {
+        userId: first.userId,
+        roles: [Role.Secretary],
+      });
+      const fromDeparted = await departed.communities.invite(s.cid, { userId: second.userId, roles: [] });
+      await s.secretary.communities.setMember(s.cid, { userId: demoted.userId, roles: [Role.Volunteer] });
+      await departed.communities.leave(s.cid);
+
+      for (const [who, invitation] of [
+        [first, fromDemoted],
+        [second, fromDeparted],
+      ] as const) {
+        const refused = await errorOf(who.invitations.accept(invitation.id));
+        expect(refused).toMatchObject({
+          status: 409,
+          code: ErrorCode.InviterNotAuthorised,
+          message: expect.stringContaining('已不再是本社区的社区书记'),
+        });
+        expect(await membershipsOf(who.userId)).toBe(0);
+        // Refused, nothing changed: it may still be declined, or renewed by a secretary.
+        expect((await who.me.invitations()).items[0].status).toBe('pending');
+      }
+      const renewed = await s.secretary.communities.invite(s.cid, { userId: first.userId, roles: [] });
+      expect(await first.invitations.accept(renewed.id)).toMatchObject({ status: 'accepted' });
+    });
+
+    it('lets a secretary cancel a pending invitation, once, in their own community only', async () => {
+      const s = await privacyCommunity(t, admin);
+      const other = await privacyCommunity(t, admin);
+      const someone = await stranger();
+      const invitation = await s.secretary.communities.invite(s.cid, { userId: someone.userId, roles: [] });
+
+      expect(
+        await errorOf(other.secretary.communities.cancelInvitation(other.cid, invitation.id)),
+      ).toMatchObject({ status: 404, code: ErrorCode.InvitationNotFound });
+      const resident = await s.person('邹居民', '13900001414', [Role.Resident]);
+      expect(await errorOf(resident.communities.cancelInvitation(s.cid, invitation.id))).toMatchObject({
+        status: 403,
+      });
+
+      const cancelled = await s.secretary.communities.cancelInvitation(s.cid, invitation.id);
+      expect(cancelled).toMatchObject({
+        id: invitation.id,
+        status: 'cancelled',
+        answeredAt: expect.any(String),
+      });
+      expect(await errorOf(someone.invitations.accept(invitation.id))).toMatchObject({
+        status: 409,
+        code: ErrorCode.InvitationAnswered,
+      });
+      expect(await membershipsOf(someone.userId)).toBe(0);
+      expect(await errorOf(s.secretary.communities.cancelInvitation(s.cid, invitation.id))).toMatchObject({
+        status: 409,
+        code: ErrorCode.InvitationAnswered,
+      });
+      expect((await someone.me.invitations()).items.map((i) => i.status)).toEqual(['cancelled']);
+      // Inviting again renews it.
+      const again = await s.secretary.communities.invite(s.cid, { userId: someone.userId, roles: [] });
+      expect(again).toMatchObject({ id: invitation.id, status: 'pending' });
+    });
+  });
+
   describe('leaving and being removed', () => {
     it('lets a member leave: open claims go back, orders are refunded, the ledger stays whole', async () => {
       const s = await privacyCommunity(t, admin);

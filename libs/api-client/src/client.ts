@@ -191,6 +191,9 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
       invite: (cid: string, body: InviteMemberRequest) =>
         call<InvitationView>('POST', `${community(cid)}/invitations`, { body }),
       invitations: (cid: string) => call<{ items: InvitationView[] }>('GET', `${community(cid)}/invitations`),
+      /** 撤销邀请: a pending invitation of this community can no longer be accepted. */
+      cancelInvitation: (cid: string, invitationId: string) =>
+        call<InvitationView>('POST', `${community(cid)}/invitations/${enc(invitationId)}/cancel`),
       /** 退出社区. */
       leave: (cid: string) => call<MembershipEnded>('POST', `${community(cid)}/leave`),
       employers: (cid: string) => call<{ items: EmployerView[] }>('GET', `${community(cid)}/employers`),

@@ -111,12 +111,18 @@ export interface SetMemberRequest {
 /** 邀请: adding someone who never asked to join takes their acceptance. */
 export type InviteMemberRequest = SetMemberRequest;
 
-export type InvitationStatus = 'pending' | 'accepted' | 'declined';
+/**
+ * `cancelled`: withdrawn by the community before an answer; `closed`: overtaken before an answer (the person
+ * joined with the invite code, was verified, left or was removed), so it can no longer be accepted.
+ */
+export type InvitationStatus = 'pending' | 'accepted' | 'declined' | 'cancelled' | 'closed';
 
 export const INVITATION_STATUS_LABELS: Record<InvitationStatus, string> = {
   pending: '待回复',
   accepted: '已同意',
   declined: '已拒绝',
+  cancelled: '已撤销',
+  closed: '已失效',
 };
 
 export interface InvitationView {
@@ -133,6 +139,7 @@ export interface InvitationView {
   invitedBy: string;
   status: InvitationStatus;
   createdAt: string;
+  /** When it was answered, cancelled or closed. */
   answeredAt: string | null;
 }
 

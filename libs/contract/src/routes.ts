@@ -144,6 +144,11 @@ export const ROUTE_POLICIES = {
     summary: '本社区发出的邀请',
     access: { access: 'community', roles: SECRETARY, platformAdminToo: true },
   },
+  'POST /api/communities/:cid/invitations/:invitationId/cancel': {
+    summary: '撤销尚未回复的邀请',
+    access: { access: 'community', roles: SECRETARY, platformAdminToo: true },
+    audit: audited(A.MemberInviteCancel),
+  },
   'POST /api/communities/:cid/leave': {
     summary: '退出社区（服务记录与积分账本保留）',
     access: { access: 'community', roles: MEMBER, pendingToo: true },

@@ -10,14 +10,17 @@ import './InvitationCard.scss';
 
 /**
  * 社区邀请: a secretary asked the user to join with these roles. Nothing happens until the user answers;
- * both answers are confirmed first.
+ * both answers are confirmed first. An invitation the community withdrew, or one overtaken meanwhile, is
+ * explained and the list shown as it is now (`onStale`).
  */
 export function InvitationCard({
   invitation,
   onAnswered,
+  onStale,
 }: {
   invitation: InvitationView;
   onAnswered: (answered: InvitationView) => void;
+  onStale: () => void;
 }) {
   const [busy, setBusy] = useState(false);
   const roles = invitation.roles.map((role) => ROLE_LABELS[role]).join('、');
@@ -40,8 +43,15 @@ export function InvitationCard({
         : await api.invitations.decline(invitation.id);
       void Taro.showToast({ title: accept ? '已加入社区' : '已拒绝', icon: 'success' });
       onAnswered(answered);
-    } catch (error) {
-      void Taro.showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
+    } catch (caught) {
+      const error = toApiError(caught);
+      await Taro.showModal({
+        title: accept ? '没有加入' : '没有拒绝',
+        content: error.message,
+        showCancel: false,
+      });
+      // 409: answered, withdrawn or overtaken meanwhile, or its inviter may no longer invite.
+      if (error.status === 409) onStale();
     } finally {
       setBusy(false);
     }

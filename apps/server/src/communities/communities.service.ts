@@ -20,6 +20,7 @@ import { Compound } from '../organisation/compound.entity';
 import { Household } from '../organisation/household.entity';
 import { User } from '../users/user.entity';
 import { Community } from './community.entity';
+import { closePendingInvitation } from './invitation-closing';
 import { newInviteCode } from './invite-code';
 import { MembershipRole } from './membership-role.entity';
 import { Membership } from './membership.entity';
@@ -124,6 +125,8 @@ export class CommunitiesService {
         compoundId: '',
         communityId,
       });
+      // Asked to join: an invitation waiting for an answer would otherwise grant roles past the secretary's review.
+      await closePendingInvitation(em, communityId, user.id);
       return {
         communityId,
         communityName: community.name,

@@ -25,6 +25,12 @@ export class InvitationsController {
     return this.invitations.ofCommunity(cid);
   }
 
+  @Post('communities/:cid/invitations/:invitationId/cancel')
+  @HttpCode(200)
+  cancel(@Param('cid') cid: string, @Param('invitationId') id: string): Promise<InvitationView> {
+    return this.invitations.cancel(cid, id);
+  }
+
   @Get('me/invitations')
   mine(@Auth() auth: AuthContext): Promise<{ items: InvitationView[] }> {
     return this.invitations.mine(auth.user.id);

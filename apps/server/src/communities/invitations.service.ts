@@ -9,10 +9,12 @@ import {
   toIsoLocal,
 } from '@redvest/contract';
 import { sortRoles } from '@redvest/domain';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import { DomainError } from '../common/domain-error';
+import { AppConfig } from '../config/app-config';
+import { CONFIG } from '../config/config.module';
 import { Db } from '../database/db';
 import { isDuplicateKey } from '../database/db-errors';
 import { newId } from '../database/ids';
@@ -23,6 +25,7 @@ import { User } from '../users/user.entity';
 import { Community } from './community.entity';
 import { Invitation } from './invitation.entity';
 import { grantedRoles, MembersService } from './members.service';
+import { MembershipRole } from './membership-role.entity';
 import { Membership } from './membership.entity';
 
 /**
@@ -36,6 +39,7 @@ export class InvitationsService {
     private readonly members: MembersService,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditTrail,
+    @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
   async invite(communityId: string, body: InviteMemberRequest, actorId: string): Promise<InvitationView> {
@@ -105,11 +109,16 @@ export class InvitationsService {
     });
   }
 
-  /** 同意: only the person invited; the privacy notice must be agreed first, as for joining. */
+  /**
+   * 同意: only the person invited; the privacy notice must be agreed first, as for joining. The invitation speaks
+   * for whoever sent it, so they must still be able to invite: a secretary of the community, or the platform admin.
+   */
   async accept(invitationId: string, user: User): Promise<InvitationView> {
     if (user.privacyVersion !== PRIVACY_NOTICE_VERSION) throw new DomainError(ErrorCode.PrivacyNotAgreed);
     return this.db.transaction(async (em) => {
       const invitation = await this.answer(em, invitationId, user.id, 'accepted');
+      if (!(await this.mayStillInvite(em, invitation.communityId, invitation.invitedBy)))
+        throw new DomainError(ErrorCode.InviterNotAuthorised);
       let membership = await em.findOne(Membership, {
         where: { communityId: invitation.communityId, userId: user.id },
         ...this.db.forUpdate,
@@ -150,6 +159,48 @@ export class InvitationsService {
       const invitation = await this.answer(em, invitationId, userId, 'declined');
       return (await this.views(em, [{ ...invitation, status: 'declined' }]))[0];
     });
+  }
+
+  /** 撤销邀请: a secretary takes back an invitation not yet answered. */
+  async cancel(communityId: string, invitationId: string): Promise<InvitationView> {
+    return this.db.transaction(async (em) => {
+      const invitation = await em.findOne(Invitation, { where: { id: invitationId, communityId } });
+      if (!invitation) throw new DomainError(ErrorCode.InvitationNotFound);
+      const answeredAt = new Date();
+      const cancelled = await em.update(
+        Invitation,
+        { id: invitationId, status: 'pending' },
+        { status: 'cancelled', answeredAt },
+      );
+      if (!cancelled.affected) throw new DomainError(ErrorCode.InvitationAnswered);
+      await this.audit.record(em, {
+        targetType: 'member',
+        targetId: invitation.userId,
+        subjectId: invitation.userId,
+        summary: `撤销尚未回复的邀请（邀请的身份：${sortRoles(invitation.roles)
+          .map((r) => ROLE_LABELS[r])
+          .join('、')}）`,
+      });
+      return (await this.views(em, [{ ...invitation, status: 'cancelled', answeredAt }]))[0];
+    });
+  }
+
+  /**
+   * The inviter is still a secretary of the community (their membership row locked: a demotion or a leaving at
+   * this moment comes before or after, not in between), or still the platform admin.
+   */
+  private async mayStillInvite(em: EntityManager, communityId: string, inviterId: string): Promise<boolean> {
+    const inviter = await em.findOne(User, { where: { id: inviterId } });
+    if (!inviter || inviter.deletedAt) return false;
+    if (this.config.platformAdminOpenids.includes(inviter.openid)) return true;
+    const membership = await em.findOne(Membership, {
+      where: { communityId, userId: inviterId },
+      ...this.db.forUpdate,
+    });
+    if (!membership || membership.status !== MembershipStatus.Active) return false;
+    return !!(await em.findOne(MembershipRole, {
+      where: { membershipId: membership.id, role: Role.Secretary },
+    }));
   }
 
   /** Someone else's invitation is not found (its existence is not revealed); one answered already is a conflict. */

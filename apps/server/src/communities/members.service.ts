@@ -21,6 +21,7 @@ import { Compound } from '../organisation/compound.entity';
 import { Community } from './community.entity';
 import { User } from '../users/user.entity';
 import { Employer } from './employer.entity';
+import { closePendingInvitation } from './invitation-closing';
 import { MembershipRole } from './membership-role.entity';
 import { Membership } from './membership.entity';
 
@@ -127,7 +128,10 @@ export class MembersService {
     });
   }
 
-  /** Inside the caller's transaction: the membership becomes active with exactly these roles. */
+  /**
+   * Inside the caller's transaction: the membership becomes active with exactly these roles; an invitation still
+   * waiting for an answer is closed (accepting one answers it first).
+   */
   async applyRoles(
     em: EntityManager,
     membership: Membership,
@@ -165,6 +169,7 @@ export class MembersService {
         communityId,
       })),
     );
+    await closePendingInvitation(em, communityId, membership.userId);
   }
 
   async verify(communityId: string, userId: string, actorId: string): Promise<MemberView> {
@@ -180,6 +185,7 @@ export class MembersService {
           { id: membership.id, status: MembershipStatus.Pending },
           { status: MembershipStatus.Active, verifiedAt: new Date(), verifiedBy: actorId },
         );
+        await closePendingInvitation(em, communityId, userId);
         await this.audit.record(em, {
           targetType: 'member',
           targetId: userId,

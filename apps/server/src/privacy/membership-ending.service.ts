@@ -7,6 +7,7 @@ import { Enrolment } from '../activities/enrolment.entity';
 import { DomainError } from '../common/domain-error';
 import { Community } from '../communities/community.entity';
 import { Departure } from '../communities/departure.entity';
+import { closePendingInvitation } from '../communities/invitation-closing';
 import { MembershipRole } from '../communities/membership-role.entity';
 import { Membership } from '../communities/membership.entity';
 import { ContactGroupsService, GroupChange } from '../contact/contact-groups.service';
@@ -110,6 +111,7 @@ export class MembershipEnding {
 
     await em.delete(MembershipRole, { membershipId: membership.id });
     await em.delete(Membership, { id: membership.id });
+    await closePendingInvitation(em, communityId, userId);
     const endedAt = new Date();
     if (input.kind !== 'deleted') {
       await em.insert(Departure, {

@@ -152,6 +152,27 @@ describe('我的 page', () => {
     expect(await screen.findByText('襄阳街社区')).toBeTruthy();
   });
 
+  it('says why an invitation can no longer be accepted, and shows the invitations as they are now', async () => {
+    let withdrawn = false;
+    const fake = fakeTransport({
+      'GET /api/me': ok(meFixture()),
+      'GET /api/me/invitations': () => ok({ items: withdrawn ? [] : [invitationFixture()] }),
+      'POST /api/invitations/i1/accept': () => {
+        withdrawn = true;
+        return errorResponse(ErrorCode.InvitationAnswered);
+      },
+    });
+    setTransport(fake.transport);
+    render(<MinePage />);
+
+    await click(await screen.findByText('同意加入'));
+    expect(Taro.showModal).toHaveBeenLastCalledWith(
+      expect.objectContaining({ title: '没有加入', content: '该邀请已经处理过或已失效', showCancel: false }),
+    );
+    await waitFor(() => expect(screen.queryByText('清河社区邀请您加入')).toBeNull());
+    expect(fake.requests.filter((r) => r.path === '/api/me/invitations')).toHaveLength(2);
+  });
+
   it('declines an invitation', async () => {
     const fake = fakeTransport({
       'GET /api/me': ok(meFixture()),

@@ -184,6 +184,7 @@ export default function MinePage() {
               key={invitation.id}
               invitation={invitation}
               onAnswered={() => void Promise.all([invitations.reload(), me.reload()])}
+              onStale={() => void invitations.reload()}
             />
           ))}
         </>
