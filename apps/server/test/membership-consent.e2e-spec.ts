@@ -10,7 +10,13 @@ import { errorOf } from './errors';
 import { ADMIN_ENV, ADMIN_OPENID, LoggedIn, memberWith, newCommunity } from './fixtures';
 import { startTestApp, TestApp, unique } from './harness';
 import { givePoints, key } from './ledger-fixtures';
-import { countOf, pointsBalance, privacyCommunity } from './privacy-fixtures';
+import {
+  assignedDemand,
+  countOf,
+  everyStoredText,
+  pointsBalance,
+  privacyCommunity,
+} from './privacy-fixtures';
 import { publishedWish } from './wish-fixtures';
 
 describe('membership by consent: invitations, leaving, removal, and no user ids for residents', () => {
@@ -501,6 +507,77 @@ describe('membership by consent: invitations, leaving, removal, and no user ids 
       expect(await s.secretary.wishes.get(wish.id)).toMatchObject({
         authorId: author.userId,
         claimerId: helper.userId,
+      });
+
+      // A confirmed wish is on show to everyone: its helper's name is masked for those not close to it.
+      await helper.wishes.fulfil(wish.id, { note: '修好了' });
+      await author.wishes.confirm(wish.id, { thanks: '谢谢' });
+      expect(await viewer.wishes.get(wish.id)).toMatchObject({ authorName: '陈*姨', claimerName: '韩*愿' });
+      expect(await author.wishes.get(wish.id)).toMatchObject({ claimerName: '韩志愿' });
+    });
+
+    it('masks names and leaves out user ids on resources, service projects and demands', async () => {
+      const s = await privacyCommunity(t, admin);
+      const offerer = await s.person('欧阳提供', '13900006661', [Role.PartyMember]);
+      const taker = await s.person('司徒接单', '13900006662', [Role.PartyMember]);
+      const raiser = await s.person('上官诉求', '13900006663', [Role.Resident], '302');
+      const viewer = await s.person('许旁观', '13900006664', [Role.Volunteer], '401');
+      const ids = [offerer.userId, taker.userId, raiser.userId, s.secretary.userId];
+      const noIds = (shown: unknown) => {
+        for (const id of ids) expect(JSON.stringify(shown)).not.toContain(id);
+      };
+
+      const resource = await offerer.contact.offerResource(s.cid, { kind: 'skill', title: '水电维修' });
+      const demand = await assignedDemand(s, raiser, '302', taker, '卫生间水管渗水');
+      const project = await s.secretary.contact.createProject(s.cid, {
+        title: '更换水管',
+        mode: 'community_dispatch',
+        takerId: taker.userId,
+        demandId: demand.id,
+        resourceId: resource.id,
+      });
+      expect(project).toMatchObject({ takerId: taker.userId, takerName: '司徒接单', takenByMe: false });
+
+      const resources = await viewer.contact.resources(s.cid);
+      expect(resources.items.map((r) => r.offeredBy)).toEqual(['欧**供']);
+      const projects = await viewer.contact.projects(s.cid);
+      expect(projects.items).toEqual([
+        expect.objectContaining({ takerId: null, takerName: '司**单', takenByMe: false, demandText: null }),
+      ]);
+      noIds([resources, projects]);
+
+      // The people concerned see their own names, and what they need to do the job.
+      expect((await offerer.contact.resources(s.cid)).items[0].offeredBy).toBe('欧阳提供');
+      const takers = await taker.contact.projects(s.cid);
+      expect(takers.items[0]).toMatchObject({ takerId: null, takerName: '司徒接单', takenByMe: true });
+      const raised = await raiser.contact.demands(s.cid, { mine: 'raised' });
+      expect(raised.items).toEqual([
+        expect.objectContaining({
+          raisedBy: null,
+          raisedByName: '上官诉求',
+          assigneeId: null,
+          assigneeName: '司**单',
+        }),
+      ]);
+      const assigned = await taker.contact.demands(s.cid, { mine: 'assigned' });
+      expect(assigned.items).toEqual([
+        expect.objectContaining({ raisedBy: null, raisedByName: '上官诉求', assigneeName: '司徒接单' }),
+      ]);
+      const started = await taker.contact.transitionDemand(demand.id, { action: 'start' });
+      expect(started).toMatchObject({ raisedBy: null, assigneeId: null });
+      noIds([takers, raised, assigned, started]);
+
+      // The secretary routes demands and dispatches projects: names in full, and the ids to act on.
+      expect((await s.secretary.contact.resources(s.cid)).items[0].offeredBy).toBe('欧阳提供');
+      expect((await s.secretary.contact.projects(s.cid)).items[0]).toMatchObject({
+        takerId: taker.userId,
+        takerName: '司徒接单',
+      });
+      expect((await s.secretary.contact.demands(s.cid)).items[0]).toMatchObject({
+        raisedBy: raiser.userId,
+        raisedByName: '上官诉求',
+        assigneeId: taker.userId,
+        assigneeName: '司徒接单',
       });
     });
   });

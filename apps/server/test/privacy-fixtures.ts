@@ -42,8 +42,31 @@ export async function privacyCommunity(t: TestApp, admin: LoggedIn) {
 
 export type PrivacyScene = Awaited<ReturnType<typeof privacyCommunity>>;
 
-/** The free texts a person writes, each unique so a scan of the database finds any copy left behind. */
-export function textsOf(tag: string) {
+/** A demand `raiser` raises for their household `home`, accepted by the secretary and assigned to `assignee`. */
+export async function assignedDemand(
+  s: PrivacyScene,
+  raiser: LoggedIn,
+  home: string,
+  assignee: LoggedIn,
+  text: string,
+) {
+  const demand = await raiser.contact.raiseDemand(s.cid, {
+    category: '环境卫生',
+    text,
+    householdId: s.room(home).id,
+  });
+  await s.secretary.contact.transitionDemand(demand.id, { action: 'accept' });
+  await s.secretary.contact.transitionDemand(demand.id, { action: 'assign', assigneeId: assignee.userId });
+  return demand;
+}
+
+/**
+ * The free texts a person writes, each unique so a scan of the database finds any copy left behind. They are
+ * marked with the person's name backwards, not the name itself: a deletion replaces the name wherever it is
+ * found, which must not be what hides a text it forgot.
+ */
+export function textsOf(name: string) {
+  const tag = [...name].reverse().join('');
   return {
     wish: `${tag}的心愿说明：家里水龙头漏水`,
     pendingWish: `${tag}待审核的心愿说明`,

@@ -171,9 +171,12 @@ export interface DemandView {
   text: string;
   status: DemandStatus;
   statusLabel: string;
-  raisedBy: string;
+  /** User ids only for the branch that routes the demand (the compound's branch secretary, the secretary). */
+  raisedBy: string | null;
+  /** In full for the branch, the person who raised it and the member assigned to it; masked for anyone else. */
   raisedByName: string;
   assigneeId: string | null;
+  /** In full for the branch and the assignee; masked for anyone else (the resident who raised it too). */
   assigneeName: string | null;
   rejectReason: string | null;
   resolution: string | null;
@@ -298,6 +301,7 @@ export interface ResourceView {
   kind: ResourceKind3;
   title: string;
   description: string | null;
+  /** In full for the secretaries and branch secretaries (who set up projects) and the member who offers it; masked for others. */
   offeredBy: string;
   employer: string | null;
   createdAt: string;
@@ -341,8 +345,12 @@ export interface ServiceProjectView {
   demandText: string | null;
   resourceId: string | null;
   resourceTitle: string | null;
+  /** Only for the secretaries and branch secretaries, who dispatch projects; null for everyone else. */
   takerId: string | null;
+  /** In full for the secretaries, branch secretaries and the taker; masked for others. */
   takerName: string | null;
+  /** The caller took it (and may mark it done). */
+  takenByMe: boolean;
   status: 'open' | 'taken' | 'done';
   createdAt: string;
 }

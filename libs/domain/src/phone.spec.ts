@@ -1,4 +1,4 @@
-import { isValidPhone, maskName, maskPhone, normalisePhone } from './phone';
+import { isValidPhone, maskName, maskPhone, nameAsShown, normalisePhone } from './phone';
 
 describe('phones', () => {
   it('accepts mobiles with spaces or +86, and landlines with an area code', () => {
@@ -19,5 +19,7 @@ describe('phones', () => {
     expect(maskName('张三丰')).toBe('张*丰');
     expect(maskName('李四')).toBe('李*');
     expect(maskName('欧阳娜娜')).toBe('欧**娜');
+    expect(nameAsShown('张三丰', true)).toBe('张三丰');
+    expect(nameAsShown('张三丰', false)).toBe('张*丰');
   });
 });

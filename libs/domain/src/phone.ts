@@ -26,3 +26,8 @@ export function maskName(name: string): string {
   if (chars.length === 2) return `${chars[0]}*`;
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
+
+/** A real name as one viewer sees it: in full for the people who need it, masked for everyone else. */
+export function nameAsShown(name: string, inFull: boolean): string {
+  return inFull ? name : maskName(name);
+}

@@ -34,6 +34,7 @@ export function projectFixture(overrides: Partial<ServiceProjectView> = {}): Ser
     resourceTitle: null,
     takerId: null,
     takerName: null,
+    takenByMe: false,
     status: 'open',
     createdAt: '2026-11-21T10:00:00.000+08:00',
     ...overrides,

@@ -15,6 +15,7 @@ import {
   DemandActor,
   demandTransition,
   householdLabel,
+  nameAsShown,
 } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, FindOptionsWhere, In, IsNull, LessThan } from 'typeorm';
@@ -266,6 +267,11 @@ export class DemandsService {
     });
     return demands.map((d) => {
       const h = households.find((x) => x.id === d.householdId);
+      const actors = this.actors(d, access, userId);
+      // The branch routes the demand: ids and names. The assignee needs to know whom they serve; the resident
+      // who raised it recognises the assignee by a masked name. Nobody else reads demands.
+      const branch = actors.has('branch');
+      const name = (id: string, inFull: boolean) => nameAsShown(names.get(id) ?? '', inFull);
       return {
         id: d.id,
         communityId: d.communityId,
@@ -277,10 +283,10 @@ export class DemandsService {
         text: d.text,
         status: d.status,
         statusLabel: DEMAND_STATUS_LABELS[d.status],
-        raisedBy: d.raisedBy,
-        raisedByName: names.get(d.raisedBy) ?? '',
-        assigneeId: d.assigneeId,
-        assigneeName: d.assigneeId ? (names.get(d.assigneeId) ?? null) : null,
+        raisedBy: branch ? d.raisedBy : null,
+        raisedByName: name(d.raisedBy, branch || actors.has('assignee') || d.raisedBy === userId),
+        assigneeId: branch ? d.assigneeId : null,
+        assigneeName: d.assigneeId ? name(d.assigneeId, branch || actors.has('assignee')) : null,
         rejectReason: d.rejectReason,
         resolution: d.resolution,
         wishId: d.wishId,
@@ -288,7 +294,7 @@ export class DemandsService {
           .filter((p) => p.demandId === d.id)
           .map((p) => ({ id: p.uploadId, url: this.uploads.link(p.uploadId) })),
         createdAt: toIsoLocal(d.createdAt),
-        actions: demandActions(d.status, this.actors(d, access, userId)),
+        actions: demandActions(d.status, actors),
       };
     });
   }

@@ -37,8 +37,12 @@ export class ListsController {
   }
 
   @Get('communities/:cid/resources')
-  resources(@Param('cid') cid: string, @Query() query: PageQuery): Promise<Page<ResourceView>> {
-    return this.lists.resources(cid, query.cursor, query.limit);
+  resources(
+    @Auth() auth: AuthContext,
+    @Member() member: CommunityAccess,
+    @Query() query: PageQuery,
+  ): Promise<Page<ResourceView>> {
+    return this.lists.resources(member, auth.user.id, query.cursor, query.limit);
   }
 
   @Get('communities/:cid/demand-list')

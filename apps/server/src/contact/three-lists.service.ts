@@ -8,7 +8,7 @@ import {
   ServiceProjectView,
   toIsoLocal,
 } from '@redvest/contract';
-import { canActInCompound, effectiveRoles } from '@redvest/domain';
+import { canActInCompound, effectiveRoles, nameAsShown } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, LessThan } from 'typeorm';
 import { CommunityAccess } from '../auth/auth-context';
@@ -24,6 +24,10 @@ import { Compound } from '../organisation/compound.entity';
 import { CreateServiceProjectDto, OfferResourceDto } from './dto';
 import { Demand } from './entities';
 import { Resource, ServiceProject } from './lists.entities';
+
+/** Secretaries and branch secretaries set up and dispatch service projects, from the member list. */
+const organisesProjects = (access: CommunityAccess) =>
+  access.roles.has(Role.Secretary) || access.roles.has(Role.BranchSecretary);
 
 /** 三单: 资源单 (what is offered), 需求单 (what is asked), 项目单 (what is done, and by whom). */
 @Injectable()
@@ -51,19 +55,28 @@ export class ThreeListsService {
       createdAt: new Date(),
     };
     await this.db.transaction((em) => em.insert(Resource, resource));
-    return (await this.db.read((em) => this.resourceViews(em, [resource])))[0];
+    return (await this.db.read((em) => this.resourceViews(em, [resource], access, userId)))[0];
   }
 
-  async resources(communityId: string, cursor?: string, limit = 50): Promise<Page<ResourceView>> {
+  async resources(
+    access: CommunityAccess,
+    userId: string,
+    cursor?: string,
+    limit = 50,
+  ): Promise<Page<ResourceView>> {
     return this.db.read(async (em) => {
       const rows = await em.find(Resource, {
-        where: { communityId, active: true, ...(cursor ? { id: LessThan(cursor) } : {}) },
+        where: {
+          communityId: access.communityId,
+          active: true,
+          ...(cursor ? { id: LessThan(cursor) } : {}),
+        },
         order: { id: 'DESC' },
         take: limit + 1,
       });
       const page = rows.slice(0, limit);
       return {
-        items: await this.resourceViews(em, page),
+        items: await this.resourceViews(em, page, access, userId),
         nextCursor: rows.length > limit ? page[page.length - 1].id : null,
       };
     });
@@ -187,7 +200,13 @@ export class ThreeListsService {
     });
   }
 
-  private async resourceViews(em: EntityManager, rows: Resource[]): Promise<ResourceView[]> {
+  /** Who offers a resource: in full for those who set up projects with it and for the member offering it. */
+  private async resourceViews(
+    em: EntityManager,
+    rows: Resource[],
+    access: CommunityAccess,
+    userId: string,
+  ): Promise<ResourceView[]> {
     if (rows.length === 0) return [];
     const names = await memberNames(
       em,
@@ -195,12 +214,13 @@ export class ThreeListsService {
       rows.map((r) => r.offeredBy),
     );
     const employers = await em.find(Employer, { where: { communityId: rows[0].communityId } });
+    const organiser = organisesProjects(access);
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,
       title: r.title,
       description: r.description,
-      offeredBy: names.get(r.offeredBy) ?? '',
+      offeredBy: nameAsShown(names.get(r.offeredBy) ?? '', organiser || r.offeredBy === userId),
       employer: employers.find((e) => e.id === r.employerId)?.name ?? null,
       createdAt: toIsoLocal(r.createdAt),
     }));
@@ -243,6 +263,7 @@ export class ThreeListsService {
       if (!branch && project.takerId !== userId) return null;
       return demand.text.length > 40 ? `${demand.text.slice(0, 40)}…` : demand.text;
     };
+    const organiser = organisesProjects(access);
     return rows.map((p) => ({
       id: p.id,
       title: p.title,
@@ -253,8 +274,12 @@ export class ThreeListsService {
       demandText: demandText(p),
       resourceId: p.resourceId,
       resourceTitle: resources.find((r) => r.id === p.resourceId)?.title ?? null,
-      takerId: p.takerId,
-      takerName: p.takerId ? (names.get(p.takerId) ?? null) : null,
+      // Who took it: the ids for those who dispatch projects; names in full for them and the taker.
+      takerId: organiser ? p.takerId : null,
+      takerName: p.takerId
+        ? nameAsShown(names.get(p.takerId) ?? '', organiser || p.takerId === userId)
+        : null,
+      takenByMe: !!p.takerId && p.takerId === userId,
       status: p.status,
       createdAt: toIsoLocal(p.createdAt),
     }));

@@ -12,6 +12,7 @@ import {
   effectiveRoles,
   maskName,
   maskPhone,
+  nameAsShown,
   WishActor,
 } from '@redvest/domain';
 import { EntityManager, In } from 'typeorm';
@@ -92,13 +93,13 @@ export class WishViews {
         claimedByMe: actors.has('claimer'),
         // User ids only for reviewers (who dispatch and see the member list): residents see none.
         authorId: reviewer ? w.authorId : null,
-        authorName: close ? (names.get(w.authorId) ?? '') : maskName(names.get(w.authorId) ?? ''),
+        authorName: nameAsShown(names.get(w.authorId) ?? '', close),
         postedOnBehalf: w.postedBy !== null,
         compound: compounds.find((c) => c.id === w.compoundId)?.name ?? null,
         place: close && w.placeEnc ? this.cipher.decrypt(w.placeEnc) : null,
         contactPhone: phone ? (close ? phone : maskPhone(phone)) : null,
         claimerId: reviewer ? w.claimerId : null,
-        claimerName: w.claimerId ? (names.get(w.claimerId) ?? '') : null,
+        claimerName: w.claimerId ? nameAsShown(names.get(w.claimerId) ?? '', close) : null,
         claimedForEmployer: employers.find((e) => e.id === w.claimedForEmployerId)?.name ?? null,
         dispatched: w.dispatchedBy !== null,
         claimExpiresAt:

@@ -77,14 +77,12 @@ function ProjectCard({
  */
 export function ProjectsTab({
   cid,
-  userId,
   canTake,
   canCreate,
   secretary,
   forDemand,
 }: {
   cid: string;
-  userId: string;
   canTake: boolean;
   canCreate: boolean;
   secretary: boolean;
@@ -153,7 +151,7 @@ export function ProjectsTab({
         project={project}
         busy={busy === project.id}
         canTake={canTake && project.status === 'open'}
-        canFinish={project.status === 'taken' && (project.takerId === userId || secretary)}
+        canFinish={project.status === 'taken' && (project.takenByMe || secretary)}
         onTake={() => take(project)}
         onFinish={() => void finish(project)}
       />

@@ -51,7 +51,6 @@ export default function ContactListsPage() {
       ) : (
         <ProjectsTab
           cid={cid}
-          userId={me.data.id}
           canTake={isPartyMember(membership)}
           canCreate={canApprovePoints(membership)}
           secretary={isSecretary(membership)}
