@@ -403,15 +403,30 @@ describe('membership by consent: invitations, leaving, removal, and no user ids 
 
     it('lets an applicant withdraw, and refuses the last secretary (two leaving at once: one stays)', async () => {
       const s = await privacyCommunity(t, admin);
-      const applicant = await t.login(unique('applicant'));
-      await applicant.me.agreePrivacy(PRIVACY_NOTICE_VERSION);
-      await applicant.communities.join(s.cid, {
-        inviteCode: s.inviteCode,
-        realName: '吴申请',
-        phone: '13900003333',
-      });
+      const applicantNamed = async (realName: string) => {
+        const user = await stranger();
+        await user.communities.join(s.cid, { inviteCode: s.inviteCode, realName, phone: '13900003333' });
+        return user;
+      };
+      const applicant = await applicantNamed('吴申请');
       await applicant.communities.leave(s.cid);
       expect(await membershipsOf(applicant.userId)).toBe(0);
+      // Never a member: no name is kept for the community's records, for a withdrawal or a refusal alike.
+      const turnedDown = await applicantNamed('郑申请');
+      await s.secretary.communities.removeMember(s.cid, turnedDown.userId, { reason: '不是本社区居民' });
+      const departures = await t.dataSource.query(
+        'SELECT user_id, kind, real_name FROM membership_departures WHERE user_id IN (?, ?) ORDER BY kind',
+        [applicant.userId, turnedDown.userId],
+      );
+      expect(departures).toEqual([
+        { user_id: applicant.userId, kind: 'left', real_name: null },
+        { user_id: turnedDown.userId, kind: 'removed', real_name: null },
+      ]);
+      for (const row of await everyStoredText(t))
+        expect([row.table, row.text.includes('吴申请') || row.text.includes('郑申请')]).toEqual([
+          row.table,
+          false,
+        ]);
 
       expect(await errorOf(s.secretary.communities.leave(s.cid))).toMatchObject({
         status: 422,

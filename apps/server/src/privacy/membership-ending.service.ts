@@ -1,4 +1,11 @@
-import { ErrorCode, MembershipEnded, Role, toIsoLocal, WishStatus } from '@redvest/contract';
+import {
+  ErrorCode,
+  MembershipEnded,
+  MembershipStatus,
+  Role,
+  toIsoLocal,
+  WishStatus,
+} from '@redvest/contract';
 import { WISH_TRANSITIONS } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, MoreThan } from 'typeorm';
@@ -59,8 +66,9 @@ const wishNotice = (wish: Wish, userId: string, body: string, status: string): N
  * left open there: open claims go back to the board, their own unfinished wishes are withdrawn, orders not
  * yet picked up are cancelled with a refund through the ledger, future enrolments go, contact groups,
  * assigned demands, taken projects and offered resources are let go, and roles end with the membership.
- * The phone and household go with the membership row (copies on their wishes too); the real name stays in
- * the departure, for the community's records.
+ * The phone and household go with the membership row (copies on their wishes too); a member's real name stays
+ * in the departure, for the community's records (an applicant never verified leaves none). An invitation still
+ * waiting for an answer is closed.
  * The ledger, attendances and visits stay as the community's records. The last secretary cannot leave.
  */
 @Injectable()
@@ -119,7 +127,8 @@ export class MembershipEnding {
         communityId,
         userId,
         kind: input.kind,
-        realName: membership.realName,
+        // An applicant still waiting never became a member: the community keeps no name of theirs.
+        realName: membership.status === MembershipStatus.Active ? membership.realName : null,
         reason: input.reason?.trim() || null,
         endedBy: input.actorId,
         endedAt,
