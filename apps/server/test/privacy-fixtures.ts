@@ -76,14 +76,18 @@ export function textsOf(name: string) {
     visitNotes: `${tag}的走访记录：老人独居`,
     correction: `${tag}的更正理由：签退晚了`,
     resource: `${tag}可以教老人用手机`,
+    dispute: `${tag}的异议：晾衣架还是晃`,
+    resolution: `${tag}的办结说明：已换新灯`,
+    cancelReason: `${tag}的取消原因：买重了`,
   };
 }
 
 /**
  * Gives `carol` (a party member) one of everything: wishes posted (one published with a photo and claimed
- * by `bob`, one waiting for review), an open claim on `bob`'s wish, a fulfilled and confirmed wish with
- * thanks, a demand with a photo, a visit with notes, an attendance with a correction and a certificate,
- * points and an order not yet picked up, a future enrolment, a resource, and a contact group she leads.
+ * by `bob`, one waiting for review), an open claim on `bob`'s wish, a fulfilled wish she disputed and then
+ * confirmed with thanks, a demand with a photo, `bob`'s demand she resolved, a visit with notes, an attendance
+ * with a correction and a certificate, points, an order not yet picked up and one she cancelled with a reason,
+ * a future enrolment, a resource, and a contact group she leads.
  */
 export async function giveEverything(t: TestApp, s: PrivacyScene, carol: Person, bob: Person, dan: Person) {
   const texts = textsOf(carol.realName);
@@ -127,6 +131,8 @@ export async function giveEverything(t: TestApp, s: PrivacyScene, carol: Person,
   await s.secretary.wishes.review(carolsDone.id, { action: 'publish' });
   await dan.wishes.claim(carolsDone.id);
   await dan.wishes.fulfil(carolsDone.id, { note: '已经修好了' });
+  await carol.wishes.dispute(carolsDone.id, texts.dispute);
+  await dan.wishes.fulfil(carolsDone.id, { note: '加固好了' });
   await carol.wishes.confirm(carolsDone.id, { rating: 5, thanks: texts.thanks });
 
   const demandPhoto = await carol.uploads.photo(photo());
@@ -136,6 +142,9 @@ export async function giveEverything(t: TestApp, s: PrivacyScene, carol: Person,
     householdId: s.room('301').id,
     photoIds: [demandPhoto.id],
   });
+
+  const bobsDemand = await assignedDemand(s, bob, '401', carol, '楼道灯不亮');
+  await carol.contact.transitionDemand(bobsDemand.id, { action: 'resolve', note: texts.resolution });
 
   const past = await activity(s.secretary, s.cid, { title: unique('活动'), startAt: minutesFromNow(-65) });
   const at = new Date(Date.now() - 60 * 60_000);
@@ -163,6 +172,8 @@ export async function giveEverything(t: TestApp, s: PrivacyScene, carol: Person,
     cost: 20,
     stock: 3,
   });
+  const cancelled = await carol.rewards.redeem(reward.id, 1, key());
+  await carol.rewards.cancel(cancelled.id, { reason: texts.cancelReason });
   const order = await carol.rewards.redeem(reward.id, 1, key());
 
   return {
@@ -174,10 +185,12 @@ export async function giveEverything(t: TestApp, s: PrivacyScene, carol: Person,
     bobsWish,
     carolsDone,
     demand,
+    bobsDemand,
     future,
     certificate,
     reward,
     order,
+    cancelled,
   };
 }
 

@@ -89,11 +89,27 @@ describe('my data: export and deletion (注销账号)', () => {
     expect(data.enrolments.map((e) => e.activityId)).toEqual([things.future.id]);
     expect(data.contactGroups).toEqual([expect.objectContaining({ groupId: things.group.id, leader: true })]);
     expect(data.resources).toEqual([expect.objectContaining({ description: things.texts.resource })]);
-    expect(data.redemptions).toEqual([expect.objectContaining({ id: things.order.id, status: 'placed' })]);
+    expect(data.demandsResolved).toEqual([
+      {
+        id: things.bobsDemand.id,
+        communityId: s.cid,
+        category: '环境卫生',
+        resolution: things.texts.resolution,
+      },
+    ]);
+    expect(data.redemptions).toEqual([
+      expect.objectContaining({
+        id: things.cancelled.id,
+        status: 'cancelled',
+        cancelReason: things.texts.cancelReason,
+      }),
+      expect.objectContaining({ id: things.order.id, status: 'placed' }),
+    ]);
     expect(data.uploads.map((u) => u.id).sort()).toEqual(things.pictures.map((p) => p.id).sort());
     const points = data.points.accounts.find((a) => a.unit === 'points')!;
-    expect(points).toMatchObject({ balance: 30, creditsPosted: 50, debitsPosted: 20 });
-    expect(data.points.transfers.map((tr) => tr.delta).sort()).toEqual(expect.arrayContaining([50, -20]));
+    // 50 given, two orders of 20, one of them cancelled and refunded.
+    expect(points).toMatchObject({ balance: 30, creditsPosted: 70, debitsPosted: 40 });
+    expect(data.points.transfers.map((tr) => tr.delta).sort()).toEqual(expect.arrayContaining([50, -20, 20]));
     expect(data.notifications.length).toBeGreaterThan(0);
     expect(data.wishNotes.map((n) => n.note)).toContain(things.texts.thanks);
     // A photo link in the export opens the photo, without a login.
@@ -194,7 +210,8 @@ describe('my data: export and deletion (注销账号)', () => {
       "SELECT COUNT(*) AS n FROM ledger_transfers t JOIN ledger_accounts a ON a.id IN (t.debit_account_id, t.credit_account_id) WHERE a.user_id = ? AND t.code = 'refund'",
       [carol.userId],
     );
-    expect(refunds).toBe(1);
+    // The order she cancelled herself, and the one still open when she left.
+    expect(refunds).toBe(2);
     expect(await pointsBalance(t, carol.userId)).toBe(50);
     expect((await s.secretary.rewards.list(s.cid)).items.find((r) => r.id === things.reward.id)!.stock).toBe(
       stock + 1,

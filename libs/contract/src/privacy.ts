@@ -173,6 +173,8 @@ export interface MyDataExport {
     photos: string[];
     createdAt: string;
   }[];
+  /** Demands I resolved, with the resolution I wrote (what the household asked is theirs, not mine). */
+  demandsResolved: { id: string; communityId: string; category: string; resolution: string | null }[];
   /**
    * Visits I recorded, with what I wrote. The household's own facts (its phone, residents, flags) belong to
    * the household and stay out of my copy.
@@ -209,6 +211,8 @@ export interface MyDataExport {
     quantity: number;
     total: number;
     status: RedemptionStatus;
+    /** Why it was cancelled: my words, or the secretary's when they cancelled it. */
+    cancelReason: string | null;
     createdAt: string;
   }[];
   /** My uploaded photos, as links valid for 24 hours. */

@@ -77,6 +77,7 @@ export function exportFixture(): MyDataExport {
     wishesClaimed: [],
     wishNotes: [],
     demands: [],
+    demandsResolved: [],
     visitsRecorded: [],
     contactGroups: [],
     resources: [],

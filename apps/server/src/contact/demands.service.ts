@@ -102,6 +102,7 @@ export class DemandsService {
       assigneeId: null,
       rejectReason: null,
       resolution: null,
+      resolvedBy: null,
       wishId: null,
       createdAt: now,
       updatedAt: now,
@@ -162,7 +163,10 @@ export class DemandsService {
           ]);
         changes.rejectReason = body.reason.trim();
       }
-      if (body.action === 'resolve') changes.resolution = body.note?.trim() || null;
+      if (body.action === 'resolve') {
+        changes.resolution = body.note?.trim() || null;
+        changes.resolvedBy = userId;
+      }
       if (body.action === 'assign') {
         const assignee = body.assigneeId
           ? await findMembership(em, access.communityId, body.assigneeId)

@@ -95,6 +95,8 @@ export class Demand {
   @Column({ name: 'reject_reason', type: 'varchar', length: 200, nullable: true }) rejectReason!:
     string | null;
   @Column({ type: 'varchar', length: 500, nullable: true }) resolution!: string | null;
+  /** Who resolved it and wrote the resolution: the assignee or the branch. */
+  @RefColumn({ name: 'resolved_by', nullable: true }) resolvedBy!: string | null;
   @RefColumn({ name: 'wish_id', nullable: true }) wishId!: string | null;
   @TimeColumn({ name: 'created_at' }) createdAt!: Date;
   @TimeColumn({ name: 'updated_at' }) updatedAt!: Date;

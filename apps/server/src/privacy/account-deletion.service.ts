@@ -5,7 +5,7 @@ import {
   toIsoLocal,
 } from '@redvest/contract';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EntityManager, In, Like } from 'typeorm';
+import { EntityManager, In, IsNull, Like, Not } from 'typeorm';
 import { RevokedToken } from '../auth/revoked-token.entity';
 import { DomainError } from '../common/domain-error';
 import { Departure } from '../communities/departure.entity';
@@ -18,6 +18,7 @@ import { Notice, NotificationsService } from '../notifications/notifications.ser
 import { Notification } from '../notifications/notification.entity';
 import { Certificate } from '../records/certificate.entity';
 import { RecordCorrection } from '../records/correction.entity';
+import { Redemption } from '../rewards/redemption.entity';
 import { OBJECT_STORE, ObjectStore } from '../uploads/object-store';
 import { Upload } from '../uploads/upload.entity';
 import { User } from '../users/user.entity';
@@ -36,7 +37,7 @@ const ERASED_RESOURCE = '（已注销）';
  * 注销账号 (PIPL art. 47). In one transaction: every membership ends as if the person left (open claims
  * released, unfinished wishes withdrawn, orders refunded through the ledger, groups left), then everything
  * personal is erased or replaced — names, nickname, openid, phones, addresses, photos, and the free texts
- * the person wrote. The ledger's rows and memos, attendances and visits stay as the communities' records,
+ * the person wrote (docs/privacy.md lists each). The ledger's rows and memos, attendances and visits stay as the communities' records,
  * pointing at a user row that no longer says who it was. The photos' files go after the commit.
  */
 @Injectable()
@@ -65,8 +66,12 @@ export class AccountDeletionService {
         throw new DomainError(ErrorCode.TokenInvalid);
       const sole = await this.ending.soleSecretaryOf(em, userId);
       if (sole.length) throw new DomainError(ErrorCode.LastSecretaryMustHandOver, { communities: sole });
+      // Why they cancelled their own orders; before the memberships end, which cancel the open ones in the
+      // server's own words.
+      await em.update(Redemption, { userId, closedBy: userId }, { cancelReason: null });
       const memberships = await em.find(Membership, { where: { userId } });
       const totals = { claimsReleased: 0, wishesCancelled: 0, redemptionsRefunded: 0 };
+      const notices: Notice[] = [];
       for (const m of memberships) {
         const { ended, notices: told } = await this.ending.end(em, {
           communityId: m.communityId,
@@ -121,9 +126,25 @@ export class AccountDeletionService {
     return [...new Set(names)].filter((name) => name.length >= 2);
   }
 
-  /** Their own inbox goes; in other people's, their names and their wishes' titles are replaced. */
+  /**
+   * Their own inbox goes; in other people's, their names, their wishes' titles and what they wrote on a wish (a
+   * dispute's reason, told to the reviewers) are replaced.
+   */
   private async eraseFromOthersInboxes(em: EntityManager, userId: string, names: string[]) {
     await em.delete(Notification, { userId });
+    const notes = await em.find(WishEvent, {
+      where: { actorId: userId, note: Not(IsNull()) },
+      select: { wishId: true, note: true },
+    });
+    for (const { wishId, note } of notes) {
+      await em
+        .createQueryBuilder()
+        .update(Notification)
+        .set({ body: () => 'REPLACE(body, :note, :erased)' })
+        .where('wish_id = :wishId')
+        .setParameters({ wishId, note, erased: ERASED_TEXT })
+        .execute();
+    }
     const wishes = await em.find(Wish, { where: { authorId: userId }, select: { id: true, title: true } });
     for (const wish of wishes) {
       await em
@@ -181,6 +202,9 @@ export class AccountDeletionService {
     await em.update(Wish, { claimerId: userId }, { fulfilNote: null });
     await em.update(WishEvent, { actorId: userId }, { note: null });
     await em.update(Demand, { raisedBy: userId }, { text: ERASED_TEXT });
+    await em.update(Demand, { resolvedBy: userId }, { resolution: null });
+    // Resolved before the resolver was recorded: most likely by the member it was assigned to.
+    await em.update(Demand, { resolvedBy: IsNull(), assigneeId: userId }, { resolution: null });
     await em.update(Visit, { recordedBy: userId }, { notes: null });
     await em.update(RecordCorrection, { userId }, { reason: ERASED_TEXT });
     await em.update(Certificate, { userId }, { holderName: DELETED_USER_NAME });

@@ -227,6 +227,14 @@ export class MyDataExportService {
           photos: demandPhotos.filter((p) => p.demandId === d.id).map((p) => this.uploads.link(p.uploadId)),
           createdAt: iso(d.createdAt),
         })),
+        demandsResolved: (
+          await em.find(Demand, { where: { resolvedBy: userId }, order: { updatedAt: 'ASC' } })
+        ).map((d) => ({
+          id: d.id,
+          communityId: d.communityId,
+          category: d.category,
+          resolution: d.resolution,
+        })),
         visitsRecorded: visits.map((v) => ({
           id: v.id,
           communityId: v.communityId,
@@ -277,6 +285,7 @@ export class MyDataExportService {
             quantity: r.quantity,
             total: r.total,
             status: r.status,
+            cancelReason: r.cancelReason,
             createdAt: iso(r.createdAt),
           }),
         ),

@@ -15,6 +15,7 @@ export function exportSections(data: MyDataExport): { label: string; count: numb
     { label: '我认领的心愿', count: data.wishesClaimed.length },
     { label: '我在心愿进度中写的话', count: data.wishNotes.length },
     { label: '我提出的诉求', count: data.demands.length },
+    { label: '我办结的诉求', count: data.demandsResolved.length },
     { label: '我登记的走访', count: data.visitsRecorded.length },
     { label: '包户小组', count: data.contactGroups.length },
     { label: '资源单', count: data.resources.length },

@@ -13,6 +13,7 @@ import { RateLimits1764603600000 } from './1764603600000-RateLimits';
 import { TokenRevocation1764607200000 } from './1764607200000-TokenRevocation';
 import { PrivacyRights1764610800000 } from './1764610800000-PrivacyRights';
 import { AuditLog1764621000000 } from './1764621000000-AuditLog';
+import { DemandResolver1764624600000 } from './1764624600000-DemandResolver';
 
 /** Every migration, in order. New ones are appended. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   TokenRevocation1764607200000,
   PrivacyRights1764610800000,
   AuditLog1764621000000,
+  DemandResolver1764624600000,
 ];
