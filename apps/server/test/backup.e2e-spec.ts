@@ -28,6 +28,9 @@ function cli(name: 'backup-cli' | 'restore-cli', settings: Record<string, string
   });
 }
 
+// Each test runs the command-line tools as processes (node start-up, mysqldump), several times.
+jest.setTimeout(120_000);
+
 const digest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 describe('npm run backup and npm run restore', () => {
