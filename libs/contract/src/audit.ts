@@ -1,5 +1,5 @@
 import { Role, ROLE_LABELS } from './roles';
-import type { ResourceKind } from './routes';
+import type { ResourceKind } from './resource-kind';
 
 /**
  * 审计日志: every action a secretary, branch secretary, group leader (as a rater) or platform admin takes on

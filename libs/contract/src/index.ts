@@ -8,6 +8,7 @@ export * from './errors';
 export * from './ledger';
 export * from './ledger-api';
 export * from './privacy';
+export * from './resource-kind';
 export * from './roles';
 export * from './routes';
 export * from './time';

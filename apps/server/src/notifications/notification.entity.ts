@@ -1,6 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import { IdColumn, RefColumn, TimeColumn } from '../database/columns';
-import type { NotificationTopic } from './notifications.service';
+import type { NotificationTopic } from './notification-topic';
 
 /** 站内消息: every change a person should hear about, kept whether or not WeChat delivered it too. */
 @Entity('notifications')

@@ -8,6 +8,7 @@ import { newId } from '../database/ids';
 import { User } from '../users/user.entity';
 import { WechatClient } from '../wechat/wechat.client';
 import { Notification } from './notification.entity';
+import { NotificationTopic } from './notification-topic';
 
 export interface Notice {
   userId: string;
@@ -20,8 +21,6 @@ export interface Notice {
   /** A request to several people that one of them answers: settled for all when it is answered. */
   topic?: NotificationTopic;
 }
-
-export type NotificationTopic = 'wish_review';
 
 /**
  * Tells people what changed: always an inbox row, written in the same transaction as the change; then,
