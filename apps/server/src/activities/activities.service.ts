@@ -1,4 +1,12 @@
-import { ActivityView, AttendeeView, CheckinCode, ErrorCode, Page, toIsoLocal } from '@redvest/contract';
+import {
+  ActivityView,
+  AttendeeView,
+  CheckinCode,
+  ErrorCode,
+  Page,
+  toIsoLocal,
+  Unit,
+} from '@redvest/contract';
 import { maskPhone } from '@redvest/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull } from 'typeorm';
@@ -10,6 +18,7 @@ import {
   signCode,
   windowEnd,
 } from '../checkins/checkin-token';
+import { checkinAwardKey } from '../checkins/checkin-award';
 import { AuditTrail } from '../audit/audit-trail';
 import { clip } from '../audit/words';
 import { DomainError } from '../common/domain-error';
@@ -21,9 +30,8 @@ import { CONFIG } from '../config/config.module';
 import { Db } from '../database/db';
 import { newId } from '../database/ids';
 import { Counter } from '../jobs/counter.entity';
-import { LedgerTransfer } from '../ledger/ledger-transfer.entity';
+import { LedgerReadsService } from '../ledger/ledger-reads.service';
 import { memberNames } from '../ledger/member-names';
-import { statusesOf } from '../ledger/transfer-views';
 import { Activity } from './activity.entity';
 import { Attendance } from './attendance.entity';
 import { ActivitiesQuery, CreateActivityDto, UpdateActivityDto } from './dto';
@@ -61,6 +69,7 @@ export class ActivitiesService {
     private readonly db: Db,
     private readonly cipher: PersonalDataCipher,
     private readonly audit: AuditTrail,
+    private readonly ledgerReads: LedgerReadsService,
     @Inject(CONFIG) config: AppConfig,
   ) {
     this.key = codeKey(config.appSecret);
@@ -277,24 +286,17 @@ export class ActivitiesService {
             where: { communityId: activity.communityId, userId: In(rows.map((r) => r.userId)) },
           })
         : [];
-      const awards = rows.length
-        ? await em.find(LedgerTransfer, {
-            where: {
-              communityId: activity.communityId,
-              idempotencyKey: In(rows.map((r) => `checkin:${r.id}:points`)),
-            },
-          })
-        : [];
-      const statuses = await statusesOf(em, awards);
-      const pending = new Set(
-        awards.filter((a) => statuses.get(a.id) === 'pending').map((a) => a.idempotencyKey.split(':')[1]),
+      const pending = await this.ledgerReads.pendingAwardKeys(
+        em,
+        activity.communityId,
+        rows.map((r) => checkinAwardKey(r.id, Unit.Points)),
       );
       const phoneOf = new Map(
         memberships.map((m) => [m.userId, m.phoneEnc ? maskPhone(this.cipher.decrypt(m.phoneEnc)) : null]),
       );
       return {
         items: rows.map((row) => ({
-          ...attendanceView(row, activity.title, pending.has(row.id)),
+          ...attendanceView(row, activity.title, pending.has(checkinAwardKey(row.id, Unit.Points))),
           name: names.get(row.userId) ?? '',
           phone: phoneOf.get(row.userId) ?? null,
         })),
@@ -307,15 +309,12 @@ export class ActivitiesService {
     if (!userId) return activityView(activity, enrolledCount);
     const enrolled = (await em.count(Enrolment, { where: { activityId: activity.id, userId } })) > 0;
     const attendance = await em.findOne(Attendance, { where: { activityId: activity.id, userId } });
-    const award = attendance
-      ? await em.findOne(LedgerTransfer, {
-          where: { communityId: activity.communityId, idempotencyKey: `checkin:${attendance.id}:points` },
-        })
-      : null;
-    const pending = award ? (await statusesOf(em, [award])).get(award.id) === 'pending' : false;
+    if (!attendance) return activityView(activity, enrolledCount, { enrolled, attendance: null });
+    const key = checkinAwardKey(attendance.id, Unit.Points);
+    const pending = await this.ledgerReads.pendingAwardKeys(em, activity.communityId, [key]);
     return activityView(activity, enrolledCount, {
       enrolled,
-      attendance: attendance ? attendanceView(attendance, activity.title, pending) : null,
+      attendance: attendanceView(attendance, activity.title, pending.has(key)),
     });
   }
 

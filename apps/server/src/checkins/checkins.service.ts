@@ -26,12 +26,12 @@ import { CONFIG } from '../config/config.module';
 import { Db } from '../database/db';
 import { isDuplicateKey } from '../database/db-errors';
 import { newId } from '../database/ids';
+import { LedgerReadsService } from '../ledger/ledger-reads.service';
 import { LedgerService } from '../ledger/ledger.service';
-import { LedgerTransfer } from '../ledger/ledger-transfer.entity';
-import { statusesOf } from '../ledger/transfer-views';
 import { closesAt, codeKey, codeTiming, readCode } from './checkin-token';
 import { RateLimiter } from '../rate-limits/rate-limiter';
 import { RATE_LIMITS } from '../rate-limits/rules';
+import { checkinAwardKey } from './checkin-award';
 import { CheckinDto } from './dto';
 import { distanceMetres } from './geo';
 import { pointsFor, servedMinutes } from './minutes';
@@ -57,6 +57,7 @@ export class CheckinsService {
   constructor(
     private readonly db: Db,
     private readonly ledger: LedgerService,
+    private readonly ledgerReads: LedgerReadsService,
     private readonly limiter: RateLimiter,
     private readonly audit: AuditTrail,
     @Inject(CONFIG) config: AppConfig,
@@ -408,7 +409,7 @@ export class CheckinsService {
         memo: `${activity.title}${closed.offline ? '（离线）' : ''}${outcome.status === 'unclosed' ? '（未签退）' : ''}`,
         linkId: attendance.id,
         autoPost,
-        idempotencyKey: `checkin:${attendance.id}:${unit}`,
+        idempotencyKey: checkinAwardKey(attendance.id, unit),
         createdBy: null,
       });
     }
@@ -420,14 +421,9 @@ export class CheckinsService {
     attendance: Attendance,
     title: string,
   ): Promise<AttendanceView> {
-    const award = await em.findOne(LedgerTransfer, {
-      where: {
-        communityId: attendance.communityId,
-        idempotencyKey: `checkin:${attendance.id}:${Unit.Points}`,
-      },
-    });
-    const pending = award ? (await statusesOf(em, [award])).get(award.id) === 'pending' : false;
-    return attendanceView(attendance, title, pending);
+    const key = checkinAwardKey(attendance.id, Unit.Points);
+    const pending = await this.ledgerReads.pendingAwardKeys(em, attendance.communityId, [key]);
+    return attendanceView(attendance, title, pending.has(key));
   }
 }
 

@@ -1,5 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ResourceCommunities } from '../auth/resource-communities';
+import { LedgerModule } from '../ledger/ledger.module';
 import { WishesModule } from '../wishes/wishes.module';
 import { ContactController } from './contact.controller';
 import { ContactGroupsService } from './contact-groups.service';
@@ -13,7 +14,7 @@ import { ThreeListsService } from './three-lists.service';
 
 /** 包干到户: contact groups, their households, visits and demands. */
 @Module({
-  imports: [WishesModule],
+  imports: [LedgerModule, WishesModule],
   controllers: [ContactController, ListsController],
   providers: [ContactGroupsService, VisitsService, DemandsService, ThreeListsService, EvaluationService],
   exports: [ContactGroupsService, VisitsService, ThreeListsService],

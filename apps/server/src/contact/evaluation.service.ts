@@ -7,7 +7,6 @@ import {
   RATING_LEVEL_LABELS,
   RatingLevel,
   Role,
-  Unit,
   WishStatus,
 } from '@redvest/contract';
 import { canActInCompound, effectiveRoles } from '@redvest/domain';
@@ -24,8 +23,8 @@ import { MembershipRole } from '../communities/membership-role.entity';
 import { Membership } from '../communities/membership.entity';
 import { Db } from '../database/db';
 import { Compound } from '../organisation/compound.entity';
+import { LedgerReadsService } from '../ledger/ledger-reads.service';
 import { memberNames } from '../ledger/member-names';
-import { PeriodTotal } from '../ledger/period-total.entity';
 import { Wish } from '../wishes/wish.entity';
 import { RateMemberDto } from './dto';
 import { ContactGroup, ContactGroupMember, Demand, Visit } from './entities';
@@ -60,6 +59,7 @@ export class EvaluationService {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditTrail,
+    private readonly ledgerReads: LedgerReadsService,
   ) {}
 
   /** The group leader rates their group, a branch secretary their compound's members, the community everyone. */
@@ -161,16 +161,13 @@ export class EvaluationService {
       const demands = await em.find(Demand, {
         where: { communityId, assigneeId: In(userIds), status: 'resolved', updatedAt: Between(start, end) },
       });
-      const points = await em.find(PeriodTotal, {
-        where: { communityId, unit: Unit.Points, period: String(year), userId: In(userIds) },
-      });
+      const earned = await this.ledgerReads.pointsEarned(em, communityId, String(year), userIds);
       const ratings = await em.find(MemberRating, { where: { communityId, year, userId: In(userIds) } });
       // One pass over each kind of record, then a lookup per member: a year of a big community stays linear.
       const attended = groupBy(attendances, (a) => a.userId);
       const fulfilled = countBy(wishes.map((w) => w.claimerId));
       const visited = countBy(visits.flatMap((v) => [...new Set(JSON.parse(v.visitorIds) as string[])]));
       const resolved = countBy(demands.map((d) => d.assigneeId));
-      const earned = new Map(points.map((p) => [p.userId, p.earned]));
       const rated = groupBy(ratings, (r) => r.userId);
       const members: AnnualMemberReport[] = memberships.map((m) => {
         const own = attended.get(m.userId) ?? [];

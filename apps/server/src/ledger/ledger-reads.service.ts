@@ -2,11 +2,13 @@ import {
   ErrorCode,
   LeaderboardPeriod,
   LeaderboardResponse,
+  MyDataExport,
   MyPointsResponse,
   MyTransferView,
   Page,
   Role,
   StatementResponse,
+  toIsoLocal,
   TransferStatus,
   Unit,
   UnitStatement,
@@ -210,6 +212,71 @@ export class LedgerReadsService {
         transfers: await this.mine(em, inYear, mine),
       };
     });
+  }
+
+  /**
+   * Which of these awards (by idempotency key) are still pending. Takes the caller's entity manager, so
+   * an award made earlier in the same transaction counts.
+   */
+  async pendingAwardKeys(em: EntityManager, communityId: string, keys: string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const awards = await em.find(LedgerTransfer, { where: { communityId, idempotencyKey: In(keys) } });
+    const statuses = await statusesOf(em, awards);
+    return new Set(
+      awards.filter((a) => statuses.get(a.id) === TransferStatus.Pending).map((a) => a.idempotencyKey),
+    );
+  }
+
+  /** Points each of these members earned in a period (`2026`, `2026-11`, `all`), by user id. */
+  async pointsEarned(
+    em: EntityManager,
+    communityId: string,
+    period: string,
+    userIds: string[],
+  ): Promise<Map<string, number>> {
+    const totals = await em.find(PeriodTotal, {
+      where: { communityId, unit: Unit.Points, period, userId: In(userIds) },
+    });
+    return new Map(totals.map((t) => [t.userId, t.earned]));
+  }
+
+  /** A user's accounts and transfers in every community, for 导出我的数据 (read in the export's snapshot). */
+  async myDataExport(em: EntityManager, userId: string): Promise<MyDataExport['points']> {
+    const accounts = await em.find(LedgerAccount, {
+      where: { userId },
+      order: { communityId: 'ASC', unit: 'ASC' },
+    });
+    const mine = new Set(accounts.map((a) => a.id));
+    const transfers = accounts.length
+      ? await em.find(LedgerTransfer, {
+          where: [
+            { debitAccountId: In([...mine]), phase: In(['pending', 'single']) },
+            { creditAccountId: In([...mine]), phase: In(['pending', 'single']) },
+          ],
+          order: { id: 'ASC' },
+        })
+      : [];
+    const statuses = await statusesOf(em, transfers);
+    return {
+      accounts: accounts.map((a) => ({
+        communityId: a.communityId,
+        unit: a.unit,
+        balance: balance(a),
+        pending: pendingNet(a),
+        creditsPosted: a.creditsPosted,
+        debitsPosted: a.debitsPosted,
+      })),
+      transfers: transfers.map((t) => ({
+        id: t.id,
+        communityId: t.communityId,
+        unit: t.unit,
+        delta: mine.has(t.creditAccountId) ? t.amount : -t.amount,
+        code: t.code,
+        memo: t.memo,
+        status: statuses.get(t.id)!,
+        createdAt: toIsoLocal(t.createdAt),
+      })),
+    };
   }
 
   private async mine(

@@ -11,7 +11,7 @@ import { PointsController } from './points.controller';
 @Module({
   controllers: [PointsController, ApprovalsController],
   providers: [LedgerService, LedgerReadsService, ApprovalsService, PointsCommandsService],
-  exports: [LedgerService],
+  exports: [LedgerService, LedgerReadsService],
 })
 export class LedgerModule implements OnModuleInit {
   constructor(private readonly resources: ResourceCommunities) {}

@@ -1,5 +1,5 @@
 import { MY_DATA_EXPORT_FORMAT, MyDataExport, toIsoLocal } from '@redvest/contract';
-import { balance, householdLabel, pendingNet, sortRoles } from '@redvest/domain';
+import { householdLabel, sortRoles } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Activity } from '../activities/activity.entity';
@@ -15,9 +15,7 @@ import { Membership } from '../communities/membership.entity';
 import { ContactGroup, ContactGroupMember, Demand, DemandPhoto, Visit } from '../contact/entities';
 import { MemberRating, Resource, ServiceProject } from '../contact/lists.entities';
 import { Db } from '../database/db';
-import { LedgerAccount } from '../ledger/ledger-account.entity';
-import { LedgerTransfer } from '../ledger/ledger-transfer.entity';
-import { statusesOf } from '../ledger/transfer-views';
+import { LedgerReadsService } from '../ledger/ledger-reads.service';
 import { Notification } from '../notifications/notification.entity';
 import { Building } from '../organisation/building.entity';
 import { Compound } from '../organisation/compound.entity';
@@ -47,6 +45,7 @@ export class MyDataExportService {
     private readonly db: Db,
     private readonly cipher: PersonalDataCipher,
     private readonly uploads: UploadsService,
+    private readonly ledgerReads: LedgerReadsService,
   ) {}
 
   async export(userId: string): Promise<MyDataExport> {
@@ -149,7 +148,7 @@ export class MyDataExportService {
           createdAt: iso(i.createdAt),
           answeredAt: isoOrNull(i.answeredAt),
         })),
-        points: await this.points(em, userId),
+        points: await this.ledgerReads.myDataExport(em, userId),
         attendances: attendances.map((a) => ({
           id: a.id,
           communityId: a.communityId,
@@ -308,44 +307,6 @@ export class MyDataExportService {
         ),
       };
     });
-  }
-
-  private async points(em: EntityManager, userId: string): Promise<MyDataExport['points']> {
-    const accounts = await em.find(LedgerAccount, {
-      where: { userId },
-      order: { communityId: 'ASC', unit: 'ASC' },
-    });
-    const mine = new Set(accounts.map((a) => a.id));
-    const transfers = accounts.length
-      ? await em.find(LedgerTransfer, {
-          where: [
-            { debitAccountId: In([...mine]), phase: In(['pending', 'single']) },
-            { creditAccountId: In([...mine]), phase: In(['pending', 'single']) },
-          ],
-          order: { id: 'ASC' },
-        })
-      : [];
-    const statuses = await statusesOf(em, transfers);
-    return {
-      accounts: accounts.map((a) => ({
-        communityId: a.communityId,
-        unit: a.unit,
-        balance: balance(a),
-        pending: pendingNet(a),
-        creditsPosted: a.creditsPosted,
-        debitsPosted: a.debitsPosted,
-      })),
-      transfers: transfers.map((t) => ({
-        id: t.id,
-        communityId: t.communityId,
-        unit: t.unit,
-        delta: mine.has(t.creditAccountId) ? t.amount : -t.amount,
-        code: t.code,
-        memo: t.memo,
-        status: statuses.get(t.id)!,
-        createdAt: iso(t.createdAt),
-      })),
-    };
   }
 
   private async photoLinks(em: EntityManager, wishIds: string[]): Promise<WishPhotoLink[]> {
