@@ -1,5 +1,6 @@
 import { ERROR_CATALOG, ErrorBody, ErrorCode } from '@redvest/contract';
 import { HttpException } from '@nestjs/common';
+import { EntityNotFoundError } from 'typeorm';
 import { DATABASE_RETRY_AFTER_SECONDS } from '../database/database-outage';
 import { isDatabaseUnavailable } from '../database/db-errors';
 import { DomainError } from './domain-error';
@@ -45,6 +46,8 @@ export function toErrorAnswer(error: unknown): ErrorAnswer {
   if (error instanceof DomainError)
     return { ...answer(error.code, error.details, error.message), headers: error.headers };
   if (isDatabaseUnavailable(error)) return databaseDownAnswer();
+  // findOneOrFail on an id that names nothing (or no longer does): the record is not there, as for any other 404.
+  if (error instanceof EntityNotFoundError) return answer(ErrorCode.NotFound);
   if (error instanceof HttpException) {
     const status = error.getStatus();
     // Fastify's body parser errors reach here wrapped by Nest, with their message.
