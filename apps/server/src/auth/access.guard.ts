@@ -3,6 +3,7 @@ import { effectiveRoles } from '@redvest/domain';
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { MembershipStatus } from '@redvest/contract';
+import { Community } from '../communities/community.entity';
 import { findMembership } from '../communities/membership-lookup';
 import { DomainError } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
@@ -56,7 +57,7 @@ export class AccessGuard implements CanActivate {
       case 'community': {
         const community = await this.communityAccess(params.cid, user.id);
         if (!community) {
-          if (access.platformAdminToo && auth.isPlatformAdmin) return true;
+          if (access.platformAdminToo && auth.isPlatformAdmin) return this.communityExists(params.cid);
           throw new DomainError(ErrorCode.NotCommunityMember);
         }
         auth.community = community;
@@ -111,6 +112,13 @@ export class AccessGuard implements CanActivate {
     if (!user || user.deletedAt || raw[0]?.revoked_jti || user.tokenGeneration !== claims.generation)
       throw new DomainError(ErrorCode.TokenInvalid);
     return { user, token: { jti: claims.jti, expiresAt: claims.expiresAt } };
+  }
+
+  /** The platform admin acts in communities they are not a member of: ones that exist (404 otherwise). */
+  private async communityExists(communityId: string): Promise<true> {
+    const found = await this.db.read((em) => em.exists(Community, { where: { id: communityId } }));
+    if (!found) throw new DomainError(ErrorCode.NotFound);
+    return true;
   }
 
   private async communityAccess(

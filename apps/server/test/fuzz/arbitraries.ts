@@ -194,11 +194,12 @@ function plausibleField(
   rules: Rules,
   ids: IdPool,
   depth: number,
+  hostile: boolean,
 ): fc.Arbitrary<unknown> {
   if (named(rules, 'nestedValidation') || named(rules, 'nestedValidation', true)) {
     const nested = defaultMetadataStorage.findTypeMetadata(dto, field)?.typeFunction() as Class | undefined;
     if (nested && depth < 4) {
-      const one = plausibleObject(nested, ids, depth + 1);
+      const one = plausibleObject(nested, ids, depth + 1, hostile);
       if (named(rules, 'isArray'))
         return fc.array(one, { maxLength: Math.min(number(named(rules, 'arrayMaxSize'), 3), 3) });
       return one;
@@ -214,16 +215,21 @@ function plausibleField(
   return plausibleOne(rules, ids, false);
 }
 
-/** An object of the DTO's fields, each mostly plausible and now and then hostile. */
-export function plausibleObject(dto: Class, ids: IdPool, depth = 0): fc.Arbitrary<Record<string, unknown>> {
+/** An object of the DTO's fields, each mostly plausible and now and then hostile (never, with `hostile: false`). */
+export function plausibleObject(
+  dto: Class,
+  ids: IdPool,
+  depth = 0,
+  hostile = true,
+): fc.Arbitrary<Record<string, unknown>> {
   const fields = rulesOf(dto);
   const record: Record<string, fc.Arbitrary<unknown>> = {};
   const required: string[] = [];
   for (const [field, rules] of fields) {
-    record[field] = fc.oneof(
-      { weight: 12, arbitrary: plausibleField(dto, field, rules, ids, depth) },
-      { weight: 1, arbitrary: hostileValue },
-    );
+    const plausible = plausibleField(dto, field, rules, ids, depth, hostile);
+    record[field] = hostile
+      ? fc.oneof({ weight: 12, arbitrary: plausible }, { weight: 1, arbitrary: hostileValue })
+      : plausible;
     if (!isOptional(rules)) required.push(field);
   }
   return fc.record(record, { requiredKeys: required });

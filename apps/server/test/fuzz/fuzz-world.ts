@@ -1,6 +1,6 @@
 import { MembershipStatus, MeResponse, Role, toIsoLocal } from '@redvest/contract';
-import { FAKE_PNG } from '../fake-wechat';
-import { TestApp } from '../harness';
+import { FAKE_APPID, FAKE_PNG, FAKE_SECRET, FakeWechat } from '../fake-wechat';
+import { startTestApp, TestApp } from '../harness';
 import { LoggedIn } from '../fixtures';
 
 /**
@@ -24,6 +24,29 @@ export interface FuzzWorld {
 }
 
 export const FUZZ_CALLER = 'demo-secretary';
+
+/** The app with the demo data, the caller made platform admin and WeChat faked, and the world built in it. */
+export async function startFuzzWorld(): Promise<{ t: TestApp; world: FuzzWorld; stop(): Promise<void> }> {
+  const fake = await new FakeWechat().start();
+  let t: TestApp | undefined;
+  const stop = async () => {
+    await t?.close();
+    await fake.stop();
+  };
+  try {
+    t = await startTestApp({
+      DEMO_SEED: '1',
+      PLATFORM_ADMIN_OPENIDS: FUZZ_CALLER,
+      WECHAT_APPID: FAKE_APPID,
+      WECHAT_SECRET: FAKE_SECRET,
+      WECHAT_API_BASE: fake.baseUrl,
+    });
+    return { t, world: await buildFuzzWorld(t), stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
 
 async function attempt<T>(make: () => Promise<T>): Promise<T | undefined> {
   try {

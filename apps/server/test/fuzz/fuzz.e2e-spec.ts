@@ -1,21 +1,16 @@
 import { ERROR_CATALOG, ErrorCode, policyFor, Role, ROUTE_POLICIES } from '@redvest/contract';
 import { isSafeText } from '@redvest/domain';
 import fc from 'fast-check';
-import { FAKE_APPID, FAKE_PNG, FAKE_SECRET, FakeWechat } from '../fake-wechat';
-import { startTestApp, TestApp } from '../harness';
+import { FAKE_PNG } from '../fake-wechat';
+import { TestApp } from '../harness';
 import { bodyFor, jsonOf, queryFor, shortHostileString } from './arbitraries';
-import { buildFuzzWorld, FUZZ_CALLER, FuzzWorld } from './fuzz-world';
+import { FuzzWorld, startFuzzWorld } from './fuzz-world';
 import { registeredRoutes, RouteInput } from '../registered-routes';
-import { changedTables, checksumTables, TableChecksums } from './table-checksum';
+import { ATTEMPT_TABLES, changedTables, checksumTables, TableChecksums } from './table-checksum';
 
 /** 20 runs per route in CI; `npm run test:fuzz -- --full` runs 200 per route (about 24,000 requests). */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
-/**
- * Tables that may change on a refused request, because they count attempts or cache what was fetched:
- * the rate limits' counters (a refused request counts too), WeChat access tokens.
- */
-const ATTEMPT_TABLES = ['rate_limit_hits', 'wechat_tokens'];
 
 /**
  * Routes that end the callers' login, membership or account: fuzzed last, in this order, as the routes
@@ -148,26 +143,17 @@ function segment(value: string): string {
 }
 
 describe('fuzzed input on every route', () => {
-  let fake: FakeWechat;
   let t: TestApp;
   let world: FuzzWorld;
+  let stop: (() => Promise<void>) | undefined;
   let routes: RouteInput[];
 
   beforeAll(async () => {
-    fake = await new FakeWechat().start();
-    t = await startTestApp({
-      DEMO_SEED: '1',
-      PLATFORM_ADMIN_OPENIDS: FUZZ_CALLER,
-      WECHAT_APPID: FAKE_APPID,
-      WECHAT_SECRET: FAKE_SECRET,
-      WECHAT_API_BASE: fake.baseUrl,
-    });
-    world = await buildFuzzWorld(t);
+    ({ t, world, stop } = await startFuzzWorld());
     routes = registeredRoutes(t.app).sort((a, b) => lastIfEndingTheCaller(a) - lastIfEndingTheCaller(b));
   });
   afterAll(async () => {
-    await t?.close();
-    await fake?.stop();
+    await stop?.();
   });
 
   it('finds every route the app serves, with what each reads', () => {

@@ -4,6 +4,12 @@ import { Db } from '../../src/database/db';
 
 export type TableChecksums = Map<string, string>;
 
+/**
+ * Tables that may change on a refused request, because they count attempts or cache what was fetched:
+ * the rate limits' counters (a refused request counts too), WeChat access tokens.
+ */
+export const ATTEMPT_TABLES = ['rate_limit_hits', 'wechat_tokens'];
+
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** MySQL: CHECKSUM TABLE over every table, in one statement. */
