@@ -488,6 +488,22 @@ describe('audit log: what each action writes', () => {
     await probe.writes({ action: AuditAction.HouseholdsRelease, summary: '从“3号楼党员小组”收回 1 户' }, () =>
       secretary.contact.release(group.id, { householdIds: [households[0].id] }),
     );
+    const visited = households[1];
+    await probe.writesNothing(() =>
+      members[1].contact.visit(visited.id, { visitedAt: new Date().toISOString(), phone: '13812340000' }),
+    );
+    await probe.writes(
+      {
+        action: AuditAction.HouseholdCardView,
+        ...as(secretary, Role.Secretary),
+        targetType: 'household',
+        targetId: visited.id,
+        summary: expect.stringMatching(/^查看住户 3号楼 \d+ 的卡片，含完整电话 1 个$/),
+      },
+      () => secretary.contact.household(visited.id),
+    );
+    // The branch secretary sees the phone masked: nothing to record.
+    await probe.writesNothing(() => branch.contact.household(visited.id));
 
     const demand = await resident.contact.raiseDemand(cid, { category: '环境卫生', text: '楼道灯坏了' });
     await probe.writes(

@@ -461,6 +461,7 @@ export const ROUTE_POLICIES = {
       param: 'householdId',
       roles: [Role.Secretary, Role.BranchSecretary, Role.PartyMember],
     },
+    audit: conditional(A.HouseholdCardView),
   },
   'POST /api/households/:householdId/visits': {
     summary: '登记走访（包户小组成员）',

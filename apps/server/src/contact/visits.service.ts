@@ -10,6 +10,7 @@ import {
 import { householdLabel, isOverdue, maskPhone, normalisePhone } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail';
 import { CommunityAccess } from '../auth/auth-context';
 import { DomainError } from '../common/domain-error';
 import { PersonalDataCipher } from '../common/personal-data-cipher';
@@ -32,6 +33,7 @@ export class VisitsService {
     private readonly db: Db,
     private readonly cipher: PersonalDataCipher,
     private readonly demands: DemandsService,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** 我的包户: the households of every group I am in, by building and floor, with their last visit. */
@@ -91,7 +93,8 @@ export class VisitsService {
 
   /**
    * A household's card: its group, its latest visit and history. Phones in full for the community
-   * secretary and the assigned group, masked for a branch secretary; nobody else sees the card.
+   * secretary and the assigned group (each such view is written down), masked for a branch secretary;
+   * nobody else sees the card.
    */
   async card(access: CommunityAccess, userId: string, householdId: string): Promise<HouseholdCard> {
     return this.db.read(async (em) => {
@@ -103,11 +106,21 @@ export class VisitsService {
       if (!secretary && !branch && !inGroup) throw new DomainError(ErrorCode.NotInAssignedGroup);
       const community = await em.findOneOrFail(Community, { where: { id: household.communityId } });
       const visits = await em.find(Visit, { where: { householdId }, order: { visitedAt: 'DESC' }, take: 50 });
-      const views = await this.visitViews(em, visits, secretary || inGroup);
+      const fullPhones = secretary || inGroup;
+      const views = await this.visitViews(em, visits, fullPhones);
       const building = await em.findOneOrFail(Building, { where: { id: household.buildingId } });
+      const label = householdLabel(building.name, household.unit, household.room);
+      const phones = visits.filter((v) => v.phoneEnc).length;
+      if (fullPhones && phones) {
+        this.audit.serve({
+          targetType: 'household',
+          targetId: household.id,
+          summary: `查看住户 ${label} 的卡片，含完整电话 ${phones} 个`,
+        });
+      }
       return {
         id: household.id,
-        label: householdLabel(building.name, household.unit, household.room),
+        label,
         buildingId: household.buildingId,
         unit: household.unit,
         floor: household.floor,
