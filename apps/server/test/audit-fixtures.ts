@@ -1,5 +1,8 @@
-import { AuditAction, AuditEntryView, toIsoLocal } from '@redvest/contract';
+import { AuditAction, AuditEntryView, Role, toIsoLocal } from '@redvest/contract';
+import { auditHash } from '../src/audit/audit-chain';
+import { AuditChainHead, AuditEntry } from '../src/audit/audit-entry.entity';
 import { UNDESCRIBED } from '../src/audit/audit-trail';
+import { newId } from '../src/database/ids';
 import { LoggedIn } from './fixtures';
 import { TestApp } from './harness';
 
@@ -63,3 +66,46 @@ export async function download(t: TestApp, who: LoggedIn, path: string): Promise
 }
 
 export const today = () => toIsoLocal(new Date()).slice(0, 10);
+
+/**
+ * Appends `count` chained entries to a community's log behind the server's back (as years of use would), each
+ * an invite code rotation by `actorId`; the chain stays intact.
+ */
+export async function appendManyEntries(
+  t: TestApp,
+  communityId: string,
+  actorId: string,
+  count: number,
+) {
+  await t.db.transaction(async (em) => {
+    const head = await em.findOneByOrFail(AuditChainHead, { communityId });
+    let { lastSequence: sequence, lastHash: prevHash } = head;
+    const start = Date.now() - count;
+    for (let done = 0; done < count;) {
+      const rows: AuditEntry[] = [];
+      for (const end = Math.min(count, done + 500); done < end; done++) {
+        sequence++;
+        const fields = {
+          id: newId(),
+          communityId,
+          sequence,
+          occurredAt: new Date(start + done),
+          actorId,
+          actorRole: Role.Secretary,
+          action: AuditAction.InviteCodeRotate,
+          targetType: 'community' as const,
+          targetId: communityId,
+          subjectId: null,
+          summary: `第 ${sequence} 条`,
+          ip: null,
+          userAgent: null,
+          prevHash,
+        };
+        prevHash = auditHash(fields);
+        rows.push({ ...fields, hash: prevHash });
+      }
+      await em.createQueryBuilder().insert().into(AuditEntry).values(rows).updateEntity(false).execute();
+    }
+    await em.update(AuditChainHead, { communityId }, { lastSequence: sequence, lastHash: prevHash });
+  });
+}

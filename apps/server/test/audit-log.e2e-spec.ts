@@ -1,10 +1,11 @@
 import { AuditAction, ErrorCode, Role, toIsoLocal } from '@redvest/contract';
 import ExcelJS from 'exceljs';
+import { AuditLogService, MAX_EXPORT_ROWS } from '../src/audit/audit-log.service';
 import { AuditRequest, auditRequests } from '../src/audit/audit-request';
 import { AuditTrail } from '../src/audit/audit-trail';
 import { verifyAuditChain } from '../src/audit/audit-verifier';
 import { User } from '../src/users/user.entity';
-import { download, entriesAfter, lastSequence, today } from './audit-fixtures';
+import { appendManyEntries, download, entriesAfter, lastSequence, today } from './audit-fixtures';
 import { runCommand } from './cli';
 import { errorOf } from './errors';
 import { ADMIN_ENV, ADMIN_OPENID, LoggedIn, memberWith, newCommunity } from './fixtures';
@@ -145,6 +146,54 @@ describe('audit log: reading, exporting, and keeping it intact', () => {
       actorId: secretary.userId,
       summary: `导出 3 条（操作人：${deputy.userId}）`,
     });
+  });
+
+  it('exports every entry the filters select, however many there are', async () => {
+    const { community, secretary: s } = await newCommunity(t, admin);
+    const many = 20_003;
+    await appendManyEntries(t, community.id, s.userId, many);
+    const total = (await lastSequence(s, community.id)) as number;
+    expect(total).toBe(many + 2);
+    const response = await fetch(`${t.baseUrl}${s.audit.exportPath(community.id)}`, {
+      headers: { authorization: `Bearer ${s.token}` },
+    });
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sequences: number[] = [];
+    let footer = '';
+    workbook.getWorksheet('审计日志')!.eachRow((row, n) => {
+      const first = row.getCell(1).value;
+      if (n > 1 && typeof first === 'number') sequences.push(first);
+      else if (n > 1) footer = String(first);
+    });
+    expect(sequences).toHaveLength(total);
+    expect([sequences[0], sequences[total - 1]]).toEqual([total, 1]);
+    expect(footer).toContain(`共 ${total} 条`);
+    const [entry] = await entriesAfter(s, community.id, total);
+    expect(entry).toMatchObject({ action: AuditAction.AuditLogExport, summary: `导出 ${total} 条（全部）` });
+    expect((await t.db.read((em) => verifyAuditChain(em, community.id))).ok).toBe(true);
+  });
+
+  it('refuses an export that no worksheet could hold, asking for narrower dates, and writes nothing', async () => {
+    const log = t.app.get(AuditLogService);
+    const selection = jest
+      .spyOn(log, 'exportSelection')
+      .mockResolvedValueOnce({ rows: MAX_EXPORT_ROWS + 1, through: 1 });
+    const before = await lastSequence(secretary, cid);
+    const answer = await fetch(`${t.baseUrl}${secretary.audit.exportPath(cid)}`, {
+      headers: { authorization: `Bearer ${secretary.token}` },
+    });
+    expect(selection).toHaveBeenCalled();
+    expect(answer.status).toBe(422);
+    expect(await answer.json()).toEqual({
+      error: {
+        code: ErrorCode.AuditExportTooLarge,
+        message: expect.stringContaining('请缩小日期范围'),
+        details: { rows: MAX_EXPORT_ROWS + 1, maxRows: 1_048_573 },
+      },
+    });
+    expect(await lastSequence(secretary, cid)).toBe(before);
   });
 
   it('writes an entry in the transaction of the change: a change that fails leaves none', async () => {

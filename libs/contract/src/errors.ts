@@ -106,6 +106,7 @@ export enum ErrorCode {
   ProjectAlreadyTaken = 'PROJECT_ALREADY_TAKEN',
   ProjectNotInProgress = 'PROJECT_NOT_IN_PROGRESS',
   NotYourHousehold = 'NOT_YOUR_HOUSEHOLD',
+  AuditExportTooLarge = 'AUDIT_EXPORT_TOO_LARGE',
   RateLimited = 'RATE_LIMITED',
   DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
   Internal = 'INTERNAL_ERROR',
@@ -241,6 +242,10 @@ export const ERROR_CATALOG: Record<ErrorCode, ErrorSpec> = {
   [ErrorCode.ProjectAlreadyTaken]: { status: 409, message: '该项目已有人接单' },
   [ErrorCode.ProjectNotInProgress]: { status: 409, message: '项目不在办理中，请刷新后再试' },
   [ErrorCode.NotYourHousehold]: { status: 403, message: '只能为自己登记的住户提出诉求' },
+  [ErrorCode.AuditExportTooLarge]: {
+    status: 422,
+    message: '符合条件的审计记录太多，一张表格放不下，请缩小日期范围后分几次导出',
+  },
   [ErrorCode.RateLimited]: { status: 429, message: '操作太频繁，请稍后再试' },
   [ErrorCode.DatabaseUnavailable]: { status: 503, message: '数据服务暂时不可用' },
   [ErrorCode.Internal]: { status: 500, message: '系统开小差了，请稍后再试' },

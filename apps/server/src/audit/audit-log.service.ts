@@ -13,11 +13,17 @@ import { DomainError } from '../common/domain-error';
 import { Community } from '../communities/community.entity';
 import { Db } from '../database/db';
 import { memberNames } from '../ledger/member-names';
-import { AuditEntry } from './audit-entry.entity';
+import { AuditChainHead, AuditEntry } from './audit-entry.entity';
 
-/** At most this many rows in one export; narrower filters for more. */
-export const MAX_EXPORT_ROWS = 20_000;
+/** The entries one export holds at most: a worksheet's 1,048,576 rows, less the header and the two of the footer. */
+export const MAX_EXPORT_ROWS = 1_048_576 - 3;
 const EXPORT_BATCH = 1_000;
+
+/** What an export holds: the entries the filters select up to `through` (the newest when it began), `rows` of them. */
+export interface ExportSelection {
+  rows: number;
+  through: number;
+}
 
 const startOfDay = (day: string, field: string) => {
   const at = new Date(`${day}T00:00:00.000+08:00`);
@@ -49,18 +55,31 @@ export class AuditLogService {
     );
   }
 
-  /** Every entry the filters select, newest first, in batches (`MAX_EXPORT_ROWS` at most). */
-  async *all(communityId: string, query: AuditLogQuery): AsyncGenerator<AuditEntryView[]> {
-    let before: number | null = null;
-    for (let taken = 0; taken < MAX_EXPORT_ROWS;) {
+  /**
+   * How many entries the filters select, up to the newest one now: the chain only grows, so the export that
+   * follows reads exactly these, however many entries are written meanwhile.
+   */
+  async exportSelection(communityId: string, query: AuditLogQuery): Promise<ExportSelection> {
+    return this.db.read(async (em) => {
+      const head = await em.findOne(AuditChainHead, { where: { communityId } });
+      const through = head?.lastSequence ?? 0;
+      const rows = await this.filtered(em, communityId, query)
+        .andWhere('e.sequence <= :through', { through })
+        .getCount();
+      return { rows, through };
+    });
+  }
+
+  /** The entries of `exportSelection`, newest first, a batch at a time, each read when the file needs it. */
+  async *all(communityId: string, query: AuditLogQuery, through: number): AsyncGenerator<AuditEntryView[]> {
+    let before = through + 1;
+    for (;;) {
       const batch = await this.db.read(async (em) => {
-        const size = Math.min(EXPORT_BATCH, MAX_EXPORT_ROWS - taken);
-        const rows = await this.rows(em, communityId, query, before, size);
+        const rows = await this.rows(em, communityId, query, before, EXPORT_BATCH);
         return { rows, views: await this.views(em, communityId, rows) };
       });
       if (batch.rows.length) yield batch.views;
       if (batch.rows.length < EXPORT_BATCH) return;
-      taken += batch.rows.length;
       before = batch.rows[batch.rows.length - 1].sequence;
     }
   }
@@ -79,12 +98,15 @@ export class AuditLogService {
     before: number | null,
     take: number,
   ): Promise<AuditEntry[]> {
+    const select = this.filtered(em, communityId, query).orderBy('e.sequence', 'DESC').take(take);
+    if (before !== null) select.andWhere('e.sequence < :before', { before });
+    return select.getMany();
+  }
+
+  private filtered(em: EntityManager, communityId: string, query: AuditLogQuery) {
     const select = em
       .createQueryBuilder(AuditEntry, 'e')
-      .where('e.community_id = :communityId', { communityId })
-      .orderBy('e.sequence', 'DESC')
-      .take(take);
-    if (before !== null) select.andWhere('e.sequence < :before', { before });
+      .where('e.community_id = :communityId', { communityId });
     if (query.action) select.andWhere('e.action = :action', { action: query.action });
     if (query.actorId) select.andWhere('e.actor_id = :actorId', { actorId: query.actorId });
     const from = query.from ? startOfDay(query.from, 'from') : null;
@@ -93,7 +115,7 @@ export class AuditLogService {
       throw new DomainError(ErrorCode.ValidationFailed, [{ field: 'to', message: '截止日期早于起始日期' }]);
     if (from) select.andWhere('e.occurred_at >= :from', { from });
     if (to) select.andWhere('e.occurred_at < :to', { to });
-    return select.getMany();
+    return select;
   }
 
   private async views(em: EntityManager, communityId: string, rows: AuditEntry[]): Promise<AuditEntryView[]> {
