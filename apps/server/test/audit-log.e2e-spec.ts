@@ -148,6 +148,22 @@ describe('audit log: reading, exporting, and keeping it intact', () => {
     });
   });
 
+  it('writes nothing for a HEAD request, which is answered as GET without the body', async () => {
+    const before = await lastSequence(secretary, cid);
+    for (const path of [secretary.audit.exportPath(cid), `/api/communities/${cid}/members`]) {
+      const answer = await fetch(`${t.baseUrl}${path}`, {
+        method: 'HEAD',
+        headers: { authorization: `Bearer ${secretary.token}` },
+      });
+      expect(answer.status).toBe(200);
+      expect(await answer.text()).toBe('');
+    }
+    expect(await lastSequence(secretary, cid)).toBe(before);
+    // The same GET is written down.
+    expect((await download(t, secretary, `/api/communities/${cid}/members`)).status).toBe(200);
+    expect(await lastSequence(secretary, cid)).toBe(before + 1);
+  });
+
   it('exports every entry the filters select, however many there are', async () => {
     const { community, secretary: s } = await newCommunity(t, admin);
     const many = 20_003;
@@ -211,6 +227,7 @@ describe('audit log: reading, exporting, and keeping it intact', () => {
       params: { cid },
       ip: null,
       userAgent: null,
+      head: false,
       settled: false,
     };
     const note = {

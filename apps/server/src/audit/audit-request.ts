@@ -34,6 +34,11 @@ export interface AuditRequest {
   params: Record<string, string>;
   ip: string | null;
   userAgent: string | null;
+  /**
+   * A HEAD request: answered as the GET, but its body is never sent, so nothing is handed out or shown and
+   * nothing is written down.
+   */
+  head: boolean;
   /** A use case wrote its entry in its transaction, or said the call changed nothing. */
   settled: boolean;
   /** A file or list to be written down when it is served. */

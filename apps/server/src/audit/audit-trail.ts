@@ -56,7 +56,7 @@ export class AuditTrail {
    * the path when the use case wrote none (a bug, logged, but the change is not left without a trace).
    */
   async finish(request: AuditRequest): Promise<void> {
-    if (!request.spec || request.settled) return;
+    if (!request.spec || request.settled || request.head) return;
     const declared = request as Declared;
     if (request.served) {
       const note = request.served;
@@ -68,12 +68,15 @@ export class AuditTrail {
     await this.db.transaction((em) => this.append(em, declared, this.fromPath(declared)));
   }
 
-  /** The request being served, if any; a route that records without declaring it is a bug. */
+  /**
+   * The request being served, if any; a route that records without declaring it is a bug. A HEAD request
+   * counts as none: GET routes only read, and what they would hand out is not sent.
+   */
   private current(): Declared | undefined {
     const request = auditRequests.getStore();
     if (!request) return undefined;
     if (!request.spec) throw new Error(`${request.route} records an audit entry but declares none`);
-    return request as Declared;
+    return request.head ? undefined : (request as Declared);
   }
 
   private check(request: Declared, note: AuditNote): void {

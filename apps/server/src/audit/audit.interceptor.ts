@@ -28,6 +28,7 @@ export class AuditInterceptor implements NestInterceptor {
       params: (request.params ?? {}) as Record<string, string>,
       ip: request.ip ?? null,
       userAgent: request.headers['user-agent']?.slice(0, 255) ?? null,
+      head: request.method === 'HEAD',
       settled: false,
     };
     // Nest binds the handler to the async context it is asked for in, so the use case sees `audit`.
