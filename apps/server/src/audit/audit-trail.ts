@@ -100,6 +100,7 @@ export class AuditTrail {
       targetType: note.targetType,
       targetId: note.targetId,
       subjectId: note.subjectId ?? null,
+      // `clip` masks phones and ID numbers: what a secretary typed (a reason, a name) may hold one.
       summary: clip(note.summary, 500),
       ip: request.ip,
       userAgent: request.userAgent,
