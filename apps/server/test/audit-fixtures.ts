@@ -1,5 +1,5 @@
 import { AuditAction, AuditEntryView, Role, toIsoLocal } from '@redvest/contract';
-import { auditHash } from '../src/audit/audit-chain';
+import { AUDIT_HASH_VERSION, auditHash } from '../src/audit/audit-chain';
 import { AuditChainHead, AuditEntry } from '../src/audit/audit-entry.entity';
 import { UNDESCRIBED } from '../src/audit/audit-trail';
 import { newId } from '../src/database/ids';
@@ -68,14 +68,15 @@ export async function download(t: TestApp, who: LoggedIn, path: string): Promise
 export const today = () => toIsoLocal(new Date()).slice(0, 10);
 
 /**
- * Appends `count` chained entries to a community's log behind the server's back (as years of use would), each
- * an invite code rotation by `actorId`; the chain stays intact.
+ * Appends `count` chained entries to a community's log behind the server's back (as years of use would, or an
+ * older version of the server: `shape`), each an invite code rotation by `actorId`; the chain stays intact.
  */
 export async function appendManyEntries(
   t: TestApp,
   communityId: string,
   actorId: string,
   count: number,
+  shape: Partial<Pick<AuditEntry, 'actorName' | 'hashVersion'>> = {},
 ) {
   await t.db.transaction(async (em) => {
     const head = await em.findOneByOrFail(AuditChainHead, { communityId });
@@ -91,6 +92,7 @@ export async function appendManyEntries(
           sequence,
           occurredAt: new Date(start + done),
           actorId,
+          actorName: '书记',
           actorRole: Role.Secretary,
           action: AuditAction.InviteCodeRotate,
           targetType: 'community' as const,
@@ -99,7 +101,9 @@ export async function appendManyEntries(
           summary: `第 ${sequence} 条`,
           ip: null,
           userAgent: null,
+          hashVersion: AUDIT_HASH_VERSION,
           prevHash,
+          ...shape,
         };
         prevHash = auditHash(fields);
         rows.push({ ...fields, hash: prevHash });

@@ -154,7 +154,10 @@ export interface AuditEntryView {
   sequence: number;
   at: string;
   actorId: string;
-  /** The actor's name in the community as it is now (real name, else nickname). */
+  /**
+   * The actor's name in the community when they acted (real name, else nickname), kept after their account is
+   * deleted; `非本社区成员` for someone who was not a member (the platform admin).
+   */
   actorName: string;
   actorRole: AuditActorRole;
   actorRoleLabel: string;
@@ -162,7 +165,10 @@ export interface AuditEntryView {
   actionLabel: string;
   targetType: AuditTargetType;
   targetId: string;
-  /** The member the action concerns, if any, and their name in the community as it is now. */
+  /**
+   * The member the action concerns, if any, and their name in the community as it is now (已注销用户 once
+   * deleted; `非本社区成员` for someone who never joined, such as an invitee who has not accepted).
+   */
   subjectId: string | null;
   subjectName: string | null;
   summary: string;

@@ -7,7 +7,7 @@ import type { MembershipStatus, Role } from './roles';
 import type { WishStatus } from './wishes';
 
 /** The privacy notice a user agrees to before any personal data is asked for (WeChat requires it). */
-export const PRIVACY_NOTICE_VERSION = '2026-12';
+export const PRIVACY_NOTICE_VERSION = '2026-12-02';
 
 /**
  * `DELETE /api/me` carries this exact value in `confirm`: an account is erased only when asked for in so

@@ -19,10 +19,24 @@ const CHANGES = [
   /\b(UPDATE|DELETE\s+FROM|TRUNCATE(\s+TABLE)?|REPLACE\s+INTO)\s+`?audit_entries\b/i,
 ];
 
+/**
+ * The one change to audit rows there is: a migration filling in the actor's name, a column added after the
+ * entries were written and outside their hash (`auditHash`, version 1), on those entries only.
+ */
+const FILLED_IN = {
+  file: 'database/migrations/1764628200000-AuditActorNames.ts',
+  statement:
+    /`UPDATE audit_entries SET actor_name = \(SELECT m\.real_name \$\{membership\}\) ` \+\s+`WHERE hash_version = 1 AND actor_name IS NULL AND /,
+};
+
 describe('the audit log is append-only', () => {
   it('has no code path that updates or deletes its rows', () => {
     const offending = sources(SRC).flatMap((file) => {
-      const text = readFileSync(file, 'utf8');
+      let text = readFileSync(file, 'utf8');
+      if (relative(SRC, file) === FILLED_IN.file) {
+        expect(text).toMatch(FILLED_IN.statement);
+        text = text.replace(FILLED_IN.statement, '');
+      }
       return CHANGES.filter((pattern) => pattern.test(text)).map((p) => `${relative(SRC, file)}: ${p}`);
     });
     expect(offending).toEqual([]);

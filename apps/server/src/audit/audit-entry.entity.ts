@@ -17,6 +17,13 @@ export class AuditEntry {
   @CountColumn() sequence!: number;
   @TimeColumn({ name: 'occurred_at' }) occurredAt!: Date;
   @RefColumn({ name: 'actor_id' }) actorId!: string;
+  /**
+   * The actor's name in the community when they acted (their real name; a member who gave none, the nickname
+   * the member list shows), kept when their account is deleted: the record of an official act names who did
+   * it. Null for someone who was not a member (the platform admin), and on entries from before names were
+   * stored whose actor has no real name in the community (see the AuditActorNames migration).
+   */
+  @Column({ name: 'actor_name', type: 'varchar', length: 64, nullable: true }) actorName!: string | null;
   @Column({ name: 'actor_role', type: 'varchar', length: 24 }) actorRole!: AuditActorRole;
   @Column({ type: 'varchar', length: 48 }) action!: AuditAction;
   @Column({ name: 'target_type', type: 'varchar', length: 24 }) targetType!: AuditTargetType;
@@ -27,6 +34,8 @@ export class AuditEntry {
   @Column({ type: 'varchar', length: 500 }) summary!: string;
   @Column({ type: 'varchar', length: 64, nullable: true }) ip!: string | null;
   @Column({ name: 'user_agent', type: 'varchar', length: 255, nullable: true }) userAgent!: string | null;
+  /** Which fields `hash` covers (`auditHash`): 1 on entries from before the actor's name was stored, 2 since. */
+  @Column({ name: 'hash_version', type: 'int', default: 1 }) hashVersion!: number;
   @Column({ name: 'prev_hash', type: 'varchar', length: 64 }) prevHash!: string;
   @Column({ type: 'varchar', length: 64 }) hash!: string;
 }

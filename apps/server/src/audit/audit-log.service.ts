@@ -15,6 +15,9 @@ import { Db } from '../database/db';
 import { memberNames } from '../ledger/member-names';
 import { AuditChainHead, AuditEntry } from './audit-entry.entity';
 
+/** How the log names someone who is not a member of the community (an invitee, the platform admin). */
+export const NOT_A_MEMBER = '非本社区成员';
+
 /** The entries one export holds at most: a worksheet's 1,048,576 rows, less the header and the two of the footer. */
 export const MAX_EXPORT_ROWS = 1_048_576 - 3;
 const EXPORT_BATCH = 1_000;
@@ -118,15 +121,22 @@ export class AuditLogService {
     return select;
   }
 
+  /**
+   * Actors are named as they were when they acted (stored with the entry); the members acted on as they are
+   * now, so a deleted account's name is gone. Nobody's nickname shows before they joined the community.
+   */
   private async views(em: EntityManager, communityId: string, rows: AuditEntry[]): Promise<AuditEntryView[]> {
-    const people = rows.flatMap((r) => (r.subjectId ? [r.actorId, r.subjectId] : [r.actorId]));
-    const names = await memberNames(em, communityId, people);
+    const unnamed = rows.filter((r) => r.actorName === null && r.hashVersion === 1).map((r) => r.actorId);
+    const people = [...unnamed, ...rows.flatMap((r) => (r.subjectId ? [r.subjectId] : []))];
+    const names = await memberNames(em, communityId, people, { outsider: NOT_A_MEMBER });
+    const actorName = (r: AuditEntry) =>
+      r.actorName ?? (r.hashVersion === 1 ? (names.get(r.actorId) ?? '') : NOT_A_MEMBER);
     return rows.map((r) => ({
       id: r.id,
       sequence: r.sequence,
       at: toIsoLocal(r.occurredAt),
       actorId: r.actorId,
-      actorName: names.get(r.actorId) ?? '',
+      actorName: actorName(r),
       actorRole: r.actorRole,
       actorRoleLabel: AUDIT_ACTOR_ROLE_LABELS[r.actorRole] ?? r.actorRole,
       action: r.action,

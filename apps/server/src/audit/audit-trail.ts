@@ -2,10 +2,11 @@ import { AuditActorRole, Role, RouteAudit } from '@redvest/contract';
 import { sortRoles } from '@redvest/domain';
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { Membership } from '../communities/membership.entity';
 import { Db } from '../database/db';
 import { newId } from '../database/ids';
 import { GENESIS_HASH } from '../ledger/chain';
-import { auditHash } from './audit-chain';
+import { AUDIT_HASH_VERSION, auditHash } from './audit-chain';
 import { AuditChainHead, AuditEntry } from './audit-entry.entity';
 import { AuditNote, AuditRequest, auditRequests } from './audit-request';
 import { clip } from './words';
@@ -95,6 +96,7 @@ export class AuditTrail {
       sequence: head.lastSequence + 1,
       occurredAt: new Date(),
       actorId: request.auth.user.id,
+      actorName: await this.actorName(em, communityId, request),
       actorRole: note.actingAs ?? this.actingRole(request),
       action: note.action ?? request.spec.actions[0],
       targetType: note.targetType,
@@ -104,11 +106,25 @@ export class AuditTrail {
       summary: clip(note.summary, 500),
       ip: request.ip,
       userAgent: request.userAgent,
+      hashVersion: AUDIT_HASH_VERSION,
       prevHash: head.lastHash,
     };
     const hash = auditHash(fields);
     await em.insert(AuditEntry, { ...fields, hash });
     await em.update(AuditChainHead, { communityId }, { lastSequence: fields.sequence, lastHash: hash });
+  }
+
+  /**
+   * The actor's name in the community as they act, as the member list shows it (their real name, else their
+   * nickname); none when they are not a member (the platform admin), whose nickname is not the community's.
+   */
+  private async actorName(em: EntityManager, communityId: string, request: Declared): Promise<string | null> {
+    const { user } = request.auth;
+    const membership = await em.findOne(Membership, {
+      where: { communityId, userId: user.id },
+      select: { realName: true },
+    });
+    return membership ? (membership.realName ?? user.nickname) : null;
   }
 
   /** Like the ledger's chain head: a plain `SELECT … FOR UPDATE` first, created on the first entry. */

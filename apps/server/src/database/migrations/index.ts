@@ -14,6 +14,7 @@ import { TokenRevocation1764607200000 } from './1764607200000-TokenRevocation';
 import { PrivacyRights1764610800000 } from './1764610800000-PrivacyRights';
 import { AuditLog1764621000000 } from './1764621000000-AuditLog';
 import { DemandResolver1764624600000 } from './1764624600000-DemandResolver';
+import { AuditActorNames1764628200000 } from './1764628200000-AuditActorNames';
 
 /** Every migration, in order. New ones are appended. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   PrivacyRights1764610800000,
   AuditLog1764621000000,
   DemandResolver1764624600000,
+  AuditActorNames1764628200000,
 ];
