@@ -83,9 +83,10 @@ describe('household contact management: groups, the floor map, 年度评价 and 
     await button(project, '接单').click();
     await project.getByText('接单人：刘洋').waitFor({ state: 'visible', timeout: 30000 });
     expect(await button(project, '接单').count()).toBe(0);
-    // The dispatched project answers a demand: its words are not for a member who did not take it.
+    // The dispatched project answers a demand: its words are not for a member who did not take it, and
+    // its taker's name is shown to them masked.
     const dispatched = lists.locator('.list-card').filter({ hasText: '为 601 独居老人修水管' });
-    await dispatched.getByText('接单人：张卫东').waitFor({ state: 'visible' });
+    await dispatched.getByText('接单人：张*东').waitFor({ state: 'visible' });
     expect(await dispatched.getByText('对接诉求', { exact: false }).count()).toBe(0);
   });
 });
