@@ -32,7 +32,7 @@ import { Compound } from '../organisation/compound.entity';
 import { Household } from '../organisation/household.entity';
 import { UploadsService } from '../uploads/uploads.service';
 import { User } from '../users/user.entity';
-import { WishesService } from '../wishes/wishes.service';
+import { WishPosting } from '../wishes/wish-posting';
 import { DemandsQuery, DemandTransitionDto, RaiseDemandDto } from './dto';
 import { Demand, DemandPhoto } from './entities';
 
@@ -49,7 +49,7 @@ const DEMAND_ACTION_WORDS: Record<DemandTransitionDto['action'], string> = {
 export class DemandsService {
   constructor(
     private readonly db: Db,
-    private readonly wishes: WishesService,
+    private readonly wishPosting: WishPosting,
     private readonly uploads: UploadsService,
     private readonly audit: AuditTrail,
   ) {}
@@ -197,7 +197,7 @@ export class DemandsService {
       throw new DomainError(ErrorCode.DemandActionNotAllowed);
     if (demand.wishId || demand.status === 'resolved' || demand.status === 'rejected')
       throw new DomainError(ErrorCode.DemandWrongState);
-    return this.wishes.post(
+    return this.wishPosting.post(
       access,
       caller,
       {

@@ -23,6 +23,7 @@ import { seedDemoContact } from './demo-contact';
 import { ContactGroupsService } from '../contact/contact-groups.service';
 import { ThreeListsService } from '../contact/three-lists.service';
 import { VisitsService } from '../contact/visits.service';
+import { WishPosting } from '../wishes/wish-posting';
 import { WishesService } from '../wishes/wishes.service';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -43,6 +44,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly ledger: LedgerService,
     private readonly activities: ActivitiesService,
     private readonly wishes: WishesService,
+    private readonly wishPosting: WishPosting,
     private readonly contactGroups: ContactGroupsService,
     private readonly visits: VisitsService,
     private readonly lists: ThreeListsService,
@@ -64,7 +66,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     const users = new Map<string, User>();
     for (const member of DEMO_MEMBERS)
       users.set(member.openid, await this.users.findOrCreateByOpenid(member.openid));
-    await seedDemoWishes(this.db, this.wishes, communityId, users);
+    await seedDemoWishes(this.db, this.wishPosting, this.wishes, communityId, users);
     await seedDemoContact(
       this.db,
       { groups: this.contactGroups, visits: this.visits, lists: this.lists },

@@ -1,6 +1,7 @@
 import { WishCategory } from '@redvest/contract';
 import { Db } from '../database/db';
 import { User } from '../users/user.entity';
+import { WishPosting } from '../wishes/wish-posting';
 import { WishesService } from '../wishes/wishes.service';
 import { demoAccess } from './demo-access';
 
@@ -54,6 +55,7 @@ const DEMO_WISHES: {
 /** The demo's wish board: one confirmed with a thank-you, one claimed, two waiting for a claim, one for review. */
 export async function seedDemoWishes(
   db: Db,
+  posting: WishPosting,
   wishes: WishesService,
   communityId: string,
   users: Map<string, User>,
@@ -63,8 +65,8 @@ export async function seedDemoWishes(
   for (const wish of DEMO_WISHES) {
     const body = { title: wish.title, description: wish.description, category: wish.category };
     const posted = wish.onBehalf
-      ? await wishes.post(await access('demo-secretary'), secretary, { ...body, onBehalfOf: resident.id })
-      : await wishes.post(await access('demo-resident'), resident, body);
+      ? await posting.post(await access('demo-secretary'), secretary, { ...body, onBehalfOf: resident.id })
+      : await posting.post(await access('demo-resident'), resident, body);
     if (wish.step === 'pending') continue;
     if (!wish.onBehalf) await wishes.act(await access('demo-secretary'), secretary, posted.id, 'publish');
     if (!wish.claimer) continue;

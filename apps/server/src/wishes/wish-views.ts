@@ -1,24 +1,18 @@
 import {
-  Role,
   toIsoLocal,
   WISH_ACTION_LABELS,
   WISH_STATUS_LABELS,
   WishEventView,
   WishView,
 } from '@redvest/contract';
-import {
-  allowedActions,
-  canActInCompound,
-  effectiveRoles,
-  maskName,
-  maskPhone,
-  nameAsShown,
-  WishActor,
-} from '@redvest/domain';
+import { allowedActions, maskName, maskPhone, nameAsShown, WishActor, wishActorsFor } from '@redvest/domain';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { CommunityAccess } from '../auth/auth-context';
 import { PersonalDataCipher } from '../common/personal-data-cipher';
 import { Employer } from '../communities/employer.entity';
+import { AppConfig } from '../config/app-config';
+import { CONFIG } from '../config/config.module';
 import { memberNames } from '../ledger/member-names';
 import { Compound } from '../organisation/compound.entity';
 import { UploadsService } from '../uploads/uploads.service';
@@ -28,26 +22,25 @@ import { Wish } from './wish.entity';
 
 /** Who the caller is to this wish (see the state machine's actors). */
 export function actorsFor(wish: Wish, access: CommunityAccess, userId: string): Set<WishActor> {
-  const actors = new Set<WishActor>();
-  const roles = effectiveRoles(access.granted);
-  if (wish.authorId === userId) actors.add('author');
-  if (wish.claimerId === userId) actors.add('claimer');
-  if (wish.authorId !== userId && roles.has(Role.Volunteer)) actors.add('member');
-  if (
-    roles.has(Role.Secretary) ||
-    (wish.compoundId && canActInCompound(access.granted, access.branchCompoundIds, wish.compoundId))
-  ) {
-    actors.add('reviewer');
-  }
-  return actors;
+  return wishActorsFor(wish, {
+    userId,
+    granted: access.granted,
+    branchCompoundIds: access.branchCompoundIds,
+  });
 }
 
+/** Wishes as the caller may see them. */
+@Injectable()
 export class WishViews {
+  private readonly claimDays: number;
+
   constructor(
     private readonly cipher: PersonalDataCipher,
     private readonly uploads: UploadsService,
-    private readonly claimDays: number,
-  ) {}
+    @Inject(CONFIG) config: AppConfig,
+  ) {
+    this.claimDays = config.wishes.claimDays;
+  }
 
   async build(
     em: EntityManager,

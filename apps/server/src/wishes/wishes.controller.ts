@@ -1,12 +1,8 @@
 import type { Page, WishView } from '@redvest/contract';
-import { ErrorCode, Role, toIsoLocal, WishStatus } from '@redvest/contract';
-import { maskName } from '@redvest/domain';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AuditTrail } from '../audit/audit-trail';
 import { Auth, AuthContext, CommunityAccess, Member } from '../auth/auth-context';
-import { DomainError } from '../common/domain-error';
 import {
   ClaimWishDto,
   ConfirmWishDto,
@@ -18,8 +14,10 @@ import {
   WishesQuery,
   WishPointsDto,
 } from './dto';
+import { WishBoard } from './wish-board';
+import { WishPointsService } from './wish-points.service';
+import { WishPosting } from './wish-posting';
 import { WishesService } from './wishes.service';
-import { renderThankYouLetter } from './thank-you-letter';
 import { RateLimit } from '../rate-limits/rate-limit.decorator';
 import { RATE_LIMITS } from '../rate-limits/rules';
 
@@ -29,7 +27,9 @@ import { RATE_LIMITS } from '../rate-limits/rules';
 export class WishesController {
   constructor(
     private readonly wishes: WishesService,
-    private readonly audit: AuditTrail,
+    private readonly posting: WishPosting,
+    private readonly board: WishBoard,
+    private readonly wishPoints: WishPointsService,
   ) {}
 
   @Post('communities/:cid/wishes')
@@ -39,7 +39,7 @@ export class WishesController {
     @Member() member: CommunityAccess,
     @Body() body: PostWishDto,
   ): Promise<WishView> {
-    return this.wishes.post(member, auth.user, body);
+    return this.posting.post(member, auth.user, body);
   }
 
   @Get('communities/:cid/wishes')
@@ -48,17 +48,17 @@ export class WishesController {
     @Member() member: CommunityAccess,
     @Query() query: WishesQuery,
   ): Promise<Page<WishView>> {
-    return this.wishes.list(member, auth.user.id, query);
+    return this.board.list(member, auth.user.id, query);
   }
 
   @Get('communities/:cid/wish-points')
   points(@Member() member: CommunityAccess): Promise<Record<string, number>> {
-    return this.wishes.points(member.communityId);
+    return this.wishPoints.points(member.communityId);
   }
 
   @Put('communities/:cid/wish-points')
   setPoints(@Member() member: CommunityAccess, @Body() body: WishPointsDto): Promise<Record<string, number>> {
-    return this.wishes.setPoints(member.communityId, body.points);
+    return this.wishPoints.setPoints(member.communityId, body.points);
   }
 
   @Get('wishes/:wishId')
@@ -67,7 +67,7 @@ export class WishesController {
     @Member() member: CommunityAccess,
     @Param('wishId') id: string,
   ): Promise<WishView> {
-    return this.wishes.get(member, auth.user.id, id);
+    return this.board.get(member, auth.user.id, id);
   }
 
   @Post('wishes/:wishId/review')
@@ -128,15 +128,13 @@ export class WishesController {
   /** The author confirms; a secretary confirms for a resident who cannot use a phone. */
   @Post('wishes/:wishId/confirm')
   @HttpCode(200)
-  async confirm(
+  confirm(
     @Auth() auth: AuthContext,
     @Member() member: CommunityAccess,
     @Param('wishId') id: string,
     @Body() body: ConfirmWishDto,
   ): Promise<WishView> {
-    const wish = await this.wishes.get(member, auth.user.id, id);
-    const action = wish.mine ? 'confirm' : 'confirm_on_behalf';
-    return this.wishes.act(member, auth.user, id, action, { confirm: body });
+    return this.wishes.confirm(member, auth.user, id, body);
   }
 
   @Post('wishes/:wishId/dispute')
@@ -169,34 +167,12 @@ export class WishesController {
     @Param('wishId') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const wish = await this.wishes.get(member, auth.user.id, id);
-    if (wish.status !== WishStatus.Confirmed)
-      throw new DomainError(ErrorCode.WishWrongState, { status: wish.status });
-    if (!wish.claimedByMe && !member.roles.has(Role.Secretary)) throw new DomainError(ErrorCode.Forbidden);
-    const details = await this.wishes.letterDetails(member.communityId, id);
-    const pdf = await renderThankYouLetter({
-      communityName: details.communityName,
-      employer: details.employer,
-      claimerName: wish.claimerName ?? '',
-      residentName: maskName(details.authorName),
-      wishTitle: wish.title,
-      fulfilledOn: details.fulfilledOn,
-      thanks: wish.thanks,
-      issuedOn: toIsoLocal(new Date()).slice(0, 10),
-    });
-    if (!wish.claimedByMe) {
-      this.audit.serve({
-        targetType: 'wish',
-        targetId: id,
-        subjectId: details.claimerId,
-        summary: `下载感谢信${details.employer ? `（致${details.employer}）` : ''}`,
-      });
-    }
+    const { pdf, fileName } = await this.board.letter(member, auth.user.id, id);
     void reply
       .header('content-type', 'application/pdf')
       .header(
         'content-disposition',
-        `inline; filename="letter.pdf"; filename*=UTF-8''${encodeURIComponent(`感谢信-${wish.claimerName ?? ''}-${wish.title}.pdf`)}`,
+        `inline; filename="letter.pdf"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
       );
     return pdf;
   }

@@ -1,1 +1,4 @@
 export * from './state-machine';
+export * from './actors';
+export * from './decide';
+export * from './points';

@@ -1,0 +1,129 @@
+import { ErrorCode, Page, Role, toIsoLocal, WishStatus, WishView } from '@redvest/contract';
+import { maskName, wishLetterRefusal, wishVisibleTo } from '@redvest/domain';
+import { Injectable } from '@nestjs/common';
+import { EntityManager, FindOptionsWhere, LessThan } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail';
+import { CommunityAccess } from '../auth/auth-context';
+import { DomainError } from '../common/domain-error';
+import { Community } from '../communities/community.entity';
+import { Employer } from '../communities/employer.entity';
+import { Membership } from '../communities/membership.entity';
+import { Db } from '../database/db';
+import { memberNames } from '../ledger/member-names';
+import { WishesQuery } from './dto';
+import { renderThankYouLetter } from './thank-you-letter';
+import { actorsFor, WishViews } from './wish-views';
+import { Wish } from './wish.entity';
+
+/** The wish wall and a wish's page, and its thank-you letter: reading only. */
+@Injectable()
+export class WishBoard {
+  constructor(
+    private readonly db: Db,
+    private readonly views: WishViews,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async list(access: CommunityAccess, userId: string, query: WishesQuery): Promise<Page<WishView>> {
+    const limit = query.limit ?? 20;
+    const reviewer = access.roles.has(Role.Secretary) || access.roles.has(Role.BranchSecretary);
+    const status = query.status ?? (query.mine ? undefined : WishStatus.Published);
+    if (!query.mine && !reviewer && status !== WishStatus.Published)
+      throw new DomainError(ErrorCode.Forbidden);
+    return this.db.read(async (em) => {
+      const where: FindOptionsWhere<Wish> = {
+        communityId: access.communityId,
+        ...(status ? { status } : {}),
+        ...(query.category ? { category: query.category } : {}),
+        ...(query.mine === 'posted'
+          ? { authorId: userId }
+          : query.mine === 'claimed'
+            ? { claimerId: userId }
+            : {}),
+      };
+      let rows: Wish[];
+      if (query.sort === 'expiring') {
+        // Nearest desired date first; the board is small enough to order whole, then page by offset of ids.
+        const all = await em.find(Wish, { where, order: { id: 'DESC' }, take: 500 });
+        all.sort(
+          (a, b) =>
+            (a.desiredDate ?? '9999').localeCompare(b.desiredDate ?? '9999') || b.id.localeCompare(a.id),
+        );
+        const start = query.cursor ? all.findIndex((w) => w.id === query.cursor) + 1 : 0;
+        rows = all.slice(start, start + limit + 1);
+      } else {
+        rows = await em.find(Wish, {
+          where: { ...where, ...(query.cursor ? { id: LessThan(query.cursor) } : {}) },
+          order: { id: 'DESC' },
+          take: limit + 1,
+        });
+      }
+      const page = rows.slice(0, limit);
+      return {
+        items: await this.views.build(em, page, access, userId),
+        nextCursor: rows.length > limit ? page[page.length - 1].id : null,
+      };
+    });
+  }
+
+  async get(access: CommunityAccess, userId: string, wishId: string): Promise<WishView> {
+    return this.db.read(async (em) => {
+      const wish = await em.findOneOrFail(Wish, { where: { id: wishId } });
+      if (!wishVisibleTo(wish.status, actorsFor(wish, access, userId)))
+        throw new DomainError(ErrorCode.WishNotFound);
+      return (await this.views.build(em, [wish], access, userId, true))[0];
+    });
+  }
+
+  /** 感谢信 as a PDF; a secretary's download is written in the audit trail. */
+  async letter(access: CommunityAccess, userId: string, wishId: string) {
+    const { view, details } = await this.db.read(async (em) => {
+      const wish = await em.findOneOrFail(Wish, { where: { id: wishId } });
+      const refusal = wishLetterRefusal(
+        wish.status,
+        actorsFor(wish, access, userId),
+        access.roles.has(Role.Secretary),
+      );
+      if (refusal) throw new DomainError(refusal.error, refusal.details);
+      const [view] = await this.views.build(em, [wish], access, userId);
+      return { view, details: await this.letterDetails(em, access.communityId, wish) };
+    });
+    const pdf = await renderThankYouLetter({
+      communityName: details.communityName,
+      employer: details.employer,
+      claimerName: view.claimerName ?? '',
+      residentName: maskName(details.authorName),
+      wishTitle: view.title,
+      fulfilledOn: details.fulfilledOn,
+      thanks: view.thanks,
+      issuedOn: toIsoLocal(new Date()).slice(0, 10),
+    });
+    if (!view.claimedByMe) {
+      this.audit.serve({
+        targetType: 'wish',
+        targetId: wishId,
+        subjectId: details.claimerId,
+        summary: `下载感谢信${details.employer ? `（致${details.employer}）` : ''}`,
+      });
+    }
+    return { pdf, fileName: `感谢信-${view.claimerName ?? ''}-${view.title}.pdf` };
+  }
+
+  /** What a thank-you letter needs besides the wish: the employer it is addressed to, names and the date. */
+  private async letterDetails(em: EntityManager, communityId: string, wish: Wish) {
+    const community = await em.findOneOrFail(Community, { where: { id: communityId } });
+    const claimer = wish.claimerId
+      ? await em.findOne(Membership, { where: { communityId, userId: wish.claimerId } })
+      : null;
+    const employerId = wish.claimedForEmployerId ?? claimer?.employerId ?? null;
+    const employer = employerId ? await em.findOne(Employer, { where: { id: employerId } }) : null;
+    const names = await memberNames(em, communityId, [wish.authorId]);
+    return {
+      communityName: community.name,
+      employer: employer?.name ?? null,
+      authorName: names.get(wish.authorId) ?? '',
+      fulfilledOn: toIsoLocal(wish.fulfilledAt ?? wish.confirmedAt ?? new Date()).slice(0, 10),
+      claimerId: wish.claimerId,
+    };
+  }
+}

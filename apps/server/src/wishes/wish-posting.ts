@@ -1,0 +1,165 @@
+import { ErrorCode, MAX_PHOTOS, MembershipStatus, Role, WishStatus, WishView } from '@redvest/contract';
+import { canActInCompound, DEFAULT_WISH_POINTS, normalisePhone, wishReviewRequest } from '@redvest/domain';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail';
+import { CommunityAccess } from '../auth/auth-context';
+import { DomainError } from '../common/domain-error';
+import { PersonalDataCipher } from '../common/personal-data-cipher';
+import { findMembership } from '../communities/membership-lookup';
+import { Membership } from '../communities/membership.entity';
+import { ContentCheckService } from '../content/content-check.service';
+import { Db } from '../database/db';
+import { newId } from '../database/ids';
+import { memberNames } from '../ledger/member-names';
+import { Notice, NotificationsService } from '../notifications/notifications.service';
+import { Building } from '../organisation/building.entity';
+import { Compound } from '../organisation/compound.entity';
+import { Household } from '../organisation/household.entity';
+import { UploadsService } from '../uploads/uploads.service';
+import { User } from '../users/user.entity';
+import { PostWishDto } from './dto';
+import { WishPoints } from './wish-points.entity';
+import { linkWishPhotos, recordWishEvent, reviewerNotices } from './wish-records';
+import { WishViews } from './wish-views';
+import { Wish } from './wish.entity';
+
+/** 发布心愿: a resident's own wish waits for review; one a reviewer posts for a resident is published at once. */
+@Injectable()
+export class WishPosting {
+  constructor(
+    private readonly db: Db,
+    private readonly cipher: PersonalDataCipher,
+    private readonly notifications: NotificationsService,
+    private readonly content: ContentCheckService,
+    private readonly uploads: UploadsService,
+    private readonly audit: AuditTrail,
+    private readonly views: WishViews,
+  ) {}
+
+  /**
+   * 发布心愿, or 代发 (`onBehalfOf`) by a secretary or a branch secretary. `fromDemand` is a demand the branch
+   * turns into a wish (its rights were checked by the caller): the wish belongs to the demand's compound and
+   * is linked to the demand in the same transaction, once only.
+   */
+  async post(
+    access: CommunityAccess,
+    caller: User,
+    body: PostWishDto,
+    fromDemand?: { compoundId: string | null; link: (em: EntityManager, wishId: string) => Promise<void> },
+  ): Promise<WishView> {
+    const photos = body.photos ?? [];
+    if (photos.length > MAX_PHOTOS) throw new DomainError(ErrorCode.TooManyPhotos);
+    const reviewer = access.roles.has(Role.Secretary) || access.roles.has(Role.BranchSecretary);
+    // 代发 for someone else; naming oneself is an ordinary post, reviewed like any other.
+    const forOther = !!body.onBehalfOf && body.onBehalfOf !== caller.id;
+    if (forOther && !reviewer) throw new DomainError(ErrorCode.Forbidden);
+    await this.content.check(
+      { title: body.title, description: body.description, place: body.place },
+      caller.openid,
+    );
+    const { view, notices } = await this.db.transaction(async (em) => {
+      const authorId = forOther ? body.onBehalfOf! : caller.id;
+      const author = await findMembership(em, access.communityId, authorId);
+      if (!author || author.membership.status !== MembershipStatus.Active)
+        throw new DomainError(ErrorCode.MemberNotFound);
+      // A branch secretary posts only for residents of their own compounds: the wish goes to their own review.
+      const compoundId = fromDemand ? fromDemand.compoundId : author.membership.compoundId;
+      const inMyCompound =
+        !!compoundId && canActInCompound(access.granted, access.branchCompoundIds, compoundId);
+      if (forOther && !fromDemand && !access.roles.has(Role.Secretary) && !inMyCompound)
+        throw new DomainError(ErrorCode.NotYourCompound);
+      await this.uploads.checkOwned(em, photos, caller.id);
+      const now = new Date();
+      const publishNow = reviewer && (forOther || !!fromDemand);
+      const wish: Wish = {
+        id: newId(),
+        communityId: access.communityId,
+        authorId,
+        postedBy: forOther ? caller.id : null,
+        title: body.title.trim(),
+        description: body.description.trim(),
+        category: body.category,
+        compoundId,
+        placeEnc: this.encrypt(body.place?.trim() || (await this.homeOf(em, author.membership))),
+        phoneEnc: this.encrypt(
+          body.contactPhone
+            ? normalisePhone(body.contactPhone)
+            : author.membership.phoneEnc
+              ? this.cipher.decrypt(author.membership.phoneEnc)
+              : null,
+        ),
+        desiredDate: body.desiredDate ?? null,
+        status: publishNow ? WishStatus.Published : WishStatus.PendingReview,
+        points: await this.pointsFor(em, access.communityId, body.category),
+        claimerId: null,
+        claimedForEmployerId: null,
+        dispatchedBy: null,
+        claimedAt: null,
+        fulfilNote: null,
+        fulfilledAt: null,
+        rating: null,
+        thanks: null,
+        confirmation: null,
+        confirmedAt: null,
+        rejectReason: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await em.insert(Wish, wish);
+      await fromDemand?.link(em, wish.id);
+      await linkWishPhotos(em, wish.id, photos, 'wish');
+      await recordWishEvent(
+        em,
+        wish.id,
+        'post',
+        caller.id,
+        fromDemand ? '由群众诉求转来' : forOther ? '社区代发' : null,
+      );
+      if (publishNow) await recordWishEvent(em, wish.id, 'publish', caller.id, null);
+      const notices = publishNow ? [] : await this.reviewRequests(em, wish);
+      if (forOther && !fromDemand) {
+        await this.audit.record(em, {
+          targetType: 'wish',
+          targetId: wish.id,
+          subjectId: authorId,
+          summary: `代居民发布心愿（${wish.category}，${wish.points} 积分），直接发布`,
+        });
+      }
+      await this.notifications.record(em, notices);
+      return { view: (await this.views.build(em, [wish], access, caller.id))[0], notices };
+    });
+    await this.notifications.push(notices);
+    return view;
+  }
+
+  /** The reviewers are asked to review the wish; the first answer settles the request for all. */
+  private async reviewRequests(em: EntityManager, wish: Wish): Promise<Notice[]> {
+    const names = await memberNames(em, wish.communityId, [wish.authorId]);
+    const request = wishReviewRequest(wish.title, names.get(wish.authorId) ?? '');
+    const notices = await reviewerNotices(em, wish, request);
+    return notices.map((n) => ({ ...n, topic: 'wish_review' as const }));
+  }
+
+  private async pointsFor(em: EntityManager, communityId: string, category: string): Promise<number> {
+    const row = await em.findOne(WishPoints, { where: { communityId, category } });
+    return row?.points ?? DEFAULT_WISH_POINTS;
+  }
+
+  /** The author's registered address: compound, building, unit and room when known. */
+  private async homeOf(em: EntityManager, membership: Membership): Promise<string | null> {
+    const household = membership.householdId
+      ? await em.findOne(Household, { where: { id: membership.householdId } })
+      : null;
+    const building = household ? await em.findOne(Building, { where: { id: household.buildingId } }) : null;
+    const compound = membership.compoundId
+      ? await em.findOne(Compound, { where: { id: membership.compoundId } })
+      : null;
+    const parts = [compound?.name, building?.name, household?.unit, household?.room].filter(Boolean);
+    return parts.length ? parts.join(' ') : null;
+  }
+
+  private encrypt(value: string | null): string | null {
+    return value ? this.cipher.encrypt(value) : null;
+  }
+}
