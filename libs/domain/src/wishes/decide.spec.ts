@@ -8,6 +8,7 @@ import {
   WishCaller,
   WishDecision,
   WishFacts,
+  WishRefusal,
   wishConfirmAction,
   wishLetterRefusal,
   wishReviewRequest,
@@ -30,7 +31,7 @@ const as = (userId: string | null, ...actors: WishActor[]): WishCaller => ({
   userId,
   actors: new Set(actors),
 });
-const CLAIMER = {
+const CLAIMER: NonNullable<WishActionInput['claimer']> = {
   accountActive: true,
   member: true,
   openClaims: 0,
@@ -38,7 +39,7 @@ const CLAIMER = {
   onBehalfOfEmployer: false,
 };
 
-function decided(result: WishDecision | { error: ErrorCode }): WishDecision {
+function decided(result: WishDecision | WishRefusal): WishDecision {
   if (isWishRefusal(result)) throw new Error(`refused: ${result.error}`);
   return result;
 }
@@ -81,7 +82,7 @@ describe('decideWishAction', () => {
 
   it('lets a member claim within the limit, for their employer only when they registered one', () => {
     const published = wishIn(WishStatus.Published);
-    const claim = (claimer: Partial<typeof CLAIMER> & { employerId?: string | null }) =>
+    const claim = (claimer: Partial<typeof CLAIMER>) =>
       decideWishAction(
         published,
         as('m1', 'member'),
@@ -265,8 +266,14 @@ describe('points per category', () => {
     expect(Object.values(wishPointsTable([])).every((p) => p === 10)).toBe(true);
     expect(wishPointsTable([{ category: '助老助残', points: 20 }])['助老助残']).toBe(20);
     expect(checkWishPoints({ 助老助残: 0, 助学圆梦: 1000 })).toBeNull();
-    for (const bad of [{ 助老助残: -1 }, { 助老助残: 1001 }, { 助老助残: 1.5 }, { 别的: 5 }])
-      expect(checkWishPoints(bad)).toMatchObject({ error: ErrorCode.ValidationFailed });
+    const bad: Record<string, number>[] = [
+      { 助老助残: -1 },
+      { 助老助残: 1001 },
+      { 助老助残: 1.5 },
+      { 别的: 5 },
+    ];
+    for (const points of bad)
+      expect(checkWishPoints(points)).toMatchObject({ error: ErrorCode.ValidationFailed });
     expect(wishPointsChangeSummary({ 助老助残: 10, 助学圆梦: 10 }, { 助老助残: 20, 助学圆梦: 10 })).toBe(
       '助老助残 10 → 20 积分',
     );
