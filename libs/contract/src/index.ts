@@ -7,6 +7,7 @@ export * from './docs';
 export * from './errors';
 export * from './ledger';
 export * from './ledger-api';
+export * from './limits';
 export * from './privacy';
 export * from './resource-kind';
 export * from './roles';

@@ -1,3 +1,4 @@
+import { TextLimit } from './limits';
 import { WishCategory } from './categories';
 
 /** Micro-wishes (微心愿, DESIGN §5). */
@@ -145,6 +146,17 @@ export interface ReasonRequest {
 
 /** Photos one wish, fulfilment or demand may carry. */
 export const MAX_PHOTOS = 3;
+
+/** The texts of a wish and of what is said about it. */
+export const WISH_LIMITS = {
+  title: { max: 30, required: true },
+  description: { max: 500, required: true, multiline: true },
+  place: { max: 100 },
+  /** Why it was rejected, released, disputed or cancelled. */
+  reason: { max: 200, multiline: true },
+  fulfilNote: { max: 500, required: true, multiline: true },
+  thanks: { max: 300, multiline: true },
+} as const satisfies Record<string, TextLimit>;
 
 export interface UploadView {
   id: string;

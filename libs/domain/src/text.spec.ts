@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { hasVisibleText, isSafeText, printable } from './text';
+import { hasVisibleText, isSafeText, printable, textProblem } from './text';
 
 describe('safe text', () => {
   it('takes Chinese, emoji and punctuation', () => {
@@ -59,5 +59,22 @@ describe('safe text', () => {
       expect(hasVisibleText(text)).toBe(false);
     }
     for (const text of ['李', ' 李 ', '\u200b李', '👍', '.']) expect(hasVisibleText(text)).toBe(true);
+  });
+});
+
+describe('textProblem', () => {
+  const title = { max: 5, required: true };
+  it('finds a required text blank, too long or unsafe, as the server would', () => {
+    expect(textProblem('  ', title)).toBe('required');
+    expect(textProblem('\u200b', title)).toBe('required');
+    expect(textProblem('一二三四五六', title)).toBe('too_long');
+    expect(textProblem('一二三四五', title)).toBeNull();
+    expect(textProblem('😀😀😀😀😀', title)).toBeNull();
+    expect(textProblem('a\u202eb', title)).toBe('unsafe');
+  });
+  it('lets an optional text be left blank, and a multi-line one hold line breaks', () => {
+    expect(textProblem('', { max: 5 })).toBeNull();
+    expect(textProblem('一\n二', { max: 5 })).toBe('unsafe');
+    expect(textProblem('一\n二', { max: 5, multiline: true })).toBeNull();
   });
 });

@@ -1,3 +1,5 @@
+import { TextLimit } from '@redvest/contract';
+
 /**
  * Characters no text of ours may hold: C0 and C1 control characters and DEL (NUL, BEL, ESC…), the
  * line and paragraph separators, and the bidirectional controls that reorder what a reader sees
@@ -38,4 +40,17 @@ export function printable(text: string): string {
   return text
     .replace(EVERY_UNSAFE, (char) => `\\u{${char.codePointAt(0)!.toString(16)}}`)
     .replace(EVERY_LONE_SURROGATE, (char) => `\\u{${char.charCodeAt(0).toString(16)}}`);
+}
+
+/** Characters as people count them (an emoji is one), as the server's length checks count them. */
+export function charCount(text: string): number {
+  return [...text].length;
+}
+
+/** What is wrong with a text for its limit, checked as the server will: `null` when it is fit to send. */
+export function textProblem(text: string, limit: TextLimit): 'required' | 'too_long' | 'unsafe' | null {
+  const value = text.trim();
+  if (!value || !hasVisibleText(value)) return limit.required ? 'required' : null;
+  if (!isSafeText(value, { multiline: limit.multiline })) return 'unsafe';
+  return charCount(value) > limit.max ? 'too_long' : null;
 }

@@ -1,12 +1,11 @@
 import Taro from '@tarojs/taro';
 import { ApiError } from '@redvest/api-client';
-import { CheckinRequest, CheckinResponse, ERROR_CATALOG, ErrorCode } from '@redvest/contract';
+import { CheckinRequest, CheckinResponse, ERROR_CATALOG, ErrorCode, PATTERNS } from '@redvest/contract';
 import { toApiError } from '../hooks/useAsync';
 import { api } from './api';
 import { queuedScans, queueScan, QueuedScan, SentScan, sendQueuedScans, watchNetwork } from './offline-scans';
 
-/** A check-in code: a signed token of at most 32 base64url characters (28 today). */
-const TOKEN = /^[A-Za-z0-9_-]{16,32}$/;
+const TOKEN = PATTERNS.checkinToken;
 
 /**
  * The token in what a QR code or a pasted text holds: the bare token, or a link or mini-program path that

@@ -10,8 +10,9 @@ import {
 import { DATE_BOUNDS } from '@redvest/domain';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, Max, Min } from 'class-validator';
 import {
+  Id,
   Latitude,
   Line,
   Lines,
@@ -83,7 +84,7 @@ export class CodeQuery {
 }
 
 export class ProxyCheckinDto implements ProxyCheckinRequest {
-  @ApiProperty() @Matches(/^[0-9a-f-]{36}$/) userId!: string;
+  @ApiProperty() @Id() userId!: string;
   @ApiProperty({ enum: ['check_in', 'check_out'] }) @IsIn(['check_in', 'check_out']) action!:
     'check_in' | 'check_out';
 }

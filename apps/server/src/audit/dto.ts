@@ -1,8 +1,8 @@
 import { AuditAction, AuditLogQuery } from '@redvest/contract';
 import { DATE_BOUNDS } from '@redvest/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, Matches } from 'class-validator';
-import { CalendarDate, Optional } from '../common/fields';
+import { IsEnum } from 'class-validator';
+import { CalendarDate, Id, Optional } from '../common/fields';
 import { PageQuery } from '../common/paging';
 
 /** The filters of 审计日志; the export takes the same ones (and ignores the page). */
@@ -10,7 +10,7 @@ export class AuditLogQueryDto extends PageQuery implements AuditLogQuery {
   @ApiPropertyOptional({ enum: AuditAction }) @Optional() @IsEnum(AuditAction) action?: AuditAction;
   @ApiPropertyOptional({ description: '操作人的用户编号' })
   @Optional()
-  @Matches(/^[0-9a-f-]{36}$/)
+  @Id()
   actorId?: string;
   @ApiPropertyOptional({ example: '2026-11-01', description: '起始日期（含）' })
   @Optional()

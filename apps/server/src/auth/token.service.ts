@@ -1,4 +1,4 @@
-import { ErrorCode } from '@redvest/contract';
+import { ErrorCode, PATTERNS } from '@redvest/contract';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
@@ -55,7 +55,7 @@ export class TokenService {
     const wellFormed =
       typeof sub === 'string' &&
       typeof jti === 'string' &&
-      /^[0-9a-f-]{36}$/.test(jti) &&
+      PATTERNS.id.test(jti) &&
       Number.isInteger(gen) &&
       typeof iat === 'number' &&
       typeof exp === 'number' &&

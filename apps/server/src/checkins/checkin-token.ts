@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { PATTERNS } from '@redvest/contract';
 
 /**
  * Check-in codes (DESIGN §3): 1 byte version and kind, 4 bytes activity number, 4 bytes time window,
@@ -21,7 +22,6 @@ const KIND_BITS: Record<CodeKind, number> = { rotating: 1, poster: 2 };
 const PAYLOAD_BYTES = 9;
 const MAC_BYTES = 12;
 const TOKEN_BYTES = PAYLOAD_BYTES + MAC_BYTES;
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{28}$/;
 
 /** A key of its own for codes, derived from APP_SECRET. */
 export function codeKey(appSecret: string): Buffer {
@@ -45,7 +45,7 @@ export function signCode(key: Buffer, claims: CodeClaims): string {
 }
 
 export function readCode(key: Buffer, token: string): CodeClaims | TokenProblem {
-  if (typeof token !== 'string' || !TOKEN_PATTERN.test(token)) return 'malformed';
+  if (typeof token !== 'string' || !PATTERNS.checkinToken.test(token)) return 'malformed';
   const bytes = Buffer.from(token, 'base64url');
   if (bytes.length !== TOKEN_BYTES) return 'malformed';
   const payload = bytes.subarray(0, PAYLOAD_BYTES);

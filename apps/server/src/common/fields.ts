@@ -1,3 +1,4 @@
+import { PATTERNS, TextLimit } from '@redvest/contract';
 import { DateBound, hasVisibleText, isSafeText, isSaneYear, isWithin, startOfDay } from '@redvest/domain';
 import { applyDecorators, Type as Class } from '@nestjs/common';
 import { PartialType } from '@nestjs/swagger';
@@ -89,6 +90,16 @@ export function Line(max: number, { required = false } = {}): PropertyDecorator 
 /** A text typed in a text area (a description, a note, a reason): like Line, and line breaks allowed. */
 export function Lines(max: number, { required = false } = {}): PropertyDecorator {
   return text(max, true, required);
+}
+
+/** A text field by its limit in the contract: Line, or Lines when the limit is multiline. */
+export function Text(limit: TextLimit): PropertyDecorator {
+  return text(limit.max, limit.multiline ?? false, limit.required ?? false);
+}
+
+/** One of our ids (or, with `each`, an array of them). */
+export function Id({ each = false } = {}): PropertyDecorator {
+  return Matches(PATTERNS.id, { each });
 }
 
 /** A web address (a reward's photo): as IsUrl takes it, without the characters no text may hold. */

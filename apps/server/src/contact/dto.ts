@@ -25,16 +25,14 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CalendarDate, Line, Lines, Moment, Nullable, Optional, Year } from '../common/fields';
+import { CalendarDate, Id, Line, Lines, Moment, Nullable, Optional, Year } from '../common/fields';
 import { IsPhone } from '../common/is-phone';
 import { PageQuery } from '../common/paging';
 
-const ID = /^[0-9a-f-]{36}$/;
 export const DEMAND_CATEGORIES = [
   '养老服务',
   '医疗健康',
@@ -53,10 +51,10 @@ export class CreateContactGroupDto implements CreateContactGroupRequest {
   @ArrayMinSize(1)
   @ArrayMaxSize(10)
   @ArrayUnique()
-  @Matches(ID, { each: true })
+  @Id({ each: true })
   memberIds!: string[];
-  @ApiProperty() @Matches(ID) leaderId!: string;
-  @ApiPropertyOptional() @Optional() @Matches(ID) compoundId?: string;
+  @ApiProperty() @Id() leaderId!: string;
+  @ApiPropertyOptional() @Optional() @Id() compoundId?: string;
 }
 
 export class UpdateContactGroupDto implements UpdateContactGroupRequest {
@@ -67,12 +65,12 @@ export class UpdateContactGroupDto implements UpdateContactGroupRequest {
   @ArrayMinSize(1)
   @ArrayMaxSize(10)
   @ArrayUnique()
-  @Matches(ID, { each: true })
+  @Id({ each: true })
   memberIds?: string[];
-  @ApiPropertyOptional() @Optional() @Matches(ID) leaderId?: string;
+  @ApiPropertyOptional() @Optional() @Id() leaderId?: string;
   @ApiPropertyOptional({ nullable: true, description: 'null：不属于任何小区' })
   @Nullable()
-  @Matches(ID)
+  @Id()
   compoundId?: string | null;
 }
 
@@ -82,12 +80,12 @@ export class ReleaseHouseholdsDto implements ReleaseHouseholdsRequest {
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
   @ArrayUnique()
-  @Matches(ID, { each: true })
+  @Id({ each: true })
   householdIds!: string[];
 }
 
 export class AssignHouseholdsDto implements AssignHouseholdsRequest {
-  @ApiPropertyOptional() @Optional() @Matches(ID) buildingId?: string;
+  @ApiPropertyOptional() @Optional() @Id() buildingId?: string;
   @ApiPropertyOptional({ example: '2单元' }) @Optional() @Line(32) unit?: string;
   @ApiPropertyOptional() @Optional() @IsInt() @Min(MIN_FLOOR) @Max(MAX_FLOOR) floorFrom?: number;
   @ApiPropertyOptional() @Optional() @IsInt() @Min(MIN_FLOOR) @Max(MAX_FLOOR) floorTo?: number;
@@ -95,7 +93,7 @@ export class AssignHouseholdsDto implements AssignHouseholdsRequest {
   @Optional()
   @IsArray()
   @ArrayMaxSize(500)
-  @Matches(ID, { each: true })
+  @Id({ each: true })
   householdIds?: string[];
   @ApiPropertyOptional() @Optional() @IsBoolean() reassign?: boolean;
 }
@@ -108,7 +106,7 @@ function PhotoIds(): PropertyDecorator {
     IsArray(),
     ArrayMaxSize(10),
     ArrayUnique(),
-    Matches(ID, { each: true }),
+    Id({ each: true }),
   );
 }
 
@@ -126,7 +124,7 @@ export class VisitDto implements VisitRequest {
   @Optional()
   @IsArray()
   @ArrayMaxSize(10)
-  @Matches(ID, { each: true })
+  @Id({ each: true })
   visitorIds?: string[];
   @ApiPropertyOptional() @Optional() @IsInt() @Min(0) @Max(30) residents?: number;
   @ApiPropertyOptional() @Optional() @IsBoolean() rented?: boolean;
@@ -154,7 +152,7 @@ export class VisitDto implements VisitRequest {
 export class RaiseDemandDto implements RaiseDemandRequest {
   @ApiProperty({ enum: DEMAND_CATEGORIES }) @IsIn(DEMAND_CATEGORIES) category!: string;
   @ApiProperty() @Lines(500, { required: true }) text!: string;
-  @ApiPropertyOptional() @Optional() @Matches(ID) householdId?: string;
+  @ApiPropertyOptional() @Optional() @Id() householdId?: string;
   @PhotoIds() photoIds?: string[];
 }
 
@@ -164,7 +162,7 @@ export class DemandTransitionDto implements DemandTransitionRequest {
   action!: DemandAction;
   @ApiPropertyOptional() @Optional() @Lines(200) reason?: string;
   @ApiPropertyOptional() @Optional() @Lines(500) note?: string;
-  @ApiPropertyOptional() @Optional() @Matches(ID) assigneeId?: string;
+  @ApiPropertyOptional() @Optional() @Id() assigneeId?: string;
 }
 
 export class DemandsQuery extends PageQuery {
@@ -198,9 +196,9 @@ export class CreateServiceProjectDto {
   @ApiProperty({ enum: ['resident_order', 'community_dispatch', 'member_take'] })
   @IsIn(['resident_order', 'community_dispatch', 'member_take'])
   mode!: 'resident_order' | 'community_dispatch' | 'member_take';
-  @ApiPropertyOptional() @Optional() @Matches(ID) demandId?: string;
-  @ApiPropertyOptional() @Optional() @Matches(ID) resourceId?: string;
-  @ApiPropertyOptional() @Optional() @Matches(ID) takerId?: string;
+  @ApiPropertyOptional() @Optional() @Id() demandId?: string;
+  @ApiPropertyOptional() @Optional() @Id() resourceId?: string;
+  @ApiPropertyOptional() @Optional() @Id() takerId?: string;
 }
 
 export class RateMemberDto {

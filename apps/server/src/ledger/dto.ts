@@ -16,18 +16,15 @@ import {
   IsEnum,
   IsIn,
   IsInt,
-  Matches,
   Max,
   Min,
   NotEquals,
 } from 'class-validator';
-import { Lines, Optional, Year } from '../common/fields';
+import { Id, Lines, Optional, Year } from '../common/fields';
 import { PageQuery } from '../common/paging';
 
-const ID = /^[0-9a-f-]{36}$/;
-
 export class AdjustmentDto implements AdjustmentRequest {
-  @ApiProperty() @Matches(ID) userId!: string;
+  @ApiProperty() @Id() userId!: string;
   @ApiProperty({ enum: Unit }) @IsEnum(Unit) unit!: Unit;
   @ApiProperty({ description: '正数为增加，负数为扣减', example: 10 })
   @IsInt()
@@ -51,14 +48,14 @@ export class BatchDecisionDto implements BatchDecisionRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
-  @Matches(ID, { each: true })
+  @Id({ each: true })
   transferIds!: string[];
   @ApiProperty({ enum: ['approve', 'reject'] }) @IsIn(['approve', 'reject']) action!: 'approve' | 'reject';
   @ApiPropertyOptional() @Optional() @Lines(100) reason?: string;
 }
 
 export class MyTransfersQuery extends PageQuery {
-  @ApiPropertyOptional() @Optional() @Matches(ID) communityId?: string;
+  @ApiPropertyOptional() @Optional() @Id() communityId?: string;
   @ApiPropertyOptional({ enum: Unit }) @Optional() @IsEnum(Unit) unit?: Unit;
 }
 

@@ -1,9 +1,9 @@
 import type { NotificationView, Page } from '@redvest/contract';
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray } from 'class-validator';
 import { Auth, AuthContext } from '../auth/auth-context';
-import { Optional } from '../common/fields';
+import { Id, Optional } from '../common/fields';
 import { PageQuery } from '../common/paging';
 import { NotificationsService } from './notifications.service';
 
@@ -12,7 +12,7 @@ class MarkReadDto {
   @Optional()
   @IsArray()
   @ArrayMaxSize(100)
-  @Matches(/^[0-9a-f-]{36}$/, { each: true })
+  @Id({ each: true })
   ids?: string[];
 }
 

@@ -2,12 +2,12 @@ import { UpdateBuildingRequest, UpdateHouseholdRequest } from '@redvest/contract
 import { MAX_FLOOR, MIN_FLOOR } from '@redvest/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, Matches, Max, Min, NotEquals } from 'class-validator';
-import { Line, Optional } from '../common/fields';
+import { IsInt, Max, Min, NotEquals } from 'class-validator';
+import { Id, Line, Optional } from '../common/fields';
 
 export class HouseholdsQuery {
   @ApiPropertyOptional() @Optional() @Line(64) cursor?: string;
-  @ApiPropertyOptional() @Optional() @Matches(/^[0-9a-f-]{36}$/) buildingId?: string;
+  @ApiPropertyOptional() @Optional() @Id() buildingId?: string;
   @ApiPropertyOptional({ default: 200 })
   @Optional()
   @Type(() => Number)

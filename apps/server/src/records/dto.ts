@@ -1,7 +1,7 @@
 import { DATE_BOUNDS } from '@redvest/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
-import { CalendarDate, Lines, Optional } from '../common/fields';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { CalendarDate, Id, Lines, Optional } from '../common/fields';
 import { PageQuery } from '../common/paging';
 
 export class CorrectionRequestDto {
@@ -27,7 +27,7 @@ export class CorrectionsQuery extends PageQuery {
 }
 
 export class CertificateRequestDto {
-  @ApiProperty() @Matches(/^[0-9a-f-]{36}$/) communityId!: string;
+  @ApiProperty() @Id() communityId!: string;
   @ApiProperty({ example: '2026-01-01' }) @CalendarDate(DATE_BOUNDS.certificateDate) from!: string;
   @ApiProperty({ example: '2026-12-31' }) @CalendarDate(DATE_BOUNDS.certificateDate) to!: string;
 }

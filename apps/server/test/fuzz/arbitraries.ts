@@ -1,4 +1,4 @@
-import { toIsoLocal } from '@redvest/contract';
+import { PATTERNS, toIsoLocal } from '@redvest/contract';
 import type { defaultMetadataStorage as TypeStorage } from 'class-transformer/types/storage';
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
@@ -19,7 +19,7 @@ export interface IdPool {
 }
 
 const DAY = 86_400_000;
-const ID_PATTERN = '^[0-9a-f-]{36}$';
+const ID_PATTERN = PATTERNS.id.source;
 
 /** Strings that have broken servers: control and direction characters, injections, far dates, odd numbers. */
 const HOSTILE_STRINGS = [
