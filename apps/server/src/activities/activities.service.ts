@@ -31,7 +31,7 @@ import { Db } from '../database/db';
 import { newId } from '../database/ids';
 import { Counter } from '../jobs/counter.entity';
 import { LedgerReadsService } from '../ledger/ledger-reads.service';
-import { memberNames } from '../ledger/member-names';
+import { memberNames } from '../communities/member-names';
 import { Activity } from './activity.entity';
 import { Attendance } from './attendance.entity';
 import { ActivitiesQuery, CreateActivityDto, UpdateActivityDto } from './dto';

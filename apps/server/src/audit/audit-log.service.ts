@@ -12,7 +12,7 @@ import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { Community } from '../communities/community.entity';
 import { Db } from '../database/db';
-import { memberNames } from '../ledger/member-names';
+import { memberNames } from '../communities/member-names';
 import { AuditChainHead, AuditEntry } from './audit-entry.entity';
 
 /** How the log names someone who is not a member of the community (an invitee, the platform admin). */

@@ -18,7 +18,7 @@ import { CONFIG } from '../config/config.module';
 import { Db } from '../database/db';
 import { isDuplicateKey } from '../database/db-errors';
 import { newId } from '../database/ids';
-import { memberNames } from '../ledger/member-names';
+import { memberNames } from './member-names';
 import { Notice, NotificationsService } from '../notifications/notifications.service';
 import { Compound } from '../organisation/compound.entity';
 import { User } from '../users/user.entity';

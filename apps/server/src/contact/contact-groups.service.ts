@@ -21,7 +21,7 @@ import { findMembership } from '../communities/membership-lookup';
 import { Db } from '../database/db';
 import { isDuplicateKey } from '../database/db-errors';
 import { newId } from '../database/ids';
-import { memberNames } from '../ledger/member-names';
+import { memberNames } from '../communities/member-names';
 import { Building } from '../organisation/building.entity';
 import { Compound } from '../organisation/compound.entity';
 import { Household } from '../organisation/household.entity';

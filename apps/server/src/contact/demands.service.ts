@@ -26,7 +26,7 @@ import { DomainError } from '../common/domain-error';
 import { findMembership } from '../communities/membership-lookup';
 import { Db } from '../database/db';
 import { newId } from '../database/ids';
-import { memberNames } from '../ledger/member-names';
+import { memberNames } from '../communities/member-names';
 import { Building } from '../organisation/building.entity';
 import { Compound } from '../organisation/compound.entity';
 import { Household } from '../organisation/household.entity';

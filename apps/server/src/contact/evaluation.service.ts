@@ -24,7 +24,7 @@ import { Membership } from '../communities/membership.entity';
 import { Db } from '../database/db';
 import { Compound } from '../organisation/compound.entity';
 import { LedgerReadsService } from '../ledger/ledger-reads.service';
-import { memberNames } from '../ledger/member-names';
+import { memberNames } from '../communities/member-names';
 import { Wish } from '../wishes/wish.entity';
 import { RateMemberDto } from './dto';
 import { ContactGroup, ContactGroupMember, Demand, Visit } from './entities';

@@ -19,7 +19,7 @@ import { Employer } from '../communities/employer.entity';
 import { findMembership } from '../communities/membership-lookup';
 import { Db } from '../database/db';
 import { newId } from '../database/ids';
-import { memberNames } from '../ledger/member-names';
+import { memberNames } from '../communities/member-names';
 import { Compound } from '../organisation/compound.entity';
 import { CreateServiceProjectDto, OfferResourceDto } from './dto';
 import { Demand } from './entities';

@@ -18,7 +18,7 @@ import { requestFingerprint } from '../common/request-fingerprint';
 import { Community } from '../communities/community.entity';
 import { Db } from '../database/db';
 import { newId } from '../database/ids';
-import { memberNames } from '../ledger/member-names';
+import { memberNames } from '../communities/member-names';
 import { Building } from '../organisation/building.entity';
 import { Household } from '../organisation/household.entity';
 import { User } from '../users/user.entity';

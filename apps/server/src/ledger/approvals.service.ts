@@ -23,7 +23,7 @@ import { Db } from '../database/db';
 import { LedgerAccount } from './ledger-account.entity';
 import { LedgerTransfer } from './ledger-transfer.entity';
 import { LedgerService } from './ledger.service';
-import { memberNames } from './member-names';
+import { memberNames } from '../communities/member-names';
 import { memberOfTransfer, transferWords } from './transfer-words';
 import { transferViews } from './transfer-views';
 

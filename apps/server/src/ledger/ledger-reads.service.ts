@@ -24,7 +24,7 @@ import { Db } from '../database/db';
 import { EARNING_CODES, periodsOf } from './earnings';
 import { LedgerAccount } from './ledger-account.entity';
 import { LedgerTransfer } from './ledger-transfer.entity';
-import { memberNames } from './member-names';
+import { memberNames } from '../communities/member-names';
 import { PeriodTotal } from './period-total.entity';
 import { statusesOf, transferView } from './transfer-views';
 

@@ -23,7 +23,7 @@ import { Resource, ServiceProject } from '../contact/lists.entities';
 import { Db } from '../database/db';
 import { newId } from '../database/ids';
 import { LedgerService } from '../ledger/ledger.service';
-import { memberNames } from '../ledger/member-names';
+import { memberNames } from '../communities/member-names';
 import { Notice, NotificationsService } from '../notifications/notifications.service';
 import { Redemption } from '../rewards/redemption.entity';
 import { RewardsService } from '../rewards/rewards.service';

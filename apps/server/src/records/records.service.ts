@@ -14,7 +14,7 @@ import { findMembership } from '../communities/membership-lookup';
 import { Db } from '../database/db';
 import { newId } from '../database/ids';
 import { LedgerService } from '../ledger/ledger.service';
-import { memberNames } from '../ledger/member-names';
+import { memberNames } from '../communities/member-names';
 import { Certificate } from './certificate.entity';
 import { CertificateEntry, renderCertificate } from './certificate-pdf';
 import { RecordCorrection } from './correction.entity';

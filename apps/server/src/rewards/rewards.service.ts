@@ -10,7 +10,7 @@ import { Db } from '../database/db';
 import { newId } from '../database/ids';
 import { requestFingerprint } from '../common/request-fingerprint';
 import { LedgerService } from '../ledger/ledger.service';
-import { memberNames } from '../ledger/member-names';
+import { memberNames } from '../communities/member-names';
 import { CreateRewardDto, UpdateRewardDto } from './dto';
 import { Redemption } from './redemption.entity';
 import { Reward } from './reward.entity';

@@ -9,7 +9,7 @@ import { Community } from '../communities/community.entity';
 import { Employer } from '../communities/employer.entity';
 import { Membership } from '../communities/membership.entity';
 import { Db } from '../database/db';
-import { memberNames } from '../ledger/member-names';
+import { memberNames } from '../communities/member-names';
 import { WishesQuery } from './dto';
 import { renderThankYouLetter } from './thank-you-letter';
 import { actorsFor, WishViews } from './wish-views';

@@ -11,7 +11,7 @@ import { Membership } from '../communities/membership.entity';
 import { ContentCheckService } from '../content/content-check.service';
 import { Db } from '../database/db';
 import { newId } from '../database/ids';
-import { memberNames } from '../ledger/member-names';
+import { memberNames } from '../communities/member-names';
 import { Notice, NotificationsService } from '../notifications/notifications.service';
 import { Building } from '../organisation/building.entity';
 import { Compound } from '../organisation/compound.entity';

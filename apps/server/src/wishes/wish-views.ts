@@ -13,7 +13,7 @@ import { PersonalDataCipher } from '../common/personal-data-cipher';
 import { Employer } from '../communities/employer.entity';
 import { AppConfig } from '../config/app-config';
 import { CONFIG } from '../config/config.module';
-import { memberNames } from '../ledger/member-names';
+import { memberNames } from '../communities/member-names';
 import { Compound } from '../organisation/compound.entity';
 import { UploadsService } from '../uploads/uploads.service';
 import { WishEvent } from './wish-event.entity';

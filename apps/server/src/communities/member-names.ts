@@ -1,6 +1,6 @@
 import { EntityManager, In } from 'typeorm';
-import { Departure } from '../communities/departure.entity';
-import { Membership } from '../communities/membership.entity';
+import { Departure } from './departure.entity';
+import { Membership } from './membership.entity';
 import { User } from '../users/user.entity';
 
 export interface MemberNameOptions {
