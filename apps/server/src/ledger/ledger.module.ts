@@ -4,13 +4,14 @@ import { ApprovalsController } from './approvals.controller';
 import { ApprovalsService } from './approvals.service';
 import { LedgerReadsService } from './ledger-reads.service';
 import { LedgerTransfer } from './ledger-transfer.entity';
+import { LedgerChain } from './ledger-chain';
 import { LedgerService } from './ledger.service';
 import { PointsCommandsService } from './points-commands.service';
 import { PointsController } from './points.controller';
 
 @Module({
   controllers: [PointsController, ApprovalsController],
-  providers: [LedgerService, LedgerReadsService, ApprovalsService, PointsCommandsService],
+  providers: [LedgerChain, LedgerService, LedgerReadsService, ApprovalsService, PointsCommandsService],
   exports: [LedgerService, LedgerReadsService],
 })
 export class LedgerModule implements OnModuleInit {

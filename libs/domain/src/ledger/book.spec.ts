@@ -1,3 +1,4 @@
+import { ErrorCode } from '@redvest/contract';
 import fc from 'fast-check';
 import { LedgerBook } from './book';
 import { available, balance, pendingNet, Totals } from './totals';
@@ -107,30 +108,30 @@ describe('the ledger rules', () => {
     const award = book.transfer('pending', 'ISSUANCE', 'u1', 10);
     if (typeof award === 'string') throw new Error(award);
     expect(book.post(award.id)).toMatchObject({ phase: 'post', pendingId: award.id });
-    expect(book.post(award.id)).toBe('not_pending');
-    expect(book.void(award.id)).toBe('not_pending');
+    expect(book.post(award.id)).toBe(ErrorCode.TransferNotPending);
+    expect(book.void(award.id)).toBe(ErrorCode.TransferNotPending);
     const single = book.transfer('single', 'ISSUANCE', 'u1', 5) as { id: number };
-    expect(book.post(single.id)).toBe('not_pending');
+    expect(book.post(single.id)).toBe(ErrorCode.TransferNotPending);
   });
 
   it('refuses to spend points that are pending or already spent', () => {
     const book = freshBook();
     book.transfer('pending', 'ISSUANCE', 'u1', 10);
-    expect(book.transfer('single', 'u1', 'REDEMPTION', 1)).toBe('insufficient');
+    expect(book.transfer('single', 'u1', 'REDEMPTION', 1)).toBe(ErrorCode.InsufficientPoints);
     book.transfer('single', 'ISSUANCE', 'u1', 10);
     expect(book.transfer('single', 'u1', 'REDEMPTION', 3)).toMatchObject({ amount: 3 });
-    expect(book.transfer('single', 'u1', 'REDEMPTION', 8)).toBe('insufficient');
+    expect(book.transfer('single', 'u1', 'REDEMPTION', 8)).toBe(ErrorCode.InsufficientPoints);
   });
 
   it('reverses a posted transfer once, and refuses a reversal the user can no longer cover', () => {
     const book = freshBook();
     const award = book.transfer('single', 'ISSUANCE', 'u1', 10) as { id: number };
     book.transfer('single', 'u1', 'REDEMPTION', 8);
-    expect(book.reverse(award.id)).toBe('insufficient');
+    expect(book.reverse(award.id)).toBe(ErrorCode.InsufficientPoints);
     book.transfer('single', 'REDEMPTION', 'u1', 8);
     expect(book.reverse(award.id)).toMatchObject({ debit: 'u1', credit: 'ISSUANCE', reversesId: award.id });
-    expect(book.reverse(award.id)).toBe('already_reversed');
+    expect(book.reverse(award.id)).toBe(ErrorCode.TransferAlreadyReversed);
     const pending = book.transfer('pending', 'ISSUANCE', 'u2', 4) as { id: number };
-    expect(book.reverse(pending.id)).toBe('not_posted');
+    expect(book.reverse(pending.id)).toBe(ErrorCode.TransferNotPosted);
   });
 });

@@ -1,4 +1,6 @@
-import { applyDelta, canDebit, deltaFor, Phase, Totals, ZERO_TOTALS } from './totals';
+import { ErrorCode } from '@redvest/contract';
+import { decideMove, decideResolution, decideReversal, LedgerRefusal } from './decide';
+import { applyDelta, Phase, Totals, ZERO_TOTALS } from './totals';
 
 export type AccountKind = 'user' | 'system';
 
@@ -12,17 +14,16 @@ export interface BookTransfer {
   reversesId?: number;
 }
 
-export type BookError = 'insufficient' | 'not_pending' | 'not_posted' | 'already_reversed' | 'invalid_amount';
+export type BookError = LedgerRefusal | ErrorCode.TransferNotFound | 'invalid_amount';
 
 /**
- * The ledger's rules on plain data, with no database: the server applies the same deltas with conditional
- * SQL updates, and the property tests drive this model with random operations.
+ * The ledger on plain data, with no database, for the property tests: it decides with the same functions
+ * LedgerService calls (decide.ts), and keeps its transfers and totals in memory where the server keeps
+ * them in rows.
  */
 export class LedgerBook {
   readonly accounts = new Map<string, { kind: AccountKind; totals: Totals }>();
   readonly transfers: BookTransfer[] = [];
-  private resolved = new Set<number>();
-  private reversed = new Set<number>();
 
   open(id: string, kind: AccountKind): void {
     if (!this.accounts.has(id)) this.accounts.set(id, { kind, totals: { ...ZERO_TOTALS } });
@@ -50,52 +51,59 @@ export class LedgerBook {
   /** A correcting transfer the other way; only for a transfer that is final (posted) and not yet reversed. */
   reverse(id: number): BookTransfer | BookError {
     const original = this.transfers[id - 1];
-    if (!original || original.phase === 'post' || original.phase === 'void' || original.reversesId)
-      return 'not_posted';
-    if (original.phase === 'pending' && this.statusOf(id) !== 'posted') return 'not_posted';
-    if (this.reversed.has(id)) return 'already_reversed';
-    const result = this.apply({
-      id: this.transfers.length + 1,
-      phase: 'single',
-      debit: original.credit,
-      credit: original.debit,
-      amount: original.amount,
-      reversesId: id,
-    });
-    if (typeof result !== 'string') this.reversed.add(id);
-    return result;
+    if (!original) return ErrorCode.TransferNotFound;
+    const movement = decideReversal(
+      { ...original, isReversal: original.reversesId !== undefined },
+      {
+        resolution: this.resolutionOf(id)?.phase ?? null,
+        alreadyReversed: this.transfers.some((t) => t.reversesId === id),
+      },
+    );
+    if (typeof movement === 'string') return movement;
+    return this.apply({ id: this.transfers.length + 1, phase: 'single', ...movement, reversesId: id });
   }
 
   statusOf(id: number): 'pending' | 'posted' | 'voided' {
-    const t = this.transfers[id - 1];
-    if (t.phase !== 'pending') return 'posted';
-    const resolution = this.transfers.find((x) => x.pendingId === id);
+    if (this.transfers[id - 1].phase !== 'pending') return 'posted';
+    const resolution = this.resolutionOf(id);
     return !resolution ? 'pending' : resolution.phase === 'post' ? 'posted' : 'voided';
   }
 
+  private resolutionOf(pendingId: number): (BookTransfer & { phase: 'post' | 'void' }) | undefined {
+    return this.transfers.find((t) => t.pendingId === pendingId) as
+      (BookTransfer & { phase: 'post' | 'void' }) | undefined;
+  }
+
   private resolve(pendingId: number, phase: 'post' | 'void'): BookTransfer | BookError {
-    const pending = this.transfers[pendingId - 1];
-    if (!pending || pending.phase !== 'pending' || this.resolved.has(pendingId)) return 'not_pending';
-    const result = this.apply({
+    const target = this.transfers[pendingId - 1];
+    if (!target) return ErrorCode.TransferNotFound;
+    const resolved = new Set(this.transfers.flatMap((t) => (t.pendingId ? [t.pendingId] : [])));
+    const group = decideResolution(target, [target], resolved);
+    if (typeof group === 'string') return group;
+    return this.apply({
       id: this.transfers.length + 1,
       phase,
-      debit: pending.debit,
-      credit: pending.credit,
-      amount: pending.amount,
+      debit: target.debit,
+      credit: target.credit,
+      amount: target.amount,
       pendingId,
     });
-    if (typeof result !== 'string') this.resolved.add(pendingId);
-    return result;
   }
 
   private apply(transfer: BookTransfer): BookTransfer | BookError {
     const debit = this.accounts.get(transfer.debit)!;
     const credit = this.accounts.get(transfer.credit)!;
-    if (debit.kind === 'user' && !canDebit(debit.totals, transfer.phase, transfer.amount))
-      return 'insufficient';
-    debit.totals = applyDelta(debit.totals, deltaFor(transfer.phase, 'debit', transfer.amount));
-    credit.totals = applyDelta(credit.totals, deltaFor(transfer.phase, 'credit', transfer.amount));
+    const debitDelta = decideMove(this.factsOf(debit), transfer.phase, 'debit', transfer.amount);
+    const creditDelta = decideMove(this.factsOf(credit), transfer.phase, 'credit', transfer.amount);
+    if (typeof debitDelta === 'string') return debitDelta;
+    if (typeof creditDelta === 'string') return creditDelta;
+    debit.totals = applyDelta(debit.totals, debitDelta);
+    credit.totals = applyDelta(credit.totals, creditDelta);
     this.transfers.push(transfer);
     return transfer;
+  }
+
+  private factsOf(account: { kind: AccountKind; totals: Totals }) {
+    return { isMember: account.kind === 'user', totals: account.totals };
   }
 }

@@ -1,2 +1,3 @@
 export * from './book';
 export * from './totals';
+export * from './decide';

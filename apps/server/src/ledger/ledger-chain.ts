@@ -1,0 +1,140 @@
+import { ErrorCode, TransferCode, Unit } from '@redvest/contract';
+import { applyDelta, decideMove, needsCover, Phase, Side } from '@redvest/domain';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { DomainError } from '../common/domain-error';
+import { Db } from '../database/db';
+import { newId } from '../database/ids';
+import { ChainHead } from './chain-head.entity';
+import { GENESIS_HASH, transferHash } from './chain';
+import { earningDelta, periodsOf } from './earnings';
+import { LedgerAccount } from './ledger-account.entity';
+import { LedgerTransfer } from './ledger-transfer.entity';
+
+/** A transfer to write, with its two accounts as rows; the chain gives it its id, sequence and hashes. */
+export type ChainEntry = Omit<
+  LedgerTransfer,
+  'id' | 'communityId' | 'sequence' | 'debitAccountId' | 'creditAccountId' | 'createdAt' | 'prevHash' | 'hash'
+> & {
+  debit: LedgerAccount;
+  credit: LedgerAccount;
+};
+
+/**
+ * The community's chain of transfers: the lock that puts every ledger write of a community one after
+ * another, and the append that writes a transfer with the totals it moves and the hash that links it.
+ */
+@Injectable()
+export class LedgerChain {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Locks the community's chain head, creating it on the first transfer. The row is locked with a plain
+   * `SELECT … FOR UPDATE` first: an `INSERT IGNORE` on an existing row would take a shared lock that
+   * every waiting transaction then tries to upgrade, which deadlocks under load.
+   */
+  async lock(em: EntityManager, communityId: string): Promise<ChainHead> {
+    const head = await em.findOne(ChainHead, { where: { communityId }, ...this.db.forUpdate });
+    if (head) return head;
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(ChainHead)
+      .values({ communityId, lastSequence: 0, lastHash: GENESIS_HASH })
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
+    return em.findOneOrFail(ChainHead, { where: { communityId }, ...this.db.forUpdate });
+  }
+
+  /**
+   * Writes one transfer: moves the four totals of both accounts (a member's debit only when covered),
+   * links the row into the chain, and records the points earned per period.
+   * `reversedCode`: for a reversal, the code of the transfer it corrects.
+   */
+  async append(
+    em: EntityManager,
+    head: ChainHead,
+    entry: ChainEntry,
+    reversedCode?: TransferCode,
+  ): Promise<LedgerTransfer> {
+    const { debit, credit, ...fields } = entry;
+    await this.move(em, debit, entry.phase, 'debit', entry.amount);
+    await this.move(em, credit, entry.phase, 'credit', entry.amount);
+    const row: Omit<LedgerTransfer, 'hash'> = {
+      ...fields,
+      id: newId(),
+      communityId: head.communityId,
+      sequence: head.lastSequence + 1,
+      debitAccountId: debit.id,
+      creditAccountId: credit.id,
+      createdAt: new Date(),
+      prevHash: head.lastHash,
+    };
+    const transfer = { ...row, hash: transferHash(row) } as LedgerTransfer;
+    await em.insert(LedgerTransfer, transfer);
+    await em.update(
+      ChainHead,
+      { communityId: head.communityId },
+      { lastSequence: transfer.sequence, lastHash: transfer.hash },
+    );
+    head.lastSequence = transfer.sequence;
+    head.lastHash = transfer.hash;
+    const earned = earningDelta(transfer, debit, credit, reversedCode);
+    if (earned)
+      await this.addEarnings(
+        em,
+        head.communityId,
+        earned.userId,
+        transfer.unit,
+        earned.amount,
+        transfer.createdAt,
+      );
+    return transfer;
+  }
+
+  /**
+   * Moves an account's totals. A debit that needs cover is also a condition of the UPDATE itself, so that
+   * two debits at once cannot both pass on totals read before either.
+   */
+  private async move(em: EntityManager, account: LedgerAccount, phase: Phase, side: Side, amount: number) {
+    const isMember = account.userId !== null;
+    const d = decideMove({ isMember, totals: account }, phase, side, amount);
+    if (typeof d === 'string') throw new DomainError(d);
+    const guarded = needsCover(isMember, phase, side);
+    const query = em
+      .createQueryBuilder()
+      .update(LedgerAccount)
+      .set({
+        creditsPosted: () => `credits_posted + ${d.creditsPosted}`,
+        debitsPosted: () => `debits_posted + ${d.debitsPosted}`,
+        creditsPending: () => `credits_pending + ${d.creditsPending}`,
+        debitsPending: () => `debits_pending + ${d.debitsPending}`,
+      })
+      .where('id = :id', { id: account.id });
+    if (guarded) query.andWhere('credits_posted - debits_posted - debits_pending >= :amount', { amount });
+    const result = await query.execute();
+    if (guarded && result.affected === 0) throw new DomainError(ErrorCode.InsufficientPoints);
+    Object.assign(account, applyDelta(account, d));
+  }
+
+  /** One statement for the three periods: an upsert that adds to what is there. */
+  private async addEarnings(
+    em: EntityManager,
+    communityId: string,
+    userId: string,
+    unit: Unit,
+    amount: number,
+    at: Date,
+  ) {
+    const periods = periodsOf(at);
+    const values = periods.map(() => '(?, ?, ?, ?, ?)').join(', ');
+    const upsert = this.db.isMysql
+      ? 'ON DUPLICATE KEY UPDATE earned = earned + VALUES(earned)'
+      : 'ON CONFLICT (community_id, unit, period, user_id) DO UPDATE SET earned = earned + excluded.earned';
+    await em.query(
+      `INSERT INTO ledger_period_totals (community_id, unit, period, user_id, earned) VALUES ${values} ${upsert}`,
+      periods.flatMap((period) => [communityId, unit, period, userId, amount]),
+    );
+  }
+}
