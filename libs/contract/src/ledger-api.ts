@@ -1,3 +1,4 @@
+import { NumberRange, TextLimit } from './limits';
 import { LeaderboardPeriod, TransferCode, TransferStatus, Unit } from './ledger';
 
 /** Bodies of the ledger's routes (DESIGN §4, §7). Amounts are whole numbers of points or minutes. */
@@ -145,6 +146,18 @@ export interface RewardView {
   stock: number;
   active: boolean;
 }
+
+/** The station's goods and orders. */
+export const REWARD_LIMITS = {
+  name: { max: 40, required: true },
+  description: { max: 200, multiline: true },
+  photoUrl: { max: 255 },
+  cost: { min: 1, max: 100_000 },
+  stock: { min: 0, max: 100_000 },
+  /** Items of one reward in one order. */
+  quantity: { min: 1, max: 20 },
+  cancelReason: { max: 100, multiline: true },
+} as const satisfies Record<string, TextLimit | NumberRange>;
 
 export interface CreateRewardRequest {
   name: string;

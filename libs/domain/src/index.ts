@@ -6,3 +6,4 @@ export * from './roles';
 export * from './wishes';
 export * from './date-bounds';
 export * from './text';
+export * from './rewards';

@@ -2,22 +2,22 @@ import {
   CancelRedemptionRequest,
   CreateRewardRequest,
   RedeemRequest,
+  REWARD_LIMITS,
   UpdateRewardRequest,
 } from '@redvest/contract';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, Max, Min } from 'class-validator';
-import { Line, Lines, Optional, UpdateOf, Url } from '../common/fields';
+import { Optional, Text, UpdateOf, Url } from '../common/fields';
 import { PageQuery } from '../common/paging';
 
-const MAX_COST = 100_000;
-const MAX_STOCK = 100_000;
+const { cost, stock, quantity } = REWARD_LIMITS;
 
 export class CreateRewardDto implements CreateRewardRequest {
-  @ApiProperty({ example: '金龙鱼食用油 5L' }) @Line(40, { required: true }) name!: string;
-  @ApiProperty({ example: 120 }) @IsInt() @Min(1) @Max(MAX_COST) cost!: number;
-  @ApiProperty({ example: 20 }) @IsInt() @Min(0) @Max(MAX_STOCK) stock!: number;
-  @ApiPropertyOptional() @Optional() @Lines(200) description?: string;
-  @ApiPropertyOptional() @Optional() @Url(255) photoUrl?: string;
+  @ApiProperty({ example: '金龙鱼食用油 5L' }) @Text(REWARD_LIMITS.name) name!: string;
+  @ApiProperty({ example: 120 }) @IsInt() @Min(cost.min) @Max(cost.max) cost!: number;
+  @ApiProperty({ example: 20 }) @IsInt() @Min(stock.min) @Max(stock.max) stock!: number;
+  @ApiPropertyOptional() @Optional() @Text(REWARD_LIMITS.description) description?: string;
+  @ApiPropertyOptional() @Optional() @Url(REWARD_LIMITS.photoUrl.max) photoUrl?: string;
 }
 
 export class UpdateRewardDto extends UpdateOf(CreateRewardDto) implements UpdateRewardRequest {
@@ -25,11 +25,16 @@ export class UpdateRewardDto extends UpdateOf(CreateRewardDto) implements Update
 }
 
 export class RedeemDto implements RedeemRequest {
-  @ApiPropertyOptional({ default: 1 }) @Optional() @IsInt() @Min(1) @Max(20) quantity?: number;
+  @ApiPropertyOptional({ default: 1 })
+  @Optional()
+  @IsInt()
+  @Min(quantity.min)
+  @Max(quantity.max)
+  quantity?: number;
 }
 
 export class CancelRedemptionDto implements CancelRedemptionRequest {
-  @ApiPropertyOptional() @Optional() @Lines(100) reason?: string;
+  @ApiPropertyOptional() @Optional() @Text(REWARD_LIMITS.cancelReason) reason?: string;
 }
 
 export class RedemptionsQuery extends PageQuery {

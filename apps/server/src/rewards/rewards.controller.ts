@@ -13,13 +13,17 @@ import {
   RewardsQuery,
   UpdateRewardDto,
 } from './dto';
+import { RedemptionViews } from './redemption-views';
 import { RewardsService } from './rewards.service';
 
 @ApiTags('积分兑换')
 @ApiBearerAuth()
 @Controller('api')
 export class RewardsController {
-  constructor(private readonly rewards: RewardsService) {}
+  constructor(
+    private readonly rewards: RewardsService,
+    private readonly redemptions: RedemptionViews,
+  ) {}
 
   @Get('communities/:cid/rewards')
   list(
@@ -54,12 +58,12 @@ export class RewardsController {
 
   @Get('me/redemptions')
   mine(@Auth() auth: AuthContext, @Query() query: PageQuery): Promise<Page<RedemptionView>> {
-    return this.rewards.mine(auth.user.id, query.cursor, query.limit);
+    return this.redemptions.mine(auth.user.id, query.cursor, query.limit);
   }
 
   @Get('communities/:cid/redemptions')
   ofCommunity(@Param('cid') cid: string, @Query() query: RedemptionsQuery): Promise<Page<RedemptionView>> {
-    return this.rewards.ofCommunity(cid, query.status, query.cursor, query.limit);
+    return this.redemptions.ofCommunity(cid, query.status, query.cursor, query.limit);
   }
 
   @Post('redemptions/:redemptionId/pickup')

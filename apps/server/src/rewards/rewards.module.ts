@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ResourceCommunities } from '../auth/resource-communities';
 import { LedgerModule } from '../ledger/ledger.module';
+import { RedemptionViews } from './redemption-views';
 import { Redemption } from './redemption.entity';
 import { Reward } from './reward.entity';
 import { RewardsController } from './rewards.controller';
@@ -9,7 +10,7 @@ import { RewardsService } from './rewards.service';
 @Module({
   imports: [LedgerModule],
   controllers: [RewardsController],
-  providers: [RewardsService],
+  providers: [RewardsService, RedemptionViews],
   exports: [RewardsService],
 })
 export class RewardsModule implements OnModuleInit {

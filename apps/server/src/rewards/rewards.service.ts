@@ -1,6 +1,7 @@
-import { ErrorCode, Page, RedemptionView, RewardView, Role, toIsoLocal } from '@redvest/contract';
+import { ErrorCode, RedemptionView, RewardView, Role } from '@redvest/contract';
+import { decideCancel, decideOrder, decidePickUp, isRewardRefusal } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, FindOptionsWhere, LessThan } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { CommunityAccess } from '../auth/auth-context';
 import { AuditTrail } from '../audit/audit-trail';
 import { clip } from '../audit/words';
@@ -10,8 +11,8 @@ import { Db } from '../database/db';
 import { newId } from '../database/ids';
 import { requestFingerprint } from '../common/request-fingerprint';
 import { LedgerService } from '../ledger/ledger.service';
-import { memberNames } from '../communities/member-names';
 import { CreateRewardDto, UpdateRewardDto } from './dto';
+import { RedemptionViews } from './redemption-views';
 import { Redemption } from './redemption.entity';
 import { Reward } from './reward.entity';
 
@@ -22,6 +23,7 @@ export class RewardsService {
     private readonly db: Db,
     private readonly ledger: LedgerService,
     private readonly audit: AuditTrail,
+    private readonly views: RedemptionViews,
   ) {}
 
   async list(communityId: string, includeInactive: boolean): Promise<{ items: RewardView[] }> {
@@ -92,13 +94,13 @@ export class RewardsService {
       const earlier = await em.findOne(Redemption, { where: { communityId, idempotencyKey } });
       if (earlier) {
         if (earlier.requestHash !== requestHash) throw new DomainError(ErrorCode.IdempotencyKeyReused);
-        return this.view(em, earlier);
+        return this.views.view(em, earlier);
       }
       // Leaving the community (or deleting the account) takes this chain lock first: after it, nobody pays.
-      if (!(await em.findOne(Membership, { where: { communityId, userId } })))
-        throw new DomainError(ErrorCode.NotCommunityMember);
+      const member = (await em.findOne(Membership, { where: { communityId, userId } })) !== null;
       const reward = await em.findOneOrFail(Reward, { where: { id: rewardId } });
-      if (!reward.active) throw new DomainError(ErrorCode.RewardInactive);
+      const decision = decideOrder({ ...reward, active: Boolean(reward.active) }, { quantity, member });
+      if (isRewardRefusal(decision)) throw new DomainError(decision);
       const taken = await em
         .createQueryBuilder()
         .update(Reward)
@@ -111,15 +113,14 @@ export class RewardsService {
         .execute();
       if (taken.affected === 0) throw new DomainError(ErrorCode.OutOfStock);
       const id = newId();
-      const total = reward.cost * quantity;
       const { transfer } = await this.ledger.redeem(
         em,
         {
           communityId,
           userId,
-          amount: total,
+          amount: decision.total,
           ref: { type: 'redemption', id },
-          memo: `${reward.name} × ${quantity}`,
+          memo: decision.memo,
           idempotencyKey,
           createdBy: userId,
         },
@@ -133,7 +134,7 @@ export class RewardsService {
         rewardName: reward.name,
         quantity,
         unitCost: reward.cost,
-        total,
+        total: decision.total,
         status: 'placed',
         transferId: transfer.id,
         refundTransferId: null,
@@ -145,26 +146,28 @@ export class RewardsService {
         cancelReason: null,
       };
       await em.insert(Redemption, order);
-      return this.view(em, order);
+      return this.views.view(em, order);
     });
   }
 
   async pickUp(redemptionId: string, actorId: string): Promise<RedemptionView> {
     return this.db.transaction(async (em) => {
+      const order = await em.findOneOrFail(Redemption, { where: { id: redemptionId } });
+      const decision = decidePickUp(order);
+      if (isRewardRefusal(decision)) throw new DomainError(decision);
       const closed = await em.update(
         Redemption,
         { id: redemptionId, status: 'placed' },
         { status: 'picked_up', closedAt: new Date(), closedBy: actorId },
       );
       if (closed.affected === 0) throw new DomainError(ErrorCode.RedemptionClosed);
-      const order = await em.findOneOrFail(Redemption, { where: { id: redemptionId } });
       await this.audit.record(em, {
         targetType: 'redemption',
         targetId: redemptionId,
         subjectId: order.userId,
         summary: `确认领取：${clip(order.rewardName, 40)} × ${order.quantity}（${order.total} 积分）`,
       });
-      return this.view(em, order);
+      return this.views.view(em, await em.findOneOrFail(Redemption, { where: { id: redemptionId } }));
     });
   }
 
@@ -178,10 +181,13 @@ export class RewardsService {
     return this.db.transaction(async (em) => {
       await this.ledger.lockChain(em, access.communityId);
       const order = await em.findOneOrFail(Redemption, { where: { id: redemptionId } });
-      if (order.userId !== actorId && !access.roles.has(Role.Secretary))
-        throw new DomainError(ErrorCode.Forbidden);
+      const decision = decideCancel(order, {
+        userId: actorId,
+        isSecretary: access.roles.has(Role.Secretary),
+      });
+      if (isRewardRefusal(decision)) throw new DomainError(decision);
       if (!(await this.refund(em, order, actorId, reason))) throw new DomainError(ErrorCode.RedemptionClosed);
-      if (order.userId !== actorId) {
+      if (decision.audited) {
         await this.audit.record(em, {
           targetType: 'redemption',
           targetId: redemptionId,
@@ -189,7 +195,7 @@ export class RewardsService {
           summary: `取消兑换并退回 ${order.total} 积分：${clip(order.rewardName, 40)} × ${order.quantity}${reason?.trim() ? `（原因：${clip(reason)}）` : ''}`,
         });
       }
-      return this.view(em, await em.findOneOrFail(Redemption, { where: { id: redemptionId } }));
+      return this.views.view(em, await em.findOneOrFail(Redemption, { where: { id: redemptionId } }));
     });
   }
 
@@ -230,56 +236,6 @@ export class RewardsService {
       .where('id = :id', { id: order.rewardId })
       .execute();
     return true;
-  }
-
-  async mine(userId: string, cursor?: string, limit = 20): Promise<Page<RedemptionView>> {
-    return this.page({ userId }, cursor, limit);
-  }
-
-  async ofCommunity(
-    communityId: string,
-    status?: Redemption['status'],
-    cursor?: string,
-    limit = 20,
-  ): Promise<Page<RedemptionView>> {
-    return this.page({ communityId, ...(status ? { status } : {}) }, cursor, limit);
-  }
-
-  private async page(
-    where: FindOptionsWhere<Redemption>,
-    cursor: string | undefined,
-    limit: number,
-  ): Promise<Page<RedemptionView>> {
-    return this.db.read(async (em) => {
-      const rows = await em.find(Redemption, {
-        where: { ...where, ...(cursor ? { id: LessThan(cursor) } : {}) },
-        order: { id: 'DESC' },
-        take: limit + 1,
-      });
-      const page = rows.slice(0, limit);
-      const views = [];
-      for (const row of page) views.push(await this.view(em, row));
-      return { items: views, nextCursor: rows.length > limit ? page[page.length - 1].id : null };
-    });
-  }
-
-  private async view(em: EntityManager, r: Redemption): Promise<RedemptionView> {
-    const names = await memberNames(em, r.communityId, [r.userId]);
-    return {
-      id: r.id,
-      communityId: r.communityId,
-      rewardId: r.rewardId,
-      rewardName: r.rewardName,
-      userId: r.userId,
-      userName: names.get(r.userId) ?? '',
-      quantity: r.quantity,
-      unitCost: r.unitCost,
-      total: r.total,
-      status: r.status,
-      createdAt: toIsoLocal(r.createdAt),
-      closedAt: r.closedAt ? toIsoLocal(r.closedAt) : null,
-      cancelReason: r.cancelReason,
-    };
   }
 }
 

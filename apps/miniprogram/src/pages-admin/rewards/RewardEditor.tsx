@@ -2,11 +2,11 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
-import { RewardView } from '@redvest/contract';
+import { REWARD_LIMITS, RewardView } from '@redvest/contract';
 import { Field } from '../../components/Field';
 import { toApiError } from '../../hooks/useAsync';
 import { api } from '../../services/api';
-import { formOf, MAX_DESCRIPTION, MAX_NAME, RewardErrors, RewardForm, validateReward } from './validate';
+import { formOf, RewardErrors, RewardForm, validateReward } from './validate';
 
 /** Adds a reward (without `reward`) or changes one: name, cost, stock and a short description. */
 export function RewardEditor({
@@ -51,7 +51,7 @@ export function RewardEditor({
         <Input
           value={form.name}
           placeholder="如：东北大米 5kg"
-          maxLength={MAX_NAME}
+          maxLength={REWARD_LIMITS.name.max}
           clearable
           onChange={(name) => update({ name })}
         />
@@ -78,7 +78,7 @@ export function RewardEditor({
         <TextArea
           value={form.description}
           placeholder="如：社区服务站领取，每月补货"
-          maxLength={MAX_DESCRIPTION}
+          maxLength={REWARD_LIMITS.description.max}
           onChange={(description) => update({ description })}
         />
       </Field>

@@ -1,10 +1,7 @@
-import { CreateRewardRequest, RewardView } from '@redvest/contract';
+import { CreateRewardRequest, REWARD_LIMITS, RewardView } from '@redvest/contract';
+import { textProblem } from '@redvest/domain';
 
-/** The same limits as the server's. */
-export const MAX_NAME = 40;
-export const MAX_DESCRIPTION = 200;
-export const MAX_COST = 100_000;
-export const MAX_STOCK = 100_000;
+const { name: NAME, description: DESCRIPTION, cost: COST, stock: STOCK } = REWARD_LIMITS;
 
 export interface RewardForm {
   name: string;
@@ -29,6 +26,12 @@ function wholeNumber(text: string): number | null {
   return /^\d+$/.test(trimmed) ? Number(trimmed) : null;
 }
 
+const UNSAFE = '含有无法显示的字符，请删掉后重新输入';
+
+function within(value: number | null, range: { min: number; max: number }): value is number {
+  return value !== null && value >= range.min && value <= range.max;
+}
+
 /** Checks the form as the server will, so a mistake shows beside its field before anything is sent. */
 export function validateReward(form: RewardForm): { errors: RewardErrors; request?: CreateRewardRequest } {
   const errors: RewardErrors = {};
@@ -36,13 +39,17 @@ export function validateReward(form: RewardForm): { errors: RewardErrors; reques
   const description = form.description.trim();
   const cost = wholeNumber(form.cost);
   const stock = wholeNumber(form.stock);
-  if (!name) errors.name = '请填写商品名称';
-  else if ([...name].length > MAX_NAME) errors.name = `名称最多 ${MAX_NAME} 个字`;
+  const nameProblem = textProblem(name, NAME);
+  if (nameProblem === 'required') errors.name = '请填写商品名称';
+  else if (nameProblem === 'too_long') errors.name = `名称最多 ${NAME.max} 个字`;
+  else if (nameProblem) errors.name = UNSAFE;
   if (!form.cost.trim()) errors.cost = '请填写兑换所需积分';
-  else if (cost === null || cost < 1 || cost > MAX_COST) errors.cost = `积分应为 1 到 ${MAX_COST} 之间的整数`;
+  else if (!within(cost, COST)) errors.cost = `积分应为 ${COST.min} 到 ${COST.max} 之间的整数`;
   if (!form.stock.trim()) errors.stock = '请填写库存数量';
-  else if (stock === null || stock > MAX_STOCK) errors.stock = `库存应为 0 到 ${MAX_STOCK} 之间的整数`;
-  if ([...description].length > MAX_DESCRIPTION) errors.description = `说明最多 ${MAX_DESCRIPTION} 个字`;
+  else if (!within(stock, STOCK)) errors.stock = `库存应为 ${STOCK.min} 到 ${STOCK.max} 之间的整数`;
+  const descriptionProblem = textProblem(description, DESCRIPTION);
+  if (descriptionProblem === 'too_long') errors.description = `说明最多 ${DESCRIPTION.max} 个字`;
+  else if (descriptionProblem) errors.description = UNSAFE;
   if (Object.keys(errors).length) return { errors };
   return {
     errors,

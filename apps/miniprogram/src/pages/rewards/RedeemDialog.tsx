@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { RedemptionView, RewardView } from '@redvest/contract';
+import { RedemptionView, REWARD_LIMITS, RewardView } from '@redvest/contract';
 import { FormDialog } from '../../components/FormDialog';
 import { Stepper } from '../../components/Stepper';
 import { toApiError } from '../../hooks/useAsync';
@@ -9,7 +9,7 @@ import { api } from '../../services/api';
 import { newIdempotencyKey } from '../../services/format';
 
 /** The server takes at most this many of one reward in one order. */
-export const MAX_PER_ORDER = 20;
+export const MAX_PER_ORDER = REWARD_LIMITS.quantity.max;
 
 /** How many the user may take: what is in stock, what their points pay for, and the order limit. */
 export function maxQuantity(reward: RewardView, balance: number): number {

@@ -1,0 +1,72 @@
+import { ErrorCode, RedemptionStatus } from '@redvest/contract';
+import { refusalTest } from '../refusals';
+
+/** 积分兑换 (DESIGN §4): what an order of goods takes, and who may close it. */
+
+const REWARD_REFUSALS = [
+  ErrorCode.NotCommunityMember,
+  ErrorCode.RewardInactive,
+  ErrorCode.OutOfStock,
+  ErrorCode.RedemptionClosed,
+  ErrorCode.Forbidden,
+] as const;
+
+export type RewardRefusal = (typeof REWARD_REFUSALS)[number];
+export const isRewardRefusal = refusalTest(REWARD_REFUSALS);
+
+export interface RewardFacts {
+  name: string;
+  cost: number;
+  stock: number;
+  active: boolean;
+}
+
+export interface RedemptionFacts {
+  userId: string;
+  status: RedemptionStatus;
+  rewardName: string;
+  quantity: number;
+  total: number;
+}
+
+/** The order to place: the points it costs and what the statement says. */
+export interface OrderDecision {
+  total: number;
+  memo: string;
+}
+
+/**
+ * 兑换: a member orders `quantity` of a reward on sale and in stock. The stock read here may be overtaken:
+ * the server takes it with a conditional update too, and the points with a debit that refuses to overdraw.
+ */
+export function decideOrder(
+  reward: RewardFacts,
+  input: { quantity: number; member: boolean },
+): OrderDecision | RewardRefusal {
+  if (!input.member) return ErrorCode.NotCommunityMember;
+  if (!reward.active) return ErrorCode.RewardInactive;
+  if (reward.stock < input.quantity) return ErrorCode.OutOfStock;
+  return { total: reward.cost * input.quantity, memo: `${reward.name} × ${input.quantity}` };
+}
+
+/** What cancelling an order gives back; `audited` when someone other than the member cancelled it. */
+export interface CancelDecision {
+  refund: number;
+  audited: boolean;
+}
+
+/** 取消兑换: the member who ordered, or a secretary, while the goods are not yet picked up. */
+export function decideCancel(
+  order: RedemptionFacts,
+  caller: { userId: string; isSecretary: boolean },
+): CancelDecision | RewardRefusal {
+  const own = order.userId === caller.userId;
+  if (!own && !caller.isSecretary) return ErrorCode.Forbidden;
+  if (order.status !== 'placed') return ErrorCode.RedemptionClosed;
+  return { refund: order.total, audited: !own };
+}
+
+/** 确认领取: only an order still waiting for pickup. */
+export function decidePickUp(order: RedemptionFacts): true | RewardRefusal {
+  return order.status === 'placed' ? true : ErrorCode.RedemptionClosed;
+}
