@@ -4,6 +4,7 @@ import { errorOf } from './errors';
 import { ADMIN_ENV, ADMIN_OPENID, csvFile, LoggedIn, memberWith, newCommunity } from './fixtures';
 import { startTestApp, TestApp } from './harness';
 import { photo } from './wish-fixtures';
+import { itOnMariaDb } from './databases';
 
 jest.setTimeout(60_000);
 
@@ -97,7 +98,7 @@ describe('household contact (包干到户)', () => {
     });
   });
 
-  it('lets one of two overlapping assignments made at the same moment win', async () => {
+  itOnMariaDb('lets one of two overlapping assignments made at the same moment win (MariaDB)', async () => {
     const s = await setUp();
     const results = await Promise.allSettled([
       s.secretary.contact.assign(s.groupA.id, { buildingId: s.building.id, floorFrom: 24, floorTo: 26 }),

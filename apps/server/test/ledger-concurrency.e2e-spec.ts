@@ -3,11 +3,12 @@ import { ErrorCode, Role, Unit } from '@redvest/contract';
 import { ADMIN_ENV, ADMIN_OPENID, LoggedIn, memberWith, newCommunity } from './fixtures';
 import { startTestApp, TestApp } from './harness';
 import { givePoints, key, pendingAward, transferCount } from './ledger-fixtures';
+import { onMariaDb } from './databases';
 
-/** The ledger under concurrent requests, on SQLite (serialised) and on MariaDB (row locks): `npm run test:mysql`. */
+/** The ledger under concurrent requests, on MariaDB (row locks): `npm run test:mysql`. */
 jest.setTimeout(120_000);
 
-describe('the ledger under concurrency', () => {
+onMariaDb('the ledger under concurrency (MariaDB)', () => {
   let t: TestApp;
   let admin: LoggedIn;
 

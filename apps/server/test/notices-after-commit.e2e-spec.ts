@@ -5,6 +5,7 @@ import { FakeWechat } from './fake-wechat';
 import { ADMIN_ENV, ADMIN_OPENID, LoggedIn } from './fixtures';
 import { startTestApp, TestApp, unique } from './harness';
 import { WISH } from './wish-fixtures';
+import { onMariaDb } from './databases';
 
 jest.setTimeout(120_000);
 
@@ -15,9 +16,8 @@ type Person = LoggedIn & { openid: string };
  * On MySQL `Db.transaction` runs a deadlock victim's work again. A notice is told once however often the work
  * ran: one inbox row, one WeChat subscribe message. (SQLite runs transactions one at a time and never retries.)
  */
-const onMysql = process.env.TEST_MYSQL_URL ? describe : describe.skip;
 
-onMysql('notices of a transaction that was retried (MariaDB)', () => {
+onMariaDb('notices of a transaction that was retried (MariaDB)', () => {
   let wechat: FakeWechat;
   let t: TestApp;
   let admin: LoggedIn;

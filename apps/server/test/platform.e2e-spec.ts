@@ -1,6 +1,7 @@
 import { ErrorCode, PRIVACY_NOTICE_VERSION, ROUTE_POLICIES, Role, WishStatus } from '@redvest/contract';
 import { errorOf } from './errors';
 import { startTestApp, TestApp } from './harness';
+import { itOnMariaDb } from './databases';
 
 describe('the contract basics', () => {
   let t: TestApp;
@@ -98,7 +99,7 @@ describe('the contract basics', () => {
     expect(employers.sort()).toEqual(['佛山市第一中学', '佛山市税务局', '禅城区人民医院'].sort());
   });
 
-  it('keeps every one of many concurrent role changes (serialised on SQLite, retried deadlocks on MySQL)', async () => {
+  itOnMariaDb('keeps every one of many concurrent role changes (retried deadlocks on MariaDB)', async () => {
     const users = await Promise.all(Array.from({ length: 30 }, (_, i) => t.login(`concurrent-${i}`)));
     const secretary = await t.login('demo-secretary');
     const cid = (await secretary.me.get()).memberships[0].communityId;

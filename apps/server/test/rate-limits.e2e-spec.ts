@@ -5,6 +5,7 @@ import { FakeWechat, fakeWechatEnv } from './fake-wechat';
 import { ADMIN_ENV, ADMIN_OPENID, memberWith, newCommunity } from './fixtures';
 import { startTestApp, startTwinApp, TestApp, unique } from './harness';
 import { photo, WISH } from './wish-fixtures';
+import { itOnMariaDb } from './databases';
 
 interface Sent {
   token?: string;
@@ -193,24 +194,25 @@ describe('abuse limits', () => {
 });
 
 describe('abuse limits across server processes', () => {
-  const onMysql = process.env.TEST_MYSQL_URL ? it : it.skip;
-
-  onMysql('count in the database: two servers on one MariaDB database share a counter exactly', async () => {
-    const first = await startTestApp();
-    const second = await startTwinApp(first);
-    try {
-      const openid = unique('shared');
-      const from = address();
-      const answers = await Promise.all(
-        Array.from({ length: 40 }, (_, i) =>
-          send(i % 2 ? second : first, 'POST', '/api/auth/dev-login', { body: { openid }, from }),
-        ),
-      );
-      const byStatus = (status: number) => answers.filter((answer) => answer.status === status).length;
-      expect({ ok: byStatus(200), limited: byStatus(429) }).toEqual({ ok: 20, limited: 20 });
-    } finally {
-      await second.close();
-      await first.close();
-    }
-  });
+  itOnMariaDb(
+    'count in the database: two servers on one MariaDB database share a counter exactly',
+    async () => {
+      const first = await startTestApp();
+      const second = await startTwinApp(first);
+      try {
+        const openid = unique('shared');
+        const from = address();
+        const answers = await Promise.all(
+          Array.from({ length: 40 }, (_, i) =>
+            send(i % 2 ? second : first, 'POST', '/api/auth/dev-login', { body: { openid }, from }),
+          ),
+        );
+        const byStatus = (status: number) => answers.filter((answer) => answer.status === status).length;
+        expect({ ok: byStatus(200), limited: byStatus(429) }).toEqual({ ok: 20, limited: 20 });
+      } finally {
+        await second.close();
+        await first.close();
+      }
+    },
+  );
 });

@@ -4,6 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import { errorOf } from './errors';
 import { startTestApp, startTwinApp, TestApp, unique } from './harness';
+import { itOnMariaDb } from './databases';
 
 const DAY = 24 * 3600;
 
@@ -85,9 +86,7 @@ describe('login tokens', () => {
 });
 
 describe('login tokens across server processes', () => {
-  const onMysql = process.env.TEST_MYSQL_URL ? it : it.skip;
-
-  onMysql('are refused by every server the moment one of them ends them', async () => {
+  itOnMariaDb('are refused by every server the moment one of them ends them', async () => {
     const first = await startTestApp();
     const second = await startTwinApp(first);
     try {

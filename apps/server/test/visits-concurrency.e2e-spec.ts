@@ -2,12 +2,12 @@ import { ErrorCode, Role } from '@redvest/contract';
 import { errorOf } from './errors';
 import { ADMIN_ENV, ADMIN_OPENID, csvFile, LoggedIn, memberWith, newCommunity } from './fixtures';
 import { startTestApp, TestApp } from './harness';
+import { onMariaDb } from './databases';
 
 jest.setTimeout(60_000);
 
 // SQLite runs transactions one at a time, so copies of one request can never collide there: only
 // MariaDB (`npm run test:mysql`) can show these races.
-const onMariaDb = process.env.TEST_MYSQL_URL ? describe : describe.skip;
 
 onMariaDb('a visit sent again and again at once (MariaDB)', () => {
   let t: TestApp;

@@ -5,6 +5,7 @@ import { FakeWechat } from './fake-wechat';
 import { startTestApp, TestApp } from './harness';
 import { publishedWish, WISH, wishCommunity } from './wish-fixtures';
 import { errorOf } from './errors';
+import { onMariaDb } from './databases';
 
 jest.setTimeout(120_000);
 
@@ -13,8 +14,8 @@ const outcome = (results: PromiseSettledResult<unknown>[]) =>
     r.status === 'fulfilled' ? 'ok' : r.reason instanceof ApiError ? r.reason.code : String(r.reason),
   );
 
-/** Several people acting on one wish at once: on SQLite and on MariaDB (`npm run test:mysql`). */
-describe('wishes under concurrency', () => {
+/** Several people acting on one wish at once, on MariaDB (`npm run test:mysql`). */
+onMariaDb('wishes under concurrency (MariaDB)', () => {
   let t: TestApp;
   let admin: LoggedIn;
 
