@@ -1,22 +1,18 @@
 import { ErrorCode, Role } from '@redvest/contract';
 import { errorOf } from './errors';
-import { ADMIN_ENV, ADMIN_OPENID, csvFile, LoggedIn, memberWith, newCommunity, joinedUser } from './fixtures';
-import { startTestApp, TestApp } from './harness';
+import { csvFile, memberWith, newCommunity, joinedUser } from './fixtures';
+import { describeWithApp } from './world';
 
 /** DESIGN §1: 403 outside the community in the path, 404 for ids of other communities, 403 without the role. */
-describe('roles and community scoping', () => {
-  let t: TestApp;
-  let admin: LoggedIn;
+describeWithApp('roles and community scoping', (w) => {
   let a: Awaited<ReturnType<typeof newCommunity>>;
   let b: Awaited<ReturnType<typeof newCommunity>>;
   let buildingOfB: string;
   let householdOfB: string;
 
   beforeAll(async () => {
-    t = await startTestApp(ADMIN_ENV);
-    admin = await t.login(ADMIN_OPENID);
-    a = await newCommunity(t, admin);
-    b = await newCommunity(t, admin);
+    a = await newCommunity(w.t, w.admin);
+    b = await newCommunity(w.t, w.admin);
     await b.secretary.communities.importHouseholds(
       b.community.id,
       csvFile('小区,楼栋,单元,楼层,房号\n乙小区,1栋,,1,101'),
@@ -24,14 +20,13 @@ describe('roles and community scoping', () => {
     buildingOfB = (await b.secretary.communities.buildings(b.community.id)).items[0].id;
     householdOfB = (await b.secretary.communities.households(b.community.id)).items[0].id;
   });
-  afterAll(() => t.close());
 
   it('lets only a platform admin create a community', async () => {
     expect(await errorOf(a.secretary.communities.create({ name: '新社区' }))).toMatchObject({
       status: 403,
       code: ErrorCode.Forbidden,
     });
-    expect((await admin.me.get()).isPlatformAdmin).toBe(true);
+    expect((await w.admin.me.get()).isPlatformAdmin).toBe(true);
   });
 
   it('gives a secretary of one community 403 on every route of another', async () => {
@@ -72,7 +67,7 @@ describe('roles and community scoping', () => {
   });
 
   it('gives a member without the role 403 on secretary routes and on child resources', async () => {
-    const volunteer = await memberWith(t, b.secretary, b.community.id, [Role.Volunteer]);
+    const volunteer = await memberWith(w.t, b.secretary, b.community.id, [Role.Volunteer]);
     expect(await errorOf(volunteer.communities.members(b.community.id))).toMatchObject({
       status: 403,
       code: ErrorCode.Forbidden,
@@ -93,12 +88,12 @@ describe('roles and community scoping', () => {
 
   it('lets a branch secretary and a group leader read buildings, a branch secretary list members with masked phones, neither change them', async () => {
     const compoundId = (await b.secretary.communities.compounds(b.community.id)).items[0].id;
-    const branch = await memberWith(t, b.secretary, b.community.id, [Role.BranchSecretary], compoundId);
-    const leader = await memberWith(t, b.secretary, b.community.id, [Role.GroupLeader]);
+    const branch = await memberWith(w.t, b.secretary, b.community.id, [Role.BranchSecretary], compoundId);
+    const leader = await memberWith(w.t, b.secretary, b.community.id, [Role.GroupLeader]);
     expect((await branch.communities.buildings(b.community.id)).items).toHaveLength(1);
     expect((await leader.communities.households(b.community.id)).items).toHaveLength(1);
     const { inviteCode } = await b.secretary.communities.get(b.community.id);
-    const joined = await joinedUser(t, b.community.id, inviteCode!, '13955556666');
+    const joined = await joinedUser(w.t, b.community.id, inviteCode!, '13955556666');
     const seen = (await branch.communities.members(b.community.id)).items.find(
       (m) => m.userId === joined.userId,
     );
@@ -122,7 +117,7 @@ describe('roles and community scoping', () => {
 
   it('keeps a member whose joining is not yet verified out of member routes', async () => {
     const { inviteCode } = await b.secretary.communities.get(b.community.id);
-    const pending = await joinedUser(t, b.community.id, inviteCode!);
+    const pending = await joinedUser(w.t, b.community.id, inviteCode!);
     expect((await pending.communities.compounds(b.community.id)).items).toHaveLength(1);
     expect(await pending.communities.get(b.community.id)).toMatchObject({ id: b.community.id });
     expect(await errorOf(pending.communities.buildings(b.community.id))).toMatchObject({

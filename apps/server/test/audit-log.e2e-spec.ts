@@ -8,31 +8,26 @@ import { User } from '../src/users/user.entity';
 import { appendManyEntries, download, entriesAfter, lastSequence, today } from './audit-fixtures';
 import { runCommand } from './cli';
 import { errorOf } from './errors';
-import { ADMIN_ENV, ADMIN_OPENID, LoggedIn, memberWith, newCommunity } from './fixtures';
-import { startTestApp, TestApp } from './harness';
+import { LoggedIn, memberWith, newCommunity } from './fixtures';
+import { describeWithApp } from './world';
 
 jest.setTimeout(60_000);
 
 /** 审计日志 as the community secretary reads it: paged, filtered, exported; nobody else reads it; nobody edits it. */
-describe('audit log: reading, exporting, and keeping it intact', () => {
-  let t: TestApp;
-  let admin: LoggedIn;
+describeWithApp('audit log: reading, exporting, and keeping it intact', (w) => {
   let cid: string;
   let secretary: LoggedIn;
   let deputy: LoggedIn;
 
   beforeAll(async () => {
-    t = await startTestApp(ADMIN_ENV);
-    admin = await t.login(ADMIN_OPENID);
     ({
       community: { id: cid },
       secretary,
-    } = await newCommunity(t, admin));
-    deputy = await memberWith(t, secretary, cid, [Role.Secretary]);
+    } = await newCommunity(w.t, w.admin));
+    deputy = await memberWith(w.t, secretary, cid, [Role.Secretary]);
     for (let i = 0; i < 5; i++) await secretary.communities.rotateInviteCode(cid);
     for (let i = 0; i < 3; i++) await deputy.communities.rotateInviteCode(cid);
   });
-  afterAll(() => t.close());
 
   it('pages newest first with a cursor', async () => {
     const first = await secretary.audit.log(cid, { limit: 4 });
@@ -90,20 +85,20 @@ describe('audit log: reading, exporting, and keeping it intact', () => {
   });
 
   it('is read by the community’s secretaries only', async () => {
-    const other = await newCommunity(t, admin);
-    const branch = await memberWith(t, secretary, cid, [Role.BranchSecretary], await aCompound());
-    const resident = await memberWith(t, secretary, cid, [Role.Resident]);
+    const other = await newCommunity(w.t, w.admin);
+    const branch = await memberWith(w.t, secretary, cid, [Role.BranchSecretary], await aCompound());
+    const resident = await memberWith(w.t, secretary, cid, [Role.Resident]);
     const exportPath = secretary.audit.exportPath(cid);
     for (const [who, status, code] of [
       [other.secretary, 403, ErrorCode.NotCommunityMember],
       [branch, 403, ErrorCode.Forbidden],
       [resident, 403, ErrorCode.Forbidden],
-      [admin, 403, ErrorCode.NotCommunityMember],
+      [w.admin, 403, ErrorCode.NotCommunityMember],
     ] as const) {
       expect(await errorOf(who.audit.log(cid))).toMatchObject({ status, code });
-      expect((await download(t, who, exportPath)).status).toBe(status);
+      expect((await download(w.t, who, exportPath)).status).toBe(status);
     }
-    expect(await errorOf(t.anonymous.audit.log(cid))).toMatchObject({ status: 401 });
+    expect(await errorOf(w.t.anonymous.audit.log(cid))).toMatchObject({ status: 401 });
     // Another community's log holds only its own entries.
     const theirs = (await other.secretary.audit.log(other.community.id, { limit: 100 })).items;
     expect(theirs.every((e) => e.actorId !== secretary.userId)).toBe(true);
@@ -112,7 +107,7 @@ describe('audit log: reading, exporting, and keeping it intact', () => {
   it('exports the filtered entries as a spreadsheet, and writes the export down', async () => {
     const before = await lastSequence(secretary, cid);
     const response = await fetch(
-      `${t.baseUrl}${secretary.audit.exportPath(cid, { actorId: deputy.userId })}`,
+      `${w.t.baseUrl}${secretary.audit.exportPath(cid, { actorId: deputy.userId })}`,
       {
         headers: { authorization: `Bearer ${secretary.token}` },
       },
@@ -151,7 +146,7 @@ describe('audit log: reading, exporting, and keeping it intact', () => {
   it('writes nothing for a HEAD request, which is answered as GET without the body', async () => {
     const before = await lastSequence(secretary, cid);
     for (const path of [secretary.audit.exportPath(cid), `/api/communities/${cid}/members`]) {
-      const answer = await fetch(`${t.baseUrl}${path}`, {
+      const answer = await fetch(`${w.t.baseUrl}${path}`, {
         method: 'HEAD',
         headers: { authorization: `Bearer ${secretary.token}` },
       });
@@ -160,17 +155,17 @@ describe('audit log: reading, exporting, and keeping it intact', () => {
     }
     expect(await lastSequence(secretary, cid)).toBe(before);
     // The same GET is written down.
-    expect((await download(t, secretary, `/api/communities/${cid}/members`)).status).toBe(200);
+    expect((await download(w.t, secretary, `/api/communities/${cid}/members`)).status).toBe(200);
     expect(await lastSequence(secretary, cid)).toBe(before + 1);
   });
 
   it('exports every entry the filters select, however many there are', async () => {
-    const { community, secretary: s } = await newCommunity(t, admin);
+    const { community, secretary: s } = await newCommunity(w.t, w.admin);
     const many = 20_003;
-    await appendManyEntries(t, community.id, s.userId, many);
+    await appendManyEntries(w.t, community.id, s.userId, many);
     const total = (await lastSequence(s, community.id)) as number;
     expect(total).toBe(many + 2);
-    const response = await fetch(`${t.baseUrl}${s.audit.exportPath(community.id)}`, {
+    const response = await fetch(`${w.t.baseUrl}${s.audit.exportPath(community.id)}`, {
       headers: { authorization: `Bearer ${s.token}` },
     });
     expect(response.status).toBe(200);
@@ -188,16 +183,16 @@ describe('audit log: reading, exporting, and keeping it intact', () => {
     expect(footer).toContain(`共 ${total} 条`);
     const [entry] = await entriesAfter(s, community.id, total);
     expect(entry).toMatchObject({ action: AuditAction.AuditLogExport, summary: `导出 ${total} 条（全部）` });
-    expect((await t.db.read((em) => verifyAuditChain(em, community.id))).ok).toBe(true);
+    expect((await w.t.db.read((em) => verifyAuditChain(em, community.id))).ok).toBe(true);
   });
 
   it('refuses an export that no worksheet could hold, asking for narrower dates, and writes nothing', async () => {
-    const log = t.app.get(AuditLogService);
+    const log = w.t.app.get(AuditLogService);
     const selection = jest
       .spyOn(log, 'exportSelection')
       .mockResolvedValueOnce({ rows: MAX_EXPORT_ROWS + 1, through: 1 });
     const before = await lastSequence(secretary, cid);
-    const answer = await fetch(`${t.baseUrl}${secretary.audit.exportPath(cid)}`, {
+    const answer = await fetch(`${w.t.baseUrl}${secretary.audit.exportPath(cid)}`, {
       headers: { authorization: `Bearer ${secretary.token}` },
     });
     expect(selection).toHaveBeenCalled();
@@ -213,8 +208,8 @@ describe('audit log: reading, exporting, and keeping it intact', () => {
   });
 
   it('writes an entry in the transaction of the change: a change that fails leaves none', async () => {
-    const trail = t.app.get(AuditTrail);
-    const user = await t.db.read((em) => em.findOneByOrFail(User, { id: secretary.userId }));
+    const trail = w.t.app.get(AuditTrail);
+    const user = await w.t.db.read((em) => em.findOneByOrFail(User, { id: secretary.userId }));
     const request: AuditRequest = {
       route: 'POST /api/communities/:cid/invite-code/rotate',
       spec: { actions: [AuditAction.InviteCodeRotate] },
@@ -239,22 +234,22 @@ describe('audit log: reading, exporting, and keeping it intact', () => {
     const before = await lastSequence(secretary, cid);
     await expect(
       auditRequests.run(request, () =>
-        t.db.transaction(async (em) => {
+        w.t.db.transaction(async (em) => {
           await trail.record(em, note);
           throw new Error('the change failed after its entry');
         }),
       ),
     ).rejects.toThrow('the change failed');
     expect(await lastSequence(secretary, cid)).toBe(before);
-    await auditRequests.run(request, () => t.db.transaction((em) => trail.record(em, note)));
+    await auditRequests.run(request, () => w.t.db.transaction((em) => trail.record(em, note)));
     expect(await lastSequence(secretary, cid)).toBe(before + 1);
-    expect((await t.db.read((em) => verifyAuditChain(em, cid))).ok).toBe(true);
+    expect((await w.t.db.read((em) => verifyAuditChain(em, cid))).ok).toBe(true);
   });
 
   // On MariaDB the transactions run at once and the chain head's row lock orders them; SQLite takes turns anyway.
   it('gives each of many simultaneous actions its own entry, in one unbroken chain', async () => {
-    const { community, secretary: s } = await newCommunity(t, admin);
-    const second = await memberWith(t, s, community.id, [Role.Secretary]);
+    const { community, secretary: s } = await newCommunity(w.t, w.admin);
+    const second = await memberWith(w.t, s, community.id, [Role.Secretary]);
     const before = await lastSequence(s, community.id);
     // Putting rewards on the shelf shares no row but the chain head.
     await Promise.all(
@@ -264,20 +259,20 @@ describe('audit log: reading, exporting, and keeping it intact', () => {
     );
     const fresh = await entriesAfter(s, community.id, before);
     expect(fresh.map((e) => e.sequence)).toEqual(Array.from({ length: 24 }, (_, i) => before + 1 + i));
-    expect(await t.db.read((em) => verifyAuditChain(em, community.id))).toMatchObject({ ok: true });
+    expect(await w.t.db.read((em) => verifyAuditChain(em, community.id))).toMatchObject({ ok: true });
   });
 
   it('shows an entry changed or removed behind the server’s back', async () => {
-    const { community, secretary: s } = await newCommunity(t, admin);
+    const { community, secretary: s } = await newCommunity(w.t, w.admin);
     for (let i = 0; i < 3; i++) await s.communities.rotateInviteCode(community.id);
-    const verify = () => t.db.read((em) => verifyAuditChain(em, community.id));
+    const verify = () => w.t.db.read((em) => verifyAuditChain(em, community.id));
     expect(await verify()).toEqual({ ok: true, entries: 5, problems: [] });
-    await t.dataSource.query(
+    await w.t.dataSource.query(
       "UPDATE audit_entries SET summary = '什么也没发生' WHERE community_id = ? AND sequence = 3",
       [community.id],
     );
     expect((await verify()).problems).toEqual([expect.stringMatching(/^#3 .*被修改过/)]);
-    await t.dataSource.query('DELETE FROM audit_entries WHERE community_id = ? AND sequence = 5', [
+    await w.t.dataSource.query('DELETE FROM audit_entries WHERE community_id = ? AND sequence = 5', [
       community.id,
     ]);
     expect((await verify()).problems).toContainEqual(expect.stringContaining('链头与最后一条记录不一致'));
@@ -285,7 +280,7 @@ describe('audit log: reading, exporting, and keeping it intact', () => {
 
   it('is checked for every community by `npm run audit:verify`, which exits 1 on a broken chain', () => {
     if (process.env.TEST_MYSQL_URL) return; // the command reads the configured database; SQLite's file is enough here
-    const { output, status } = runCommand(t, 'audit/verify-cli.js');
+    const { output, status } = runCommand(w.t, 'audit/verify-cli.js');
     expect(output).toContain('校验通过');
     expect(output).toContain('审计日志校验未通过');
     expect(status).toBe(1);

@@ -11,18 +11,11 @@ import {
 import { activity } from './checkin-fixtures';
 import { auditProbe, download, today } from './audit-fixtures';
 import { errorOf } from './errors';
-import {
-  ADMIN_ENV,
-  ADMIN_OPENID,
-  csvFile,
-  invitedMember,
-  joinedUser,
-  LoggedIn,
-  memberWith,
-} from './fixtures';
-import { startTestApp, TestApp, unique } from './harness';
+import { csvFile, invitedMember, joinedUser, LoggedIn, memberWith } from './fixtures';
+import { unique } from './harness';
 import { key, pendingAward } from './ledger-fixtures';
 import { WISH } from './wish-fixtures';
+import { describeWithApp } from './world';
 
 jest.setTimeout(120_000);
 
@@ -38,9 +31,7 @@ const SHEET = [
  * 审计日志: every secretary and admin action writes exactly one entry with the right actor, role and target, in
  * the same transaction as the change; actions a member takes for themselves and failed actions write none.
  */
-describe('audit log: what each action writes', () => {
-  let t: TestApp;
-  let admin: LoggedIn;
+describeWithApp('audit log: what each action writes', (w) => {
   let secretary: LoggedIn;
   let cid: string;
   let east: string;
@@ -54,24 +45,18 @@ describe('audit log: what each action writes', () => {
   );
   const as = (who: LoggedIn, actorRole: AuditActorRole) => ({ actorId: who.userId, actorRole });
 
-  beforeAll(async () => {
-    t = await startTestApp(ADMIN_ENV);
-    admin = await t.login(ADMIN_OPENID);
-  });
-  afterAll(() => t.close());
-
   it('records the platform admin creating a community and naming its first secretary', async () => {
-    const community = await admin.communities.create({ name: unique('社区'), street: '襄阳街道' });
+    const community = await w.admin.communities.create({ name: unique('社区'), street: '襄阳街道' });
     cid = community.id;
     // The invitation is the admin's act; accepting it is the secretary's own and writes nothing.
-    secretary = await invitedMember(t, admin, cid, [Role.Secretary], 'secretary');
+    secretary = await invitedMember(w.t, w.admin, cid, [Role.Secretary], 'secretary');
     const log = (await secretary.audit.log(cid)).items;
     expect(log.map((e) => [e.sequence, e.action, e.actorRole, e.targetType])).toEqual([
       [2, AuditAction.MemberInvite, 'platform_admin', 'member'],
       [1, AuditAction.CommunityCreate, 'platform_admin', 'community'],
     ]);
     expect(log[0]).toMatchObject({
-      actorId: admin.userId,
+      actorId: w.admin.userId,
       actorRoleLabel: '平台管理员',
       targetId: secretary.userId,
       subjectId: secretary.userId,
@@ -112,7 +97,7 @@ describe('audit log: what each action writes', () => {
     const compounds = (await secretary.communities.compounds(cid)).items;
     east = compounds.find((c) => c.name === '东区')!.id;
 
-    const user = await t.login(unique('member'));
+    const user = await w.t.login(unique('member'));
     await user.me.agreePrivacy(PRIVACY_NOTICE_VERSION);
     const invitation = await probe.writes(
       {
@@ -126,7 +111,7 @@ describe('audit log: what each action writes', () => {
       () => secretary.communities.invite(cid, { userId: user.userId, roles: [Role.Volunteer] }),
     );
     await probe.writesNothing(() => user.invitations.accept(invitation.id));
-    const changedMind = await t.login(unique('member'));
+    const changedMind = await w.t.login(unique('member'));
     const withdrawn = await secretary.communities.invite(cid, {
       userId: changedMind.userId,
       roles: [Role.Volunteer],
@@ -145,7 +130,7 @@ describe('audit log: what each action writes', () => {
     await probe.writesNothing(() => secretary.communities.cancelInvitation(cid, withdrawn.id));
     // Someone who never asked to join is invited, not given roles: nothing happened, nothing is written.
     await probe.writesNothing(() =>
-      secretary.communities.setMember(cid, { userId: admin.userId, roles: [] }),
+      secretary.communities.setMember(cid, { userId: w.admin.userId, roles: [] }),
     );
     volunteer = user;
     await probe.writes(
@@ -166,15 +151,15 @@ describe('audit log: what each action writes', () => {
     );
 
     const { inviteCode } = await secretary.communities.get(cid);
-    resident = await joinedUser(t, cid, inviteCode!, '13900001111');
+    resident = await joinedUser(w.t, cid, inviteCode!, '13900001111');
     await probe.writes(
       { action: AuditAction.MemberVerify, ...as(secretary, Role.Secretary), subjectId: resident.userId },
       () => secretary.communities.verifyMember(cid, resident.userId),
     );
     await probe.writesNothing(() => secretary.communities.verifyMember(cid, resident.userId));
-    await probe.writesNothing(() => secretary.communities.verifyMember(cid, admin.userId));
+    await probe.writesNothing(() => secretary.communities.verifyMember(cid, w.admin.userId));
 
-    branch = await memberWith(t, secretary, cid, [Role.BranchSecretary], east);
+    branch = await memberWith(w.t, secretary, cid, [Role.BranchSecretary], east);
     await probe.writes(
       { action: AuditAction.MemberListView, ...as(secretary, Role.Secretary), targetType: 'community' },
       () => secretary.communities.members(cid),
@@ -186,9 +171,9 @@ describe('audit log: what each action writes', () => {
   });
 
   it('records a secretary removing a member, not a member leaving', async () => {
-    const leaving = await memberWith(t, secretary, cid, [Role.Volunteer]);
+    const leaving = await memberWith(w.t, secretary, cid, [Role.Volunteer]);
     await probe.writesNothing(() => leaving.communities.leave(cid));
-    const removed = await memberWith(t, secretary, cid, [Role.Volunteer]);
+    const removed = await memberWith(w.t, secretary, cid, [Role.Volunteer]);
     await probe.writes(
       {
         action: AuditAction.MemberRemove,
@@ -227,7 +212,7 @@ describe('audit log: what each action writes', () => {
 
   it('records the ledger: adjustments once per key, approvals single and batch, rejections, reversals', async () => {
     members = await Promise.all(
-      [1, 2, 3, 4].map(() => memberWith(t, secretary, cid, [Role.PartyMember], east)),
+      [1, 2, 3, 4].map(() => memberWith(w.t, secretary, cid, [Role.PartyMember], east)),
     );
     const idempotencyKey = key();
     const adjust = () =>
@@ -256,7 +241,7 @@ describe('audit log: what each action writes', () => {
       ),
     );
 
-    const first = await pendingAward(t, cid, members[0].userId);
+    const first = await pendingAward(w.t, cid, members[0].userId);
     await probe.writes(
       {
         action: AuditAction.PointsApprove,
@@ -268,7 +253,7 @@ describe('audit log: what each action writes', () => {
       () => branch.approvals.approve(first.points.id),
     );
     await probe.writesNothing(() => secretary.approvals.approve(first.points.id));
-    const second = await pendingAward(t, cid, members[1].userId);
+    const second = await pendingAward(w.t, cid, members[1].userId);
     await probe.writesNothing(() => secretary.approvals.reject(second.points.id, ''));
     await probe.writes(
       {
@@ -279,8 +264,8 @@ describe('audit log: what each action writes', () => {
       () => secretary.approvals.reject(second.points.id, '重复签到'),
     );
     const batch = await Promise.all([
-      pendingAward(t, cid, members[2].userId),
-      pendingAward(t, cid, members[3].userId),
+      pendingAward(w.t, cid, members[2].userId),
+      pendingAward(w.t, cid, members[3].userId),
     ]);
     await probe.writes(
       { action: AuditAction.PointsApprove, summary: expect.stringMatching(/^批量通过/) },
@@ -360,9 +345,9 @@ describe('audit log: what each action writes', () => {
       () => secretary.activities.proxyCheckin(created.id, { userId: volunteer.userId, action: 'check_out' }),
     );
     await probe.writes({ action: AuditAction.AttendanceExport, targetId: created.id }, async () => {
-      expect((await download(t, secretary, `/api/activities/${created.id}/attendances/export`)).status).toBe(
-        200,
-      );
+      expect(
+        (await download(w.t, secretary, `/api/activities/${created.id}/attendances/export`)).status,
+      ).toBe(200);
     });
 
     const accepted = await volunteer.records.requestCorrection(checkedIn.id, {
@@ -398,7 +383,7 @@ describe('audit log: what each action writes', () => {
       from: monthAgo,
       to: today(),
     });
-    await probe.writesNothing(() => download(t, volunteer, certificate.pdfUrl));
+    await probe.writesNothing(() => download(w.t, volunteer, certificate.pdfUrl));
     await probe.writes(
       {
         action: AuditAction.CertificateDownload,
@@ -407,7 +392,7 @@ describe('audit log: what each action writes', () => {
         targetId: certificate.code,
         subjectId: volunteer.userId,
       },
-      async () => expect((await download(t, secretary, certificate.pdfUrl)).status).toBe(200),
+      async () => expect((await download(w.t, secretary, certificate.pdfUrl)).status).toBe(200),
     );
   });
 
@@ -441,11 +426,11 @@ describe('audit log: what each action writes', () => {
       { action: AuditAction.WishConfirmOnBehalf, targetId: onBehalf.id, subjectId: resident.userId },
       () => secretary.wishes.confirm(onBehalf.id, {}),
     );
-    await probe.writesNothing(() => download(t, members[0], `/api/wishes/${onBehalf.id}/letter`));
+    await probe.writesNothing(() => download(w.t, members[0], `/api/wishes/${onBehalf.id}/letter`));
     await probe.writes(
       { action: AuditAction.ThankYouLetterDownload, targetId: onBehalf.id, subjectId: members[0].userId },
       async () =>
-        expect((await download(t, secretary, `/api/wishes/${onBehalf.id}/letter`)).status).toBe(200),
+        expect((await download(w.t, secretary, `/api/wishes/${onBehalf.id}/letter`)).status).toBe(200),
     );
     await probe.writes({ action: AuditAction.WishPointsUpdate, summary: '维修服务 10 → 15 积分' }, () =>
       secretary.wishes.setPoints(cid, { 维修服务: 15, 生活帮扶: 10 }),
@@ -588,7 +573,8 @@ describe('audit log: what each action writes', () => {
       { action: AuditAction.AnnualReportExport, targetType: 'report', targetId: `annual:${year}` },
       async () =>
         expect(
-          (await download(t, secretary, `/api/communities/${cid}/reports/annual/export?year=${year}`)).status,
+          (await download(w.t, secretary, `/api/communities/${cid}/reports/annual/export?year=${year}`))
+            .status,
         ).toBe(200),
     );
   });
@@ -603,7 +589,7 @@ describe('audit log: what each action writes', () => {
         expect(
           (
             await download(
-              t,
+              w.t,
               secretary,
               secretary.audit.exportPath(cid, { action: AuditAction.PointsApprove }),
             )

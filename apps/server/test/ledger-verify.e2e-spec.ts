@@ -1,25 +1,16 @@
 import { ErrorCode, Role } from '@redvest/contract';
 import { runCommand } from './cli';
 import { errorOf } from './errors';
-import { ADMIN_ENV, ADMIN_OPENID, LoggedIn, memberWith, newCommunity } from './fixtures';
-import { startTestApp, TestApp } from './harness';
+import { memberWith, newCommunity } from './fixtures';
 import { givePoints, pendingAward } from './ledger-fixtures';
+import { describeWithApp } from './world';
 
-describe('the hash-chained ledger', () => {
-  let t: TestApp;
-  let admin: LoggedIn;
-
-  beforeAll(async () => {
-    t = await startTestApp(ADMIN_ENV);
-    admin = await t.login(ADMIN_OPENID);
-  });
-  afterAll(() => t.close());
-
+describeWithApp('the hash-chained ledger', (w) => {
   async function communityWithHistory() {
-    const { community, secretary } = await newCommunity(t, admin);
-    const member = await memberWith(t, secretary, community.id, [Role.Volunteer]);
+    const { community, secretary } = await newCommunity(w.t, w.admin);
+    const member = await memberWith(w.t, secretary, community.id, [Role.Volunteer]);
     await givePoints(secretary, community.id, member.userId, 40);
-    const award = await pendingAward(t, community.id, member.userId);
+    const award = await pendingAward(w.t, community.id, member.userId);
     await secretary.approvals.approve(award.points.id);
     await givePoints(secretary, community.id, member.userId, 5);
     return { cid: community.id, secretary, member };
@@ -38,7 +29,7 @@ describe('the hash-chained ledger', () => {
 
   it('names the first row edited behind the server’s back', async () => {
     const { cid, secretary } = await communityWithHistory();
-    await t.dataSource.query(
+    await w.t.dataSource.query(
       'UPDATE ledger_transfers SET amount = 400 WHERE community_id = ? AND sequence = 1',
       [cid],
     );
@@ -50,7 +41,7 @@ describe('the hash-chained ledger', () => {
 
   it('notices a deleted row, and an account total changed without a transfer', async () => {
     const { cid, secretary, member } = await communityWithHistory();
-    await t.dataSource.query(
+    await w.t.dataSource.query(
       'UPDATE ledger_accounts SET credits_posted = credits_posted + 100 WHERE user_id = ?',
       [member.userId],
     );
@@ -58,15 +49,15 @@ describe('the hash-chained ledger', () => {
     expect(inflated.ok).toBe(false);
     expect(inflated.firstBroken).toBeNull();
     expect(inflated.problems.join('\n')).toContain('合计与流水不符');
-    await t.dataSource.query(
+    await w.t.dataSource.query(
       'UPDATE ledger_accounts SET credits_posted = credits_posted - 100 WHERE user_id = ?',
       [member.userId],
     );
-    const [last] = await t.dataSource.query(
+    const [last] = await w.t.dataSource.query(
       'SELECT id FROM ledger_transfers WHERE community_id = ? ORDER BY sequence DESC LIMIT 1',
       [cid],
     );
-    await t.dataSource.query('DELETE FROM ledger_transfers WHERE id = ?', [last.id]);
+    await w.t.dataSource.query('DELETE FROM ledger_transfers WHERE id = ?', [last.id]);
     const truncated = await secretary.points.verify(cid);
     expect(truncated.ok).toBe(false);
     expect(truncated.firstBroken?.problem).toContain('链头与最后一条记录不一致');
@@ -82,7 +73,7 @@ describe('the hash-chained ledger', () => {
 
   it('is run for every community by `npm run ledger:verify`, which exits 1 on a broken chain', () => {
     if (process.env.TEST_MYSQL_URL) return; // the command reads the configured database; SQLite's file is enough here
-    const { output, status } = runCommand(t, 'ledger/verify-cli.js');
+    const { output, status } = runCommand(w.t, 'ledger/verify-cli.js');
     expect(output).toContain('校验通过');
     expect(output).toContain('校验未通过');
     expect(status).toBe(1);
@@ -92,12 +83,12 @@ describe('the hash-chained ledger', () => {
     if (process.env.TEST_MYSQL_URL) return;
     const { cid } = await communityWithHistory();
     // A name stored before names were checked: ESC starts a terminal command, U+202E reverses the text.
-    await t.dataSource.query('UPDATE communities SET name = ? WHERE id = ?', [
+    await w.t.dataSource.query('UPDATE communities SET name = ? WHERE id = ?', [
       '\u001b[2J清屏\u0007\u202e社区',
       cid,
     ]);
     for (const script of ['ledger/verify-cli.js', 'audit/verify-cli.js']) {
-      const { output } = runCommand(t, script);
+      const { output } = runCommand(w.t, script);
       expect(output).toContain('\\u{1b}[2J清屏\\u{7}\\u{202e}社区');
       for (const raw of ['\u001b', '\u0007', '\u202e']) expect(output).not.toContain(raw);
     }

@@ -9,8 +9,7 @@ import {
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorOf } from './errors';
-import { ADMIN_ENV, ADMIN_OPENID, LoggedIn, memberWith } from './fixtures';
-import { startTestApp, TestApp } from './harness';
+import { memberWith } from './fixtures';
 import {
   countOf,
   everyStoredText,
@@ -20,30 +19,22 @@ import {
   pointsBalance,
   PrivacyScene,
 } from './privacy-fixtures';
+import { describeWithApp } from './world';
 
 const CONFIRM = { confirm: ACCOUNT_DELETION_CONFIRMATION } as const;
 
-describe('my data: export and deletion (注销账号)', () => {
-  let t: TestApp;
-  let admin: LoggedIn;
-
-  beforeAll(async () => {
-    t = await startTestApp(ADMIN_ENV);
-    admin = await t.login(ADMIN_OPENID);
-  });
-  afterAll(() => t.close());
-
+describeWithApp('my data: export and deletion (注销账号)', (w) => {
   /** Each test's own community and people; `name` and `phone` are unique to the test, for the scans. */
   async function scene(name: string, phone: string) {
-    const s = await privacyCommunity(t, admin);
+    const s = await privacyCommunity(w.t, w.admin);
     const carol = await s.person(name, phone, [Role.PartyMember]);
     const bob = await s.person('赵大伟', '13933334444', [Role.Volunteer], '401');
     const dan = await s.person('郑丹', '13977778888', [Role.PartyMember], '401');
-    return { s, carol, bob, dan, things: await giveEverything(t, s, carol, bob, dan) };
+    return { s, carol, bob, dan, things: await giveEverything(w.t, s, carol, bob, dan) };
   }
 
   const photoFiles = () => {
-    const root = join(t.dataDir, 'uploads');
+    const root = join(w.t.dataDir, 'uploads');
     const walk = (dir: string): string[] =>
       existsSync(dir)
         ? readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -113,7 +104,7 @@ describe('my data: export and deletion (注销账号)', () => {
     expect(data.notifications.length).toBeGreaterThan(0);
     expect(data.wishNotes.map((n) => n.note)).toContain(things.texts.thanks);
     // A photo link in the export opens the photo, without a login.
-    expect((await fetch(`${t.baseUrl}${data.uploads[0].url}`)).status).toBe(200);
+    expect((await fetch(`${w.t.baseUrl}${data.uploads[0].url}`)).status).toBe(200);
 
     const text = JSON.stringify(data);
     for (const other of [bob, dan]) {
@@ -127,7 +118,7 @@ describe('my data: export and deletion (注销账号)', () => {
     const bobs = JSON.stringify(await bob.me.exportData());
     for (const trace of [carol.userId, carol.realName, carol.phone, things.texts.wish, things.texts.demand])
       expect(bobs).not.toContain(trace);
-    expect(await errorOf(t.anonymous.raw('GET', '/api/me/export'))).toMatchObject({ status: 401 });
+    expect(await errorOf(w.t.anonymous.raw('GET', '/api/me/export'))).toMatchObject({ status: 401 });
   });
 
   it('erases a deleted account from every table, keeps the ledger verified, and removes its photos', async () => {
@@ -164,19 +155,19 @@ describe('my data: export and deletion (注销账号)', () => {
       carol.nickname,
       ...Object.values(things.texts),
     ];
-    const left = (await everyStoredText(t)).filter(({ text }) =>
+    const left = (await everyStoredText(w.t)).filter(({ text }) =>
       traces.some((trace) => text.includes(trace)),
     );
     expect(left).toEqual([]);
     // Her address was copied onto her wishes (encrypted); it is gone from them.
-    const places = await t.dataSource.query('SELECT place_enc, phone_enc FROM wishes WHERE author_id = ?', [
+    const places = await w.t.dataSource.query('SELECT place_enc, phone_enc FROM wishes WHERE author_id = ?', [
       carol.userId,
     ]);
     expect(places).toHaveLength(3);
     expect(places.every((w: Record<string, unknown>) => w.place_enc === null && w.phone_enc === null)).toBe(
       true,
     );
-    const [user] = await t.dataSource.query('SELECT * FROM users WHERE id = ?', [carol.userId]);
+    const [user] = await w.t.dataSource.query('SELECT * FROM users WHERE id = ?', [carol.userId]);
     expect(user).toMatchObject({
       nickname: '已注销用户',
       openid: `deleted:${carol.userId}`,
@@ -190,29 +181,31 @@ describe('my data: export and deletion (注销账号)', () => {
       ['contact_group_members', 'user_id'],
       ['enrolments', 'user_id'],
     ]) {
-      const left = await countOf(t, `SELECT COUNT(*) AS n FROM ${table} WHERE ${column} = ?`, [carol.userId]);
+      const left = await countOf(w.t, `SELECT COUNT(*) AS n FROM ${table} WHERE ${column} = ?`, [
+        carol.userId,
+      ]);
       expect([table, left]).toEqual([table, 0]);
     }
     const ids = things.pictures.map((p) => p.id);
     const links = `SELECT (SELECT COUNT(*) FROM wish_photos WHERE upload_id IN (?, ?)) + (SELECT COUNT(*) FROM demand_photos WHERE upload_id IN (?, ?)) AS n`;
-    expect(await countOf(t, links, [...ids, ...ids])).toBe(0);
+    expect(await countOf(w.t, links, [...ids, ...ids])).toBe(0);
     const after = photoFiles();
     for (const picture of things.pictures) expect(after.some((f) => f.startsWith(picture.id))).toBe(false);
 
     // The ledger keeps every row: its chain and totals still verify, by the API and by the command.
     expect(await s.secretary.points.verify(s.cid)).toMatchObject({ ok: true });
-    const command = ledgerVerifyCommand(t);
+    const command = ledgerVerifyCommand(w.t);
     expect(command.output).toContain(s.community.name);
     expect(command.output).not.toContain('校验未通过');
     expect(command.ok).toBe(true);
     const refunds = await countOf(
-      t,
+      w.t,
       "SELECT COUNT(*) AS n FROM ledger_transfers t JOIN ledger_accounts a ON a.id IN (t.debit_account_id, t.credit_account_id) WHERE a.user_id = ? AND t.code = 'refund'",
       [carol.userId],
     );
     // The order she cancelled herself, and the one still open when she left.
     expect(refunds).toBe(2);
-    expect(await pointsBalance(t, carol.userId)).toBe(50);
+    expect(await pointsBalance(w.t, carol.userId)).toBe(50);
     expect((await s.secretary.rewards.list(s.cid)).items.find((r) => r.id === things.reward.id)!.stock).toBe(
       stock + 1,
     );
@@ -240,14 +233,14 @@ describe('my data: export and deletion (注销账号)', () => {
     expect((await bob.notifications.inbox()).items.map((n) => n.body).join()).toContain('已撤回');
     const secretaryInbox = (await s.secretary.notifications.inbox({ limit: 50 })).items;
     expect(secretaryInbox.map((n) => n.title + n.body).join()).toContain('已注销用户发布了新心愿');
-    expect(await t.anonymous.records.verifyCertificate(things.certificate.code)).toMatchObject({
+    expect(await w.t.anonymous.records.verifyCertificate(things.certificate.code)).toMatchObject({
       holderName: '已***户',
     });
 
     // Her old token is dead; her openid starts a new, empty account.
     expect(await errorOf(carol.me.get())).toMatchObject({ status: 401, code: ErrorCode.TokenInvalid });
     expect(await errorOf(carol.me.exportData())).toMatchObject({ status: 401 });
-    const again = await t.login(carol.openid);
+    const again = await w.t.login(carol.openid);
     expect(again.userId).not.toBe(carol.userId);
     const fresh = await again.me.get();
     expect(fresh).toMatchObject({ memberships: [], privacy: { agreedVersion: null } });
@@ -258,13 +251,13 @@ describe('my data: export and deletion (注销账号)', () => {
   });
 
   it('refuses to delete the last secretary of a community until someone takes over', async () => {
-    const s: PrivacyScene = await privacyCommunity(t, admin);
+    const s: PrivacyScene = await privacyCommunity(w.t, w.admin);
     const refused = await errorOf(s.secretary.me.deleteAccount(CONFIRM));
     expect(refused).toMatchObject({ status: 422, code: ErrorCode.LastSecretaryMustHandOver });
     expect(refused.details).toEqual({ communities: [{ id: s.cid, name: s.community.name }] });
     expect((await s.secretary.me.get()).memberships).toHaveLength(1);
 
-    const next = await memberWith(t, s.secretary, s.cid, [Role.Secretary]);
+    const next = await memberWith(w.t, s.secretary, s.cid, [Role.Secretary]);
     await s.secretary.me.deleteAccount(CONFIRM);
     const members = (await next.communities.members(s.cid)).items;
     expect(members.map((m) => m.userId)).toEqual([next.userId]);

@@ -1,7 +1,7 @@
 import { ErrorCode, Role } from '@redvest/contract';
 import { activity, minutesFromNow } from './checkin-fixtures';
-import { ADMIN_ENV, ADMIN_OPENID, csvFile, LoggedIn, memberWith, newCommunity } from './fixtures';
-import { startTestApp, TestApp } from './harness';
+import { csvFile, LoggedIn, memberWith, newCommunity } from './fixtures';
+import { describeWithApp } from './world';
 
 interface Answer {
   status: number;
@@ -12,9 +12,7 @@ interface Answer {
  * What a field takes: null only where it clears something, dates within the bounds of their meaning,
  * texts without control characters and names that say something. Every refusal is 400 and changes nothing.
  */
-describe('request fields', () => {
-  let t: TestApp;
-  let admin: LoggedIn;
+describeWithApp('request fields', (w) => {
   let secretary: LoggedIn;
   let member: LoggedIn;
   let cid: string;
@@ -25,12 +23,10 @@ describe('request fields', () => {
   let householdId: string;
 
   beforeAll(async () => {
-    t = await startTestApp(ADMIN_ENV);
-    admin = await t.login(ADMIN_OPENID);
     ({
       secretary,
       community: { id: cid },
-    } = await newCommunity(t, admin));
+    } = await newCommunity(w.t, w.admin));
     rewardId = (await secretary.rewards.create(cid, { name: '食用油', cost: 100, stock: 5 })).id;
     activityId = (await activity(secretary, cid, { capacity: 30, description: '带手套' })).id;
     await secretary.communities.importHouseholds(
@@ -39,7 +35,7 @@ describe('request fields', () => {
     );
     buildingId = (await secretary.communities.buildings(cid)).items[0].id;
     householdId = (await secretary.communities.households(cid)).items[0].id;
-    member = await memberWith(t, secretary, cid, [Role.PartyMember]);
+    member = await memberWith(w.t, secretary, cid, [Role.PartyMember]);
     groupId = (
       await secretary.contact.createGroup(cid, {
         name: '3栋小组',
@@ -49,10 +45,9 @@ describe('request fields', () => {
     ).id;
     await secretary.contact.assign(groupId, { householdIds: [householdId] });
   });
-  afterAll(() => t.close());
 
   async function send(caller: LoggedIn, method: string, path: string, body?: unknown): Promise<Answer> {
-    const answer = await fetch(`${t.baseUrl}${path}`, {
+    const answer = await fetch(`${w.t.baseUrl}${path}`, {
       method,
       headers: { authorization: `Bearer ${caller.token}`, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -207,7 +202,7 @@ describe('request fields', () => {
   describe('texts', () => {
     it('refuse control and reordering characters in names (NUL, BEL, ESC, right-to-left override)', async () => {
       for (const name of ['社区\u0000', '社区\u0007', '\u001b[2J社区', '社区\u202e区社', '第一行\n第二行']) {
-        await refused(admin, 'POST', '/api/communities', { name }, 'name');
+        await refused(w.admin, 'POST', '/api/communities', { name }, 'name');
         await refused(
           secretary,
           'POST',
@@ -232,7 +227,7 @@ describe('request fields', () => {
       // Zero-width spaces and fillers show nothing either.
       for (const name of ['\u200b\u200b', '\u3164', '\u2800 \u200d'])
         await refused(secretary, 'PUT', `/api/rewards/${rewardId}`, { name }, 'name');
-      const resident = await t.login('blank-name');
+      const resident = await w.t.login('blank-name');
       await resident.me.agreePrivacy((await resident.privacy()).version);
       const { inviteCode } = await secretary.communities.get(cid);
       await refused(

@@ -1,22 +1,13 @@
 import { ErrorCode, Role } from '@redvest/contract';
 import { errorOf } from './errors';
-import { ADMIN_ENV, ADMIN_OPENID, LoggedIn, memberWith, newCommunity } from './fixtures';
-import { startTestApp, TestApp } from './harness';
+import { memberWith, newCommunity } from './fixtures';
 import { givePoints, key, transferCount } from './ledger-fixtures';
+import { describeWithApp } from './world';
 
-describe('rewards and redemptions (积分兑换)', () => {
-  let t: TestApp;
-  let admin: LoggedIn;
-
-  beforeAll(async () => {
-    t = await startTestApp(ADMIN_ENV);
-    admin = await t.login(ADMIN_OPENID);
-  });
-  afterAll(() => t.close());
-
+describeWithApp('rewards and redemptions (积分兑换)', (w) => {
   async function shop() {
-    const { community, secretary } = await newCommunity(t, admin);
-    const member = await memberWith(t, secretary, community.id, [Role.Volunteer]);
+    const { community, secretary } = await newCommunity(w.t, w.admin);
+    const member = await memberWith(w.t, secretary, community.id, [Role.Volunteer]);
     await givePoints(secretary, community.id, member.userId, 100);
     const reward = await secretary.rewards.create(community.id, {
       name: '东北大米 5kg',
@@ -70,9 +61,9 @@ describe('rewards and redemptions (积分兑换)', () => {
   it("refuses another member's cancellation, out-of-stock, inactive goods and missing keys, writing nothing", async () => {
     const { cid, secretary, member, reward } = await shop();
     const order = await member.rewards.redeem(reward.id, 1, key());
-    const other = await memberWith(t, secretary, cid, [Role.Volunteer]);
+    const other = await memberWith(w.t, secretary, cid, [Role.Volunteer]);
     expect(await errorOf(other.rewards.cancel(order.id))).toMatchObject({ status: 403 });
-    const before = await transferCount(t, cid);
+    const before = await transferCount(w.t, cid);
     expect(await errorOf(member.rewards.redeem(reward.id, 5, key()))).toMatchObject({
       status: 422,
       code: ErrorCode.OutOfStock,
@@ -103,7 +94,7 @@ describe('rewards and redemptions (积分兑换)', () => {
     });
     expect((await member.rewards.list(cid)).items).toEqual([]);
     expect((await secretary.rewards.list(cid, true)).items[0]).toMatchObject({ active: false, stock: 4 });
-    expect(await transferCount(t, cid)).toBe(before);
+    expect(await transferCount(w.t, cid)).toBe(before);
   });
 
   it('lets only secretaries manage the catalog, with sane costs and stock', async () => {
@@ -125,7 +116,7 @@ describe('rewards and redemptions (积分兑换)', () => {
       cost: 25,
       stock: 8,
     });
-    const stranger = await newCommunity(t, admin);
+    const stranger = await newCommunity(w.t, w.admin);
     expect(await errorOf(stranger.secretary.rewards.update(reward.id, { stock: 0 }))).toMatchObject({
       status: 404,
     });
