@@ -35,6 +35,15 @@ module.exports = {
       to: { pathNot: '^libs/contract/src/' },
     },
     {
+      name: 'api-client-imports-only-contract',
+      comment:
+        'libs/api-client is the typed HTTP client the mini-program and the tests share: it imports ' +
+        'libs/contract and itself, no package and no node: module (the transport is passed in).',
+      severity: 'error',
+      from: { path: '^libs/api-client/src/', pathNot: '[.]spec[.]ts$' },
+      to: { pathNot: ['^libs/api-client/src/', '^libs/contract/src/'] },
+    },
+    {
       name: 'miniprogram-not-to-server',
       comment: 'The mini-program talks to the server over HTTP only (through libs/api-client).',
       severity: 'error',

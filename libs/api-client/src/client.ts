@@ -1,4 +1,19 @@
 import type {
+  CorrectionDecisionRequest,
+  CorrectionsQuery,
+  DispatchWishRequest,
+  HouseholdsQuery,
+  LeaderboardQuery,
+  MarkReadRequest,
+  MembersQuery,
+  MyTransfersQuery,
+  PageRequest,
+  ReasonRequest,
+  RedemptionsQuery,
+  RewardsQuery,
+  StatementQuery,
+  WishesQuery,
+  WishPointsRequest,
   AuditEntryView,
   AuditLogQuery,
   AnnualReport,
@@ -122,9 +137,15 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
     options.onError?.(error);
     throw error;
   };
-  async function call<T>(method: HttpMethod, path: string, init: Partial<HttpRequest> = {}): Promise<T> {
+  /** `query`: one of the contract's query types, whose values are strings and numbers. */
+  async function call<T>(
+    method: HttpMethod,
+    path: string,
+    init: Omit<Partial<HttpRequest>, 'query'> & { query?: object } = {},
+  ): Promise<T> {
+    const query = init.query as HttpRequest['query'];
     const response = await transport
-      .send({ method, path, query: init.query, body: init.body, headers: headers(init.headers) })
+      .send({ method, path, query, body: init.body, headers: headers(init.headers) })
       .catch((error) =>
         fail(error instanceof ApiError ? error : new ApiError(0, 'NETWORK_ERROR', String(error))),
       );
@@ -178,7 +199,7 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
       join: (cid: string, body: JoinRequest) =>
         call<MembershipView>('POST', `${community(cid)}/join`, { body }),
       rotateInviteCode: (cid: string) => call<CommunityView>('POST', `${community(cid)}/invite-code/rotate`),
-      members: (cid: string, query: { status?: string; q?: string; cursor?: string; limit?: number } = {}) =>
+      members: (cid: string, query: MembersQuery = {}) =>
         call<{ items: MemberView[]; nextCursor: string | null }>('GET', `${community(cid)}/members`, {
           query,
         }),
@@ -199,7 +220,7 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
       employers: (cid: string) => call<{ items: EmployerView[] }>('GET', `${community(cid)}/employers`),
       compounds: (cid: string) => call<{ items: CompoundRef[] }>('GET', `${community(cid)}/compounds`),
       buildings: (cid: string) => call<{ items: BuildingView[] }>('GET', `${community(cid)}/buildings`),
-      households: (cid: string, query: { buildingId?: string; cursor?: string; limit?: number } = {}) =>
+      households: (cid: string, query: HouseholdsQuery = {}) =>
         call<{ items: HouseholdView[]; nextCursor: string | null }>('GET', `${community(cid)}/households`, {
           query,
         }),
@@ -216,12 +237,14 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
     },
     points: {
       mine: () => call<MyPointsResponse>('GET', '/api/me/points'),
-      myTransfers: (query: { communityId?: string; unit?: Unit; cursor?: string; limit?: number } = {}) =>
+      myTransfers: (query: MyTransfersQuery = {}) =>
         call<Page<MyTransferView>>('GET', '/api/me/transfers', { query }),
-      leaderboard: (cid: string, query: { period?: LeaderboardPeriod; unit?: Unit; limit?: number } = {}) =>
+      leaderboard: (cid: string, query: LeaderboardQuery = {}) =>
         call<LeaderboardResponse>('GET', `${community(cid)}/leaderboard`, { query }),
       statement: (cid: string, userId: string, year: number) =>
-        call<StatementResponse>('GET', `${community(cid)}/statements/${enc(userId)}`, { query: { year } }),
+        call<StatementResponse>('GET', `${community(cid)}/statements/${enc(userId)}`, {
+          query: { year } satisfies StatementQuery,
+        }),
       /** `idempotencyKey`: the same for every retry of one adjustment. */
       adjust: (cid: string, body: AdjustmentRequest, idempotencyKey: string) =>
         call<TransferView>('POST', `${community(cid)}/adjustments`, {
@@ -245,7 +268,7 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
     rewards: {
       list: (cid: string, includeInactive = false) =>
         call<{ items: RewardView[] }>('GET', `${community(cid)}/rewards`, {
-          query: { all: includeInactive ? '1' : undefined },
+          query: { all: includeInactive ? '1' : undefined } satisfies RewardsQuery,
         }),
       create: (cid: string, body: CreateRewardRequest) =>
         call<RewardView>('POST', `${community(cid)}/rewards`, { body }),
@@ -257,9 +280,9 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
           body: { quantity },
           headers: { 'idempotency-key': idempotencyKey },
         }),
-      myOrders: (query: { cursor?: string; limit?: number } = {}) =>
+      myOrders: (query: PageRequest = {}) =>
         call<Page<RedemptionView>>('GET', '/api/me/redemptions', { query }),
-      orders: (cid: string, query: { status?: RedemptionStatus; cursor?: string; limit?: number } = {}) =>
+      orders: (cid: string, query: RedemptionsQuery = {}) =>
         call<Page<RedemptionView>>('GET', `${community(cid)}/redemptions`, { query }),
       pickUp: (redemptionId: string) =>
         call<RedemptionView>('POST', `/api/redemptions/${enc(redemptionId)}/pickup`),
@@ -300,14 +323,16 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
     records: {
       requestCorrection: (attendanceId: string, body: CorrectionRequest) =>
         call<CorrectionView>('POST', `/api/attendances/${enc(attendanceId)}/corrections`, { body }),
-      corrections: (
-        cid: string,
-        query: { status?: 'pending' | 'accepted' | 'refused'; cursor?: string; limit?: number } = {},
-      ) => call<Page<CorrectionView>>('GET', `${community(cid)}/corrections`, { query }),
+      corrections: (cid: string, query: CorrectionsQuery = {}) =>
+        call<Page<CorrectionView>>('GET', `${community(cid)}/corrections`, { query }),
       accept: (correctionId: string, reason: string) =>
-        call<CorrectionView>('POST', `/api/corrections/${enc(correctionId)}/accept`, { body: { reason } }),
+        call<CorrectionView>('POST', `/api/corrections/${enc(correctionId)}/accept`, {
+          body: { reason } satisfies CorrectionDecisionRequest,
+        }),
       refuse: (correctionId: string, reason: string) =>
-        call<CorrectionView>('POST', `/api/corrections/${enc(correctionId)}/refuse`, { body: { reason } }),
+        call<CorrectionView>('POST', `/api/corrections/${enc(correctionId)}/refuse`, {
+          body: { reason } satisfies CorrectionDecisionRequest,
+        }),
       issueCertificate: (body: CertificateRequest) =>
         call<CertificateView>('POST', '/api/me/certificates', { body }),
       verifyCertificate: (code: string) => call<CertificateView>('GET', `/api/certificates/${enc(code)}`),
@@ -316,45 +341,46 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
       photo: (file: UploadSource) => upload<UploadView>('/api/uploads', file),
     },
     notifications: {
-      inbox: (query: { cursor?: string; limit?: number } = {}) =>
+      inbox: (query: PageRequest = {}) =>
         call<Page<NotificationView> & { unread: number }>('GET', '/api/me/notifications', { query }),
       markRead: (ids?: string[]) =>
-        call<void>('POST', '/api/me/notifications/read', { body: ids ? { ids } : {} }),
+        call<void>('POST', '/api/me/notifications/read', {
+          body: (ids ? { ids } : {}) satisfies MarkReadRequest,
+        }),
     },
     wishes: {
       post: (cid: string, body: PostWishRequest) =>
         call<WishView>('POST', `${community(cid)}/wishes`, { body }),
-      list: (
-        cid: string,
-        query: {
-          status?: WishStatus;
-          category?: WishCategory;
-          mine?: 'posted' | 'claimed';
-          sort?: 'newest' | 'expiring';
-          cursor?: string;
-          limit?: number;
-        } = {},
-      ) => call<Page<WishView>>('GET', `${community(cid)}/wishes`, { query }),
+      list: (cid: string, query: WishesQuery = {}) =>
+        call<Page<WishView>>('GET', `${community(cid)}/wishes`, { query }),
       get: (id: string) => call<WishView>('GET', `/api/wishes/${enc(id)}`),
       review: (id: string, body: ReviewWishRequest) =>
         call<WishView>('POST', `/api/wishes/${enc(id)}/review`, { body }),
       claim: (id: string, body: ClaimWishRequest = {}) =>
         call<WishView>('POST', `/api/wishes/${enc(id)}/claim`, { body }),
       release: (id: string, reason?: string) =>
-        call<WishView>('POST', `/api/wishes/${enc(id)}/release`, { body: { reason } }),
+        call<WishView>('POST', `/api/wishes/${enc(id)}/release`, {
+          body: { reason } satisfies ReasonRequest,
+        }),
       dispatch: (id: string, userId: string) =>
-        call<WishView>('POST', `/api/wishes/${enc(id)}/dispatch`, { body: { userId } }),
+        call<WishView>('POST', `/api/wishes/${enc(id)}/dispatch`, {
+          body: { userId } satisfies DispatchWishRequest,
+        }),
       fulfil: (id: string, body: FulfilWishRequest) =>
         call<WishView>('POST', `/api/wishes/${enc(id)}/fulfil`, { body }),
       confirm: (id: string, body: ConfirmWishRequest = {}) =>
         call<WishView>('POST', `/api/wishes/${enc(id)}/confirm`, { body }),
       dispute: (id: string, reason: string) =>
-        call<WishView>('POST', `/api/wishes/${enc(id)}/dispute`, { body: { reason } }),
+        call<WishView>('POST', `/api/wishes/${enc(id)}/dispute`, {
+          body: { reason } satisfies ReasonRequest,
+        }),
       cancel: (id: string, reason?: string) =>
-        call<WishView>('POST', `/api/wishes/${enc(id)}/cancel`, { body: { reason } }),
+        call<WishView>('POST', `/api/wishes/${enc(id)}/cancel`, { body: { reason } satisfies ReasonRequest }),
       points: (cid: string) => call<Record<string, number>>('GET', `${community(cid)}/wish-points`),
       setPoints: (cid: string, points: Record<string, number>) =>
-        call<Record<string, number>>('PUT', `${community(cid)}/wish-points`, { body: { points } }),
+        call<Record<string, number>>('PUT', `${community(cid)}/wish-points`, {
+          body: { points } satisfies WishPointsRequest,
+        }),
     },
     contact: {
       settings: (cid: string) => call<ContactSettings>('GET', `${community(cid)}/contact-settings`),

@@ -1,3 +1,4 @@
+import type { PageRequest } from './api';
 import { ActivityCategory } from './categories';
 
 /** Volunteer activities and QR check-in (DESIGN §3, §7). */
@@ -149,6 +150,15 @@ export interface CorrectionRequest {
   /** The minutes the volunteer says they served. */
   minutes: number;
   reason: string;
+}
+
+/** The reason a secretary gives for accepting or refusing a correction. */
+export interface CorrectionDecisionRequest {
+  reason: string;
+}
+
+export interface CorrectionsQuery extends PageRequest {
+  status?: CorrectionStatus;
 }
 
 export interface CorrectionView {

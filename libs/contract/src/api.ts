@@ -7,6 +7,34 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** `?cursor=&limit=`: lists are paged by the id of the last item seen (ids are time-ordered). */
+export interface PageRequest {
+  cursor?: string;
+  limit?: number;
+}
+
+/** The cursor's length and the page sizes a list takes (`limit` of the household list goes to 500). */
+export const PAGE_LIMITS = {
+  cursor: { max: 64 },
+  limit: { min: 1, max: 100 },
+  householdLimit: { min: 1, max: 500 },
+} as const;
+
+export interface MembersQuery extends PageRequest {
+  /** 按姓名或昵称查找. */
+  q?: string;
+  status?: MembershipStatus;
+}
+
+export interface HouseholdsQuery extends PageRequest {
+  buildingId?: string;
+}
+
+export interface MarkReadRequest {
+  /** Left out: every notice is marked read. */
+  ids?: string[];
+}
+
 export interface UserSummary {
   id: string;
   nickname: string;

@@ -1,4 +1,5 @@
 import { NumberRange, TextLimit } from './limits';
+import type { PageRequest } from './api';
 import { LeaderboardPeriod, TransferCode, TransferStatus, Unit } from './ledger';
 
 /** Bodies of the ledger's routes (DESIGN §4, §7). Amounts are whole numbers of points or minutes. */
@@ -199,4 +200,28 @@ export interface RedemptionView {
 
 export interface CancelRedemptionRequest {
   reason?: string;
+}
+
+export interface RedemptionsQuery extends PageRequest {
+  status?: RedemptionStatus;
+}
+
+export interface RewardsQuery {
+  /** '1': the goods taken off sale too (secretaries). */
+  all?: '0' | '1';
+}
+
+export interface MyTransfersQuery extends PageRequest {
+  communityId?: string;
+  unit?: Unit;
+}
+
+export interface LeaderboardQuery {
+  period?: LeaderboardPeriod;
+  unit?: Unit;
+  limit?: number;
+}
+
+export interface StatementQuery {
+  year: number;
 }

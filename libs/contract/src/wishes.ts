@@ -1,4 +1,5 @@
 import { TextLimit } from './limits';
+import type { PageRequest } from './api';
 import { WishCategory } from './categories';
 
 /** Micro-wishes (微心愿, DESIGN §5). */
@@ -142,6 +143,23 @@ export interface ConfirmWishRequest {
 
 export interface ReasonRequest {
   reason?: string;
+}
+
+/** 派单: the member a secretary hands the wish to. */
+export interface DispatchWishRequest {
+  userId: string;
+}
+
+export interface WishesQuery extends PageRequest {
+  status?: WishStatus;
+  category?: WishCategory;
+  mine?: 'posted' | 'claimed';
+  sort?: 'newest' | 'expiring';
+}
+
+/** 各类心愿的积分: points per wish category. */
+export interface WishPointsRequest {
+  points: Record<string, number>;
 }
 
 /** Photos one wish, fulfilment or demand may carry. */

@@ -1,17 +1,18 @@
+import { PAGE_LIMITS, PageRequest } from '@redvest/contract';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
-import { Line, Optional } from './fields';
+import { Text, Optional } from './fields';
 
 /** `?cursor=&limit=`: lists are paged by the id of the last item seen (ids are time-ordered). */
-export class PageQuery {
-  @ApiPropertyOptional() @Optional() @Line(64) cursor?: string;
+export class PageQuery implements PageRequest {
+  @ApiPropertyOptional() @Optional() @Text(PAGE_LIMITS.cursor) cursor?: string;
   @ApiPropertyOptional({ default: 20 })
   @Optional()
   @Type(() => Number)
   @IsInt()
-  @Min(1)
-  @Max(100)
+  @Min(PAGE_LIMITS.limit.min)
+  @Max(PAGE_LIMITS.limit.max)
   limit?: number;
 }
 

@@ -1,6 +1,7 @@
 import {
   CreateCommunityRequest,
   JoinRequest,
+  MembersQuery as MembersRequest,
   PATTERNS,
   MembershipStatus,
   Role,
@@ -40,7 +41,7 @@ export class SetMemberDto implements SetMemberRequest {
   @ApiPropertyOptional() @Optional() @Id() compoundId?: string;
 }
 
-export class MembersQuery extends PageQuery {
+export class MembersQuery extends PageQuery implements MembersRequest {
   @ApiPropertyOptional({ description: '按姓名或昵称查找' }) @Optional() @Line(32) q?: string;
   @ApiPropertyOptional({ enum: MembershipStatus })
   @Optional()

@@ -2,9 +2,13 @@ import {
   AdjustmentRequest,
   BatchDecisionRequest,
   LeaderboardPeriod,
+  LeaderboardQuery as LeaderboardRequest,
   MAX_TRANSFER_AMOUNT,
+  MyTransfersQuery as MyTransfersRequest,
+  PAGE_LIMITS,
   RejectRequest,
   ReverseRequest,
+  StatementQuery as StatementRequest,
   Unit,
 } from '@redvest/contract';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
@@ -54,12 +58,12 @@ export class BatchDecisionDto implements BatchDecisionRequest {
   @ApiPropertyOptional() @Optional() @Lines(100) reason?: string;
 }
 
-export class MyTransfersQuery extends PageQuery {
+export class MyTransfersQuery extends PageQuery implements MyTransfersRequest {
   @ApiPropertyOptional() @Optional() @Id() communityId?: string;
   @ApiPropertyOptional({ enum: Unit }) @Optional() @IsEnum(Unit) unit?: Unit;
 }
 
-export class LeaderboardQuery {
+export class LeaderboardQuery implements LeaderboardRequest {
   @ApiPropertyOptional({ enum: LeaderboardPeriod, default: LeaderboardPeriod.Month })
   @Optional()
   @IsEnum(LeaderboardPeriod)
@@ -69,11 +73,11 @@ export class LeaderboardQuery {
   @Optional()
   @Type(() => Number)
   @IsInt()
-  @Min(1)
-  @Max(100)
+  @Min(PAGE_LIMITS.limit.min)
+  @Max(PAGE_LIMITS.limit.max)
   limit?: number;
 }
 
-export class StatementQuery {
+export class StatementQuery implements StatementRequest {
   @ApiProperty({ example: 2026 }) @Year({ inQuery: true }) year!: number;
 }

@@ -1,4 +1,4 @@
-import type { NotificationView, Page } from '@redvest/contract';
+import type { MarkReadRequest, NotificationView, Page } from '@redvest/contract';
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray } from 'class-validator';
@@ -7,7 +7,7 @@ import { Id, Optional } from '../common/fields';
 import { PageQuery } from '../common/paging';
 import { NotificationsService } from './notifications.service';
 
-class MarkReadDto {
+class MarkReadDto implements MarkReadRequest {
   @ApiPropertyOptional({ type: [String], description: '不填则全部标为已读' })
   @Optional()
   @IsArray()

@@ -1,19 +1,24 @@
-import { UpdateBuildingRequest, UpdateHouseholdRequest } from '@redvest/contract';
+import {
+  HouseholdsQuery as HouseholdsRequest,
+  PAGE_LIMITS,
+  UpdateBuildingRequest,
+  UpdateHouseholdRequest,
+} from '@redvest/contract';
 import { MAX_FLOOR, MIN_FLOOR } from '@redvest/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min, NotEquals } from 'class-validator';
-import { Id, Line, Optional } from '../common/fields';
+import { Id, Line, Optional, Text } from '../common/fields';
 
-export class HouseholdsQuery {
-  @ApiPropertyOptional() @Optional() @Line(64) cursor?: string;
+export class HouseholdsQuery implements HouseholdsRequest {
+  @ApiPropertyOptional() @Optional() @Text(PAGE_LIMITS.cursor) cursor?: string;
   @ApiPropertyOptional() @Optional() @Id() buildingId?: string;
   @ApiPropertyOptional({ default: 200 })
   @Optional()
   @Type(() => Number)
   @IsInt()
-  @Min(1)
-  @Max(500)
+  @Min(PAGE_LIMITS.householdLimit.min)
+  @Max(PAGE_LIMITS.householdLimit.max)
   limit?: number;
 }
 

@@ -2,7 +2,9 @@ import {
   CancelRedemptionRequest,
   CreateRewardRequest,
   RedeemRequest,
+  RedemptionsQuery as RedemptionsRequest,
   REWARD_LIMITS,
+  RewardsQuery as RewardsRequest,
   UpdateRewardRequest,
 } from '@redvest/contract';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
@@ -37,14 +39,14 @@ export class CancelRedemptionDto implements CancelRedemptionRequest {
   @ApiPropertyOptional() @Optional() @Text(REWARD_LIMITS.cancelReason) reason?: string;
 }
 
-export class RedemptionsQuery extends PageQuery {
+export class RedemptionsQuery extends PageQuery implements RedemptionsRequest {
   @ApiPropertyOptional({ enum: ['placed', 'picked_up', 'cancelled'] })
   @Optional()
   @IsIn(['placed', 'picked_up', 'cancelled'])
   status?: 'placed' | 'picked_up' | 'cancelled';
 }
 
-export class RewardsQuery {
+export class RewardsQuery implements RewardsRequest {
   @ApiPropertyOptional({ description: '1：包括已下架的（社区书记）' }) @Optional() @IsIn(['0', '1']) all?:
     '0' | '1';
 }

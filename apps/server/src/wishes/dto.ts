@@ -1,12 +1,16 @@
 import {
   ClaimWishRequest,
   ConfirmWishRequest,
+  DispatchWishRequest,
   FulfilWishRequest,
   PostWishRequest,
+  ReasonRequest,
   ReviewWishRequest,
   WISH_CATEGORIES,
   WISH_LIMITS,
   WishCategory,
+  WishesQuery as WishesRequest,
+  WishPointsRequest,
   WishStatus,
 } from '@redvest/contract';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
@@ -51,7 +55,7 @@ export class ClaimWishDto implements ClaimWishRequest {
   onBehalfOfEmployer?: boolean;
 }
 
-export class DispatchWishDto {
+export class DispatchWishDto implements DispatchWishRequest {
   @ApiProperty() @Id() userId!: string;
 }
 
@@ -73,11 +77,11 @@ export class ConfirmWishDto implements ConfirmWishRequest {
   thanks?: string;
 }
 
-export class ReasonDto {
+export class ReasonDto implements ReasonRequest {
   @ApiPropertyOptional() @Optional() @Text(WISH_LIMITS.reason) reason?: string;
 }
 
-export class WishesQuery extends PageQuery {
+export class WishesQuery extends PageQuery implements WishesRequest {
   @ApiPropertyOptional({ enum: WishStatus })
   @Optional()
   @IsIn(Object.values(WishStatus))
@@ -92,6 +96,6 @@ export class WishesQuery extends PageQuery {
     'newest' | 'expiring';
 }
 
-export class WishPointsDto {
+export class WishPointsDto implements WishPointsRequest {
   @ApiProperty({ example: { 维修服务: 15 } }) @IsObject() points!: Record<string, number>;
 }
