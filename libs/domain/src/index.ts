@@ -7,3 +7,4 @@ export * from './wishes';
 export * from './date-bounds';
 export * from './text';
 export * from './rewards';
+export * from './refusal';

@@ -15,3 +15,8 @@ export class DomainError extends Error {
     this.status = ERROR_CATALOG[code].status;
   }
 }
+
+/** The error for a refusal a decide… function of libs/domain returned. */
+export function refusedWith(refusal: { error: ErrorCode; details?: unknown }): DomainError {
+  return new DomainError(refusal.error, refusal.details);
+}

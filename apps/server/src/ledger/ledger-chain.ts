@@ -1,8 +1,8 @@
 import { ErrorCode, TransferCode, Unit } from '@redvest/contract';
-import { applyDelta, decideMove, needsCover, Phase, Side } from '@redvest/domain';
+import { applyDelta, decideMove, isRefusal, needsCover, Phase, Side } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DomainError } from '../common/domain-error';
+import { DomainError, refusedWith } from '../common/domain-error';
 import { Db } from '../database/db';
 import { newId } from '../database/ids';
 import { ChainHead } from './chain-head.entity';
@@ -100,7 +100,7 @@ export class LedgerChain {
   private async move(em: EntityManager, account: LedgerAccount, phase: Phase, side: Side, amount: number) {
     const isMember = account.userId !== null;
     const d = decideMove({ isMember, totals: account }, phase, side, amount);
-    if (typeof d === 'string') throw new DomainError(d);
+    if (isRefusal(d)) throw refusedWith(d);
     const guarded = needsCover(isMember, phase, side);
     const query = em
       .createQueryBuilder()

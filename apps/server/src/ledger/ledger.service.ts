@@ -1,8 +1,8 @@
 import { ErrorCode, SystemAccount, TransferCode, Unit } from '@redvest/contract';
-import { decideResolution, decideReversal, isLedgerRefusal } from '@redvest/domain';
+import { decideResolution, decideReversal, isRefusal } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { DomainError } from '../common/domain-error';
+import { DomainError, refusedWith } from '../common/domain-error';
 import { requestFingerprint } from '../common/request-fingerprint';
 import { ChainHead } from './chain-head.entity';
 import { accountOf, accountsById, AccountOwner } from './ledger-accounts';
@@ -199,7 +199,7 @@ export class LedgerService {
         alreadyReversed: reversal !== null,
       },
     );
-    if (isLedgerRefusal(movement)) throw new DomainError(movement);
+    if (isRefusal(movement)) throw refusedWith(movement);
     const [debit, credit] = await accountsById(em, [movement.debit, movement.credit]);
     const transfer = await this.chain.append(
       em,
@@ -286,7 +286,7 @@ export class LedgerService {
       ),
     );
     const toResolve = decideResolution(target, group, resolved);
-    if (isLedgerRefusal(toResolve)) throw new DomainError(toResolve);
+    if (isRefusal(toResolve)) throw refusedWith(toResolve);
     const rows: LedgerTransfer[] = [];
     for (const pending of toResolve) {
       const [debit, credit] = await accountsById(em, [pending.debitAccountId, pending.creditAccountId]);

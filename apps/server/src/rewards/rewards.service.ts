@@ -1,11 +1,11 @@
 import { ErrorCode, RedemptionView, RewardView, Role } from '@redvest/contract';
-import { decideCancel, decideOrder, decidePickUp, isRewardRefusal } from '@redvest/domain';
+import { decideCancel, decideOrder, decidePickUp, isRefusal } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CommunityAccess } from '../auth/auth-context';
 import { AuditTrail } from '../audit/audit-trail';
 import { clip } from '../audit/words';
-import { DomainError } from '../common/domain-error';
+import { DomainError, refusedWith } from '../common/domain-error';
 import { Membership } from '../communities/membership.entity';
 import { Db } from '../database/db';
 import { newId } from '../database/ids';
@@ -100,7 +100,7 @@ export class RewardsService {
       const member = (await em.findOne(Membership, { where: { communityId, userId } })) !== null;
       const reward = await em.findOneOrFail(Reward, { where: { id: rewardId } });
       const decision = decideOrder({ ...reward, active: Boolean(reward.active) }, { quantity, member });
-      if (isRewardRefusal(decision)) throw new DomainError(decision);
+      if (isRefusal(decision)) throw refusedWith(decision);
       const taken = await em
         .createQueryBuilder()
         .update(Reward)
@@ -154,7 +154,7 @@ export class RewardsService {
     return this.db.transaction(async (em) => {
       const order = await em.findOneOrFail(Redemption, { where: { id: redemptionId } });
       const decision = decidePickUp(order);
-      if (isRewardRefusal(decision)) throw new DomainError(decision);
+      if (isRefusal(decision)) throw refusedWith(decision);
       const closed = await em.update(
         Redemption,
         { id: redemptionId, status: 'placed' },
@@ -185,7 +185,7 @@ export class RewardsService {
         userId: actorId,
         isSecretary: access.roles.has(Role.Secretary),
       });
-      if (isRewardRefusal(decision)) throw new DomainError(decision);
+      if (isRefusal(decision)) throw refusedWith(decision);
       if (!(await this.refund(em, order, actorId, reason))) throw new DomainError(ErrorCode.RedemptionClosed);
       if (decision.audited) {
         await this.audit.record(em, {

@@ -1,10 +1,17 @@
-import { ErrorCode, MAX_PHOTOS, MembershipStatus, Role, WishStatus, WishView } from '@redvest/contract';
-import { canActInCompound, DEFAULT_WISH_POINTS, normalisePhone, wishReviewRequest } from '@redvest/domain';
+import { MembershipStatus, WishView } from '@redvest/contract';
+import {
+  decideWishPost,
+  DEFAULT_WISH_POINTS,
+  isWishRefusal,
+  normalisePhone,
+  planWishPost,
+  wishReviewRequest,
+} from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import { CommunityAccess } from '../auth/auth-context';
-import { DomainError } from '../common/domain-error';
+import { refusedWith } from '../common/domain-error';
 import { PersonalDataCipher } from '../common/personal-data-cipher';
 import { findMembership } from '../communities/membership-lookup';
 import { Membership } from '../communities/membership.entity';
@@ -49,48 +56,53 @@ export class WishPosting {
     fromDemand?: { compoundId: string | null; link: (em: EntityManager, wishId: string) => Promise<void> },
   ): Promise<WishView> {
     const photos = body.photos ?? [];
-    if (photos.length > MAX_PHOTOS) throw new DomainError(ErrorCode.TooManyPhotos);
-    const reviewer = access.roles.has(Role.Secretary) || access.roles.has(Role.BranchSecretary);
-    // 代发 for someone else; naming oneself is an ordinary post, reviewed like any other.
-    const forOther = !!body.onBehalfOf && body.onBehalfOf !== caller.id;
-    if (forOther && !reviewer) throw new DomainError(ErrorCode.Forbidden);
+    const poster = {
+      userId: caller.id,
+      granted: access.granted,
+      branchCompoundIds: access.branchCompoundIds,
+    };
+    const request = { onBehalfOf: body.onBehalfOf, photoCount: photos.length, fromDemand };
+    const plan = planWishPost(poster, request);
+    if (isWishRefusal(plan)) throw refusedWith(plan);
     await this.content.check(
       { title: body.title, description: body.description, place: body.place },
       caller.openid,
     );
     const { view, notices } = await this.db.transaction(async (em) => {
-      const authorId = forOther ? body.onBehalfOf! : caller.id;
-      const author = await findMembership(em, access.communityId, authorId);
-      if (!author || author.membership.status !== MembershipStatus.Active)
-        throw new DomainError(ErrorCode.MemberNotFound);
-      // A branch secretary posts only for residents of their own compounds: the wish goes to their own review.
-      const compoundId = fromDemand ? fromDemand.compoundId : author.membership.compoundId;
-      const inMyCompound =
-        !!compoundId && canActInCompound(access.granted, access.branchCompoundIds, compoundId);
-      if (forOther && !fromDemand && !access.roles.has(Role.Secretary) && !inMyCompound)
-        throw new DomainError(ErrorCode.NotYourCompound);
+      const author = await findMembership(em, access.communityId, plan.authorId);
+      const decision = decideWishPost(
+        poster,
+        request,
+        plan,
+        author && {
+          active: author.membership.status === MembershipStatus.Active,
+          compoundId: author.membership.compoundId,
+        },
+      );
+      if (isWishRefusal(decision)) throw refusedWith(decision);
+      const { authorId, compoundId } = decision;
+      const { membership } = author!; // a decision is made only for an author who is a member
       await this.uploads.checkOwned(em, photos, caller.id);
       const now = new Date();
-      const publishNow = reviewer && (forOther || !!fromDemand);
       const wish: Wish = {
         id: newId(),
         communityId: access.communityId,
         authorId,
-        postedBy: forOther ? caller.id : null,
+        postedBy: decision.postedBy,
         title: body.title.trim(),
         description: body.description.trim(),
         category: body.category,
         compoundId,
-        placeEnc: this.encrypt(body.place?.trim() || (await this.homeOf(em, author.membership))),
+        placeEnc: this.encrypt(body.place?.trim() || (await this.homeOf(em, membership))),
         phoneEnc: this.encrypt(
           body.contactPhone
             ? normalisePhone(body.contactPhone)
-            : author.membership.phoneEnc
-              ? this.cipher.decrypt(author.membership.phoneEnc)
+            : membership.phoneEnc
+              ? this.cipher.decrypt(membership.phoneEnc)
               : null,
         ),
         desiredDate: body.desiredDate ?? null,
-        status: publishNow ? WishStatus.Published : WishStatus.PendingReview,
+        status: decision.status,
         points: await this.pointsFor(em, access.communityId, body.category),
         claimerId: null,
         claimedForEmployerId: null,
@@ -109,16 +121,10 @@ export class WishPosting {
       await em.insert(Wish, wish);
       await fromDemand?.link(em, wish.id);
       await linkWishPhotos(em, wish.id, photos, 'wish');
-      await recordWishEvent(
-        em,
-        wish.id,
-        'post',
-        caller.id,
-        fromDemand ? '由群众诉求转来' : forOther ? '社区代发' : null,
-      );
-      if (publishNow) await recordWishEvent(em, wish.id, 'publish', caller.id, null);
-      const notices = publishNow ? [] : await this.reviewRequests(em, wish);
-      if (forOther && !fromDemand) {
+      for (const event of decision.events)
+        await recordWishEvent(em, wish.id, event.action, caller.id, event.note);
+      const notices = decision.asksReview ? await this.reviewRequests(em, wish) : [];
+      if (decision.audited) {
         await this.audit.record(em, {
           targetType: 'wish',
           targetId: wish.id,

@@ -12,7 +12,6 @@ import {
   isWishRefusal,
   WishActionInput,
   WishDecision,
-  WishRefusal,
   wishConfirmAction,
   wishWrongState,
 } from '@redvest/domain';
@@ -21,7 +20,7 @@ import { EntityManager, In } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import { clip } from '../audit/words';
 import { CommunityAccess } from '../auth/auth-context';
-import { DomainError } from '../common/domain-error';
+import { refusedWith } from '../common/domain-error';
 import { findMembership } from '../communities/membership-lookup';
 import { Membership } from '../communities/membership.entity';
 import { AppConfig } from '../config/app-config';
@@ -56,8 +55,6 @@ export interface ActionInput {
 }
 
 const SYSTEM = { userId: null, actors: new Set(['system'] as const) };
-const refused = (refusal: WishRefusal) => new DomainError(refusal.error, refusal.details);
-
 /**
  * 微心愿: every transition of the state machine: the rules decide (decideWishAction), this
  * writes what they decided as one conditional update and tells the people concerned after commit.
@@ -79,7 +76,7 @@ export class WishesService {
   async confirm(access: CommunityAccess, caller: User, wishId: string, body: ConfirmWishDto) {
     const wish = await this.db.read((em) => em.findOneOrFail(Wish, { where: { id: wishId } }));
     const action = wishConfirmAction(wish.status, actorsFor(wish, access, caller.id));
-    if (isWishRefusal(action)) throw refused(action);
+    if (isWishRefusal(action)) throw refusedWith(action);
     return this.act(access, caller, wishId, action, { confirm: body });
   }
 
@@ -105,7 +102,7 @@ export class WishesService {
         now,
         this.config.wishes,
       );
-      if (isWishRefusal(decision)) throw refused(decision);
+      if (isWishRefusal(decision)) throw refusedWith(decision);
       if (action === 'fulfil') {
         const photos = input.fulfil?.photos ?? [];
         await this.uploads.checkOwned(em, photos, caller.id);
@@ -115,7 +112,7 @@ export class WishesService {
       const after = await this.apply(em, wish, decision, caller.id, now);
       if (!after) {
         const current = await em.findOneOrFail(Wish, { where: { id: wish.id } });
-        throw refused(wishWrongState(action, current.status));
+        throw refusedWith(wishWrongState(action, current.status));
       }
       const audited = AUDITED_ACTIONS[action];
       if (audited) {

@@ -1,5 +1,6 @@
 import { ErrorCode } from '@redvest/contract';
-import { decideMove, decideResolution, decideReversal, LedgerRefusal } from './decide';
+import { isRefusal } from '../refusal';
+import { decideMove, decideResolution, decideReversal } from './decide';
 import { applyDelta, Phase, Totals, ZERO_TOTALS } from './totals';
 
 export type AccountKind = 'user' | 'system';
@@ -14,7 +15,8 @@ export interface BookTransfer {
   reversesId?: number;
 }
 
-export type BookError = LedgerRefusal | ErrorCode.TransferNotFound | 'invalid_amount';
+/** The book answers with the refusal's error code alone. */
+export type BookError = ErrorCode | 'invalid_amount';
 
 /**
  * The ledger on plain data, with no database, for the property tests: it decides with the same functions
@@ -59,7 +61,7 @@ export class LedgerBook {
         alreadyReversed: this.transfers.some((t) => t.reversesId === id),
       },
     );
-    if (typeof movement === 'string') return movement;
+    if (isRefusal(movement)) return movement.error;
     return this.apply({ id: this.transfers.length + 1, phase: 'single', ...movement, reversesId: id });
   }
 
@@ -79,7 +81,7 @@ export class LedgerBook {
     if (!target) return ErrorCode.TransferNotFound;
     const resolved = new Set(this.transfers.flatMap((t) => (t.pendingId ? [t.pendingId] : [])));
     const group = decideResolution(target, [target], resolved);
-    if (typeof group === 'string') return group;
+    if (isRefusal(group)) return group.error;
     return this.apply({
       id: this.transfers.length + 1,
       phase,
@@ -95,8 +97,8 @@ export class LedgerBook {
     const credit = this.accounts.get(transfer.credit)!;
     const debitDelta = decideMove(this.factsOf(debit), transfer.phase, 'debit', transfer.amount);
     const creditDelta = decideMove(this.factsOf(credit), transfer.phase, 'credit', transfer.amount);
-    if (typeof debitDelta === 'string') return debitDelta;
-    if (typeof creditDelta === 'string') return creditDelta;
+    if (isRefusal(debitDelta)) return debitDelta.error;
+    if (isRefusal(creditDelta)) return creditDelta.error;
     debit.totals = applyDelta(debit.totals, debitDelta);
     credit.totals = applyDelta(credit.totals, creditDelta);
     this.transfers.push(transfer);

@@ -1,5 +1,5 @@
 import { ErrorCode } from '@redvest/contract';
-import { refusalTest } from '../refusals';
+import { Refusal, refuse } from '../refusal';
 import { canDebit, deltaFor, Phase, Side, Totals } from './totals';
 
 /**
@@ -7,16 +7,6 @@ import { canDebit, deltaFor, Phase, Side, Totals } from './totals';
  * the chain-head lock; LedgerBook calls them on its in-memory transfers, so the property tests that drive
  * the book test these very rules.
  */
-
-const LEDGER_REFUSALS = [
-  ErrorCode.TransferNotPending,
-  ErrorCode.TransferNotPosted,
-  ErrorCode.TransferAlreadyReversed,
-  ErrorCode.InsufficientPoints,
-] as const;
-
-export type LedgerRefusal = (typeof LEDGER_REFUSALS)[number];
-export const isLedgerRefusal = refusalTest(LEDGER_REFUSALS);
 
 /** A transfer as the rules see it; `Account` is whatever names an account (an id, a row). */
 export interface LedgerEntry<Account> {
@@ -42,11 +32,11 @@ export interface Movement<Account> {
 export function decideReversal<Account>(
   original: LedgerEntry<Account>,
   facts: { resolution: 'post' | 'void' | null; alreadyReversed: boolean },
-): Movement<Account> | LedgerRefusal {
+): Movement<Account> | Refusal {
   if (original.phase === 'post' || original.phase === 'void' || original.isReversal)
-    return ErrorCode.TransferNotPosted;
-  if (original.phase === 'pending' && facts.resolution !== 'post') return ErrorCode.TransferNotPosted;
-  if (facts.alreadyReversed) return ErrorCode.TransferAlreadyReversed;
+    return refuse(ErrorCode.TransferNotPosted);
+  if (original.phase === 'pending' && facts.resolution !== 'post') return refuse(ErrorCode.TransferNotPosted);
+  if (facts.alreadyReversed) return refuse(ErrorCode.TransferAlreadyReversed);
   return { debit: original.credit, credit: original.debit, amount: original.amount };
 }
 
@@ -59,8 +49,8 @@ export function decideResolution<Id, T extends { id: Id; phase: Phase }>(
   target: T,
   group: readonly T[],
   resolved: ReadonlySet<Id>,
-): T[] | LedgerRefusal {
-  if (target.phase !== 'pending' || resolved.has(target.id)) return ErrorCode.TransferNotPending;
+): T[] | Refusal {
+  if (target.phase !== 'pending' || resolved.has(target.id)) return refuse(ErrorCode.TransferNotPending);
   return group.filter((t) => t.phase === 'pending' && !resolved.has(t.id));
 }
 
@@ -78,8 +68,8 @@ export function decideMove(
   phase: Phase,
   side: Side,
   amount: number,
-): Totals | ErrorCode.InsufficientPoints {
+): Totals | Refusal {
   if (needsCover(account.isMember, phase, side) && !canDebit(account.totals, phase, amount))
-    return ErrorCode.InsufficientPoints;
+    return refuse(ErrorCode.InsufficientPoints);
   return deltaFor(phase, side, amount);
 }

@@ -1,18 +1,7 @@
 import { ErrorCode, RedemptionStatus } from '@redvest/contract';
-import { refusalTest } from '../refusals';
+import { Refusal, refuse } from '../refusal';
 
 /** 积分兑换 (DESIGN §4): what an order of goods takes, and who may close it. */
-
-const REWARD_REFUSALS = [
-  ErrorCode.NotCommunityMember,
-  ErrorCode.RewardInactive,
-  ErrorCode.OutOfStock,
-  ErrorCode.RedemptionClosed,
-  ErrorCode.Forbidden,
-] as const;
-
-export type RewardRefusal = (typeof REWARD_REFUSALS)[number];
-export const isRewardRefusal = refusalTest(REWARD_REFUSALS);
 
 export interface RewardFacts {
   name: string;
@@ -42,10 +31,10 @@ export interface OrderDecision {
 export function decideOrder(
   reward: RewardFacts,
   input: { quantity: number; member: boolean },
-): OrderDecision | RewardRefusal {
-  if (!input.member) return ErrorCode.NotCommunityMember;
-  if (!reward.active) return ErrorCode.RewardInactive;
-  if (reward.stock < input.quantity) return ErrorCode.OutOfStock;
+): OrderDecision | Refusal {
+  if (!input.member) return refuse(ErrorCode.NotCommunityMember);
+  if (!reward.active) return refuse(ErrorCode.RewardInactive);
+  if (reward.stock < input.quantity) return refuse(ErrorCode.OutOfStock);
   return { total: reward.cost * input.quantity, memo: `${reward.name} × ${input.quantity}` };
 }
 
@@ -59,14 +48,14 @@ export interface CancelDecision {
 export function decideCancel(
   order: RedemptionFacts,
   caller: { userId: string; isSecretary: boolean },
-): CancelDecision | RewardRefusal {
+): CancelDecision | Refusal {
   const own = order.userId === caller.userId;
-  if (!own && !caller.isSecretary) return ErrorCode.Forbidden;
-  if (order.status !== 'placed') return ErrorCode.RedemptionClosed;
+  if (!own && !caller.isSecretary) return refuse(ErrorCode.Forbidden);
+  if (order.status !== 'placed') return refuse(ErrorCode.RedemptionClosed);
   return { refund: order.total, audited: !own };
 }
 
 /** 确认领取: only an order still waiting for pickup. */
-export function decidePickUp(order: RedemptionFacts): true | RewardRefusal {
-  return order.status === 'placed' ? true : ErrorCode.RedemptionClosed;
+export function decidePickUp(order: RedemptionFacts): true | Refusal {
+  return order.status === 'placed' ? true : refuse(ErrorCode.RedemptionClosed);
 }
