@@ -4,6 +4,7 @@ export * from './ledger';
 export * from './phone';
 export * from './roles';
 export * from './wishes';
+export * from './state-machine';
 export * from './date-bounds';
 export * from './text';
 export * from './rewards';

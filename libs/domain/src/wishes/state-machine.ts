@@ -1,4 +1,5 @@
 import { WishAction, WishStatus } from '@redvest/contract';
+import { StateTransition, stateMachine, TransitionCheck } from '../state-machine';
 
 /**
  * Who someone is to a wish. A caller can be several at once (a secretary who claimed a wish is both
@@ -10,10 +11,9 @@ import { WishAction, WishStatus } from '@redvest/contract';
  */
 export type WishActor = 'author' | 'claimer' | 'member' | 'reviewer' | 'system';
 
-export interface Transition {
-  from: readonly WishStatus[];
+export interface Transition extends StateTransition<WishStatus, WishActor> {
+  /** Every wish action leads somewhere. */
   to: WishStatus;
-  by: readonly WishActor[];
   /** What the request must carry. */
   needs?: 'reason' | 'note' | 'member';
 }
@@ -36,9 +36,9 @@ export const WISH_TRANSITIONS: Record<WishAction, Transition> = {
   cancel: { from: [S.PendingReview, S.Published, S.Claimed], to: S.Cancelled, by: ['author'] },
 };
 
-export const WISH_ACTIONS = Object.keys(WISH_TRANSITIONS) as WishAction[];
+const WISH_MACHINE = stateMachine(WISH_TRANSITIONS, { jobs: ['system'] });
 
-export type TransitionCheck = 'ok' | 'wrong_state' | 'not_allowed';
+export const WISH_ACTIONS = WISH_MACHINE.actions as WishAction[];
 
 /** Whether `actors` may take `action` on a wish in `status`; the wrong role is told apart from the wrong moment. */
 export function checkTransition(
@@ -46,15 +46,10 @@ export function checkTransition(
   status: WishStatus,
   actors: ReadonlySet<WishActor>,
 ): TransitionCheck {
-  const transition = WISH_TRANSITIONS[action];
-  if (!transition.by.some((actor) => actors.has(actor))) return 'not_allowed';
-  return transition.from.includes(status) ? 'ok' : 'wrong_state';
+  return WISH_MACHINE.check(action, status, actors);
 }
 
-/** The actions a caller could take now: what the app shows as buttons. */
+/** The actions a caller could take now: what the app shows as buttons (never the scheduled jobs' own). */
 export function allowedActions(status: WishStatus, actors: ReadonlySet<WishActor>): WishAction[] {
-  return WISH_ACTIONS.filter(
-    (action) =>
-      !WISH_TRANSITIONS[action].by.includes('system') && checkTransition(action, status, actors) === 'ok',
-  );
+  return WISH_MACHINE.allowed(status, actors);
 }
