@@ -28,6 +28,13 @@ export function hasAnyRole(granted: Iterable<Role>, allowed: readonly Role[]): b
   return allowed.some((role) => roles.has(role));
 }
 
+/** A caller's standing in a community: who they are, the roles granted, and the compounds of their branch grants. */
+export interface CallerStanding {
+  userId: string;
+  granted: readonly Role[];
+  branchCompoundIds: readonly string[];
+}
+
 /**
  * Branch secretaries act in their own compounds only; a community secretary acts in every compound.
  * `branchCompoundIds` are the compounds named by the caller's branch_secretary grants.

@@ -18,6 +18,7 @@ import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Auth, AuthContext, CommunityAccess, Member } from '../auth/auth-context';
 import { OptionalIdempotencyKey } from '../common/idempotency-key';
 import { ContactGroupsService } from './contact-groups.service';
+import { DemandViews } from './demand-views';
 import { DemandsService } from './demands.service';
 import {
   AssignHouseholdsDto,
@@ -43,6 +44,7 @@ export class ContactController {
     private readonly groups: ContactGroupsService,
     private readonly visits: VisitsService,
     private readonly demands: DemandsService,
+    private readonly demandViews: DemandViews,
   ) {}
 
   @Get('communities/:cid/contact-settings')
@@ -139,7 +141,7 @@ export class ContactController {
     @Member() member: CommunityAccess,
     @Query() query: DemandsQuery,
   ): Promise<Page<DemandView>> {
-    return this.demands.list(member, auth.user.id, query);
+    return this.demandViews.list(member, auth.user.id, query);
   }
 
   @Post('demands/:demandId/transition')

@@ -4,6 +4,7 @@ import { LedgerModule } from '../ledger/ledger.module';
 import { WishesModule } from '../wishes/wishes.module';
 import { ContactController } from './contact.controller';
 import { ContactGroupsService } from './contact-groups.service';
+import { DemandViews } from './demand-views';
 import { DemandsService } from './demands.service';
 import { ContactGroup, Demand } from './entities';
 import { VisitsService } from './visits.service';
@@ -16,7 +17,14 @@ import { ThreeListsService } from './three-lists.service';
 @Module({
   imports: [LedgerModule, WishesModule],
   controllers: [ContactController, ListsController],
-  providers: [ContactGroupsService, VisitsService, DemandsService, ThreeListsService, EvaluationService],
+  providers: [
+    ContactGroupsService,
+    VisitsService,
+    DemandsService,
+    DemandViews,
+    ThreeListsService,
+    EvaluationService,
+  ],
   exports: [ContactGroupsService, VisitsService, ThreeListsService],
 })
 export class ContactModule implements OnModuleInit {

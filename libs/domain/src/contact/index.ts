@@ -1,2 +1,3 @@
 export * from './demands';
+export * from './decide-demand';
 export * from './households';

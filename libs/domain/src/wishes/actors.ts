@@ -1,13 +1,9 @@
 import { Role, WishStatus } from '@redvest/contract';
-import { canActInCompound, effectiveRoles } from '../roles';
+import { CallerStanding, canActInCompound, effectiveRoles } from '../roles';
 import { WishActor } from './state-machine';
 
 /** The caller's standing in the wish's community. */
-export interface WishCallerStanding {
-  userId: string;
-  granted: readonly Role[];
-  branchCompoundIds: readonly string[];
-}
+export type WishCallerStanding = CallerStanding;
 
 /** Who the caller is to this wish (see the state machine's actors). */
 export function wishActorsFor(

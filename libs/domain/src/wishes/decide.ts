@@ -1,4 +1,5 @@
 import { ErrorCode, Role, WISH_ACTION_LABELS, WishAction, WishStatus } from '@redvest/contract';
+import { invalidField, isRefusal, Refusal, refuse } from '../refusal';
 import { effectiveRoles } from '../roles';
 import { wishVisibleTo } from './actors';
 import { checkTransition, WISH_TRANSITIONS, WishActor } from './state-machine';
@@ -91,18 +92,9 @@ export interface WishDecision {
   settlesReview: boolean;
 }
 
-export interface WishRefusal {
-  error: ErrorCode;
-  details?: unknown;
-}
+export type WishRefusal = Refusal;
 
-export function isWishRefusal<T>(result: T | WishRefusal): result is WishRefusal {
-  return typeof result === 'object' && result !== null && 'error' in result;
-}
-
-const refuse = (error: ErrorCode, details?: unknown): WishRefusal =>
-  details === undefined ? { error } : { error, details };
-const invalid = (field: string, message: string) => refuse(ErrorCode.ValidationFailed, [{ field, message }]);
+export const isWishRefusal = isRefusal;
 
 /** The refusal for an action the wish is past (or not yet at); a wish someone holds says so. */
 export function wishWrongState(action: WishAction, status: WishStatus): WishRefusal {
@@ -158,7 +150,7 @@ export function decideWishAction(
   }
   if (verdict === 'wrong_state') return wishWrongState(action, wish.status);
   const transition = WISH_TRANSITIONS[action];
-  if (transition.needs === 'reason' && !input.reason?.trim()) return invalid('reason', '请填写原因');
+  if (transition.needs === 'reason' && !input.reason?.trim()) return invalidField('reason', '请填写原因');
   const changes = changesFor(wish, caller, input, now, settings);
   if (isWishRefusal(changes)) return changes;
   const after = { ...wish, ...changes, status: transition.to };
@@ -209,7 +201,7 @@ function changesFor(
       if (claimer.openClaims >= settings.maxOpenClaims) return refuse(ErrorCode.ClaimLimitReached);
       const employerId = claimer.onBehalfOfEmployer ? claimer.employerId : null;
       if (claimer.onBehalfOfEmployer && !employerId)
-        return invalid('onBehalfOfEmployer', '您还没有登记原单位');
+        return invalidField('onBehalfOfEmployer', '您还没有登记原单位');
       return {
         claimerId: caller.userId,
         claimedForEmployerId: employerId,
