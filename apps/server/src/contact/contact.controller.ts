@@ -17,6 +17,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Auth, AuthContext, CommunityAccess, Member } from '../auth/auth-context';
 import { OptionalIdempotencyKey } from '../common/idempotency-key';
+import { ContactGroupViews } from './contact-group-views';
 import { ContactGroupsService } from './contact-groups.service';
 import { DemandViews } from './demand-views';
 import { DemandsService } from './demands.service';
@@ -32,6 +33,7 @@ import {
   UpdateContactGroupDto,
   VisitDto,
 } from './dto';
+import { HouseholdAssignmentsService } from './household-assignments.service';
 import { VisitsService } from './visits.service';
 import { RateLimit } from '../rate-limits/rate-limit.decorator';
 import { RATE_LIMITS } from '../rate-limits/rules';
@@ -42,6 +44,8 @@ import { RATE_LIMITS } from '../rate-limits/rules';
 export class ContactController {
   constructor(
     private readonly groups: ContactGroupsService,
+    private readonly groupViews: ContactGroupViews,
+    private readonly assignments: HouseholdAssignmentsService,
     private readonly visits: VisitsService,
     private readonly demands: DemandsService,
     private readonly demandViews: DemandViews,
@@ -49,7 +53,7 @@ export class ContactController {
 
   @Get('communities/:cid/contact-settings')
   settings(@Param('cid') cid: string): Promise<ContactSettings> {
-    return this.groups.settings(cid);
+    return this.groupViews.settings(cid);
   }
 
   @Put('communities/:cid/contact-settings')
@@ -64,7 +68,7 @@ export class ContactController {
 
   @Get('communities/:cid/contact-groups')
   listGroups(@Param('cid') cid: string): Promise<{ items: ContactGroupView[] }> {
-    return this.groups.list(cid);
+    return this.groupViews.list(cid);
   }
 
   @Put('contact-groups/:groupId')
@@ -80,23 +84,23 @@ export class ContactController {
 
   @Post('contact-groups/:groupId/assignments')
   assign(@Param('groupId') id: string, @Body() body: AssignHouseholdsDto): Promise<AssignmentResult> {
-    return this.groups.assign(id, body);
+    return this.assignments.assign(id, body);
   }
 
   @Post('contact-groups/:groupId/assignments/release')
   @HttpCode(200)
   release(@Param('groupId') id: string, @Body() body: ReleaseHouseholdsDto): Promise<ReleaseResult> {
-    return this.groups.release(id, body);
+    return this.assignments.release(id, body);
   }
 
   @Get('buildings/:buildingId/assignments')
   buildingAssignments(@Param('buildingId') id: string): Promise<BuildingAssignments> {
-    return this.groups.buildingAssignments(id);
+    return this.groupViews.buildingAssignments(id);
   }
 
   @Get('communities/:cid/coverage')
   coverage(@Param('cid') cid: string, @Query() query: CoverageQuery): Promise<CoverageResponse> {
-    return this.groups.coverage(cid, query.month ?? toIsoLocal(new Date()).slice(0, 7));
+    return this.groupViews.coverage(cid, query.month ?? toIsoLocal(new Date()).slice(0, 7));
   }
 
   @Get('me/households')

@@ -3,10 +3,12 @@ import { ResourceCommunities } from '../auth/resource-communities';
 import { LedgerModule } from '../ledger/ledger.module';
 import { WishesModule } from '../wishes/wishes.module';
 import { ContactController } from './contact.controller';
+import { ContactGroupViews } from './contact-group-views';
 import { ContactGroupsService } from './contact-groups.service';
 import { DemandViews } from './demand-views';
 import { DemandsService } from './demands.service';
 import { ContactGroup, Demand } from './entities';
+import { HouseholdAssignmentsService } from './household-assignments.service';
 import { VisitsService } from './visits.service';
 import { EvaluationService } from './evaluation.service';
 import { ListsController } from './lists.controller';
@@ -19,13 +21,15 @@ import { ThreeListsService } from './three-lists.service';
   controllers: [ContactController, ListsController],
   providers: [
     ContactGroupsService,
+    ContactGroupViews,
+    HouseholdAssignmentsService,
     VisitsService,
     DemandsService,
     DemandViews,
     ThreeListsService,
     EvaluationService,
   ],
-  exports: [ContactGroupsService, VisitsService, ThreeListsService],
+  exports: [ContactGroupsService, HouseholdAssignmentsService, VisitsService, ThreeListsService],
 })
 export class ContactModule implements OnModuleInit {
   constructor(private readonly resources: ResourceCommunities) {}

@@ -3,6 +3,7 @@ import { Building } from '../organisation/building.entity';
 import { Compound } from '../organisation/compound.entity';
 import { User } from '../users/user.entity';
 import { ContactGroupsService } from '../contact/contact-groups.service';
+import { HouseholdAssignmentsService } from '../contact/household-assignments.service';
 import { ThreeListsService } from '../contact/three-lists.service';
 import { VisitsService } from '../contact/visits.service';
 import { demoAccess } from './demo-access';
@@ -13,11 +14,16 @@ import { demoAccess } from './demo-access';
  */
 export async function seedDemoContact(
   db: Db,
-  services: { groups: ContactGroupsService; visits: VisitsService; lists: ThreeListsService },
+  services: {
+    groups: ContactGroupsService;
+    assignments: HouseholdAssignmentsService;
+    visits: VisitsService;
+    lists: ThreeListsService;
+  },
   communityId: string,
   users: Map<string, User>,
 ): Promise<void> {
-  const { groups, visits, lists } = services;
+  const { groups, assignments, visits, lists } = services;
   const id = (openid: string) => users.get(openid)!.id;
   const compound = await db.read((em) =>
     em.findOneOrFail(Compound, { where: { communityId, name: '阳光里小区' } }),
@@ -31,7 +37,7 @@ export async function seedDemoContact(
     leaderId: id('demo-member-1'),
     compoundId: compound.id,
   });
-  await groups.assign(group.id, { buildingId: building.id, unit: '1单元', floorFrom: 1, floorTo: 6 });
+  await assignments.assign(group.id, { buildingId: building.id, unit: '1单元', floorFrom: 1, floorTo: 6 });
   const first = (await visits.mine(id('demo-member-1'))).items.find((h) => h.room === '601')!;
   const visit = await visits.record(
     id('demo-member-1'),

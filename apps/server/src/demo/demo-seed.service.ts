@@ -21,6 +21,7 @@ import { otherDemoActivities, runningDemoActivity } from './demo-activities';
 import { seedDemoWishes } from './demo-wishes';
 import { seedDemoContact } from './demo-contact';
 import { ContactGroupsService } from '../contact/contact-groups.service';
+import { HouseholdAssignmentsService } from '../contact/household-assignments.service';
 import { ThreeListsService } from '../contact/three-lists.service';
 import { VisitsService } from '../contact/visits.service';
 import { WishPosting } from '../wishes/wish-posting';
@@ -46,6 +47,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly wishes: WishesService,
     private readonly wishPosting: WishPosting,
     private readonly contactGroups: ContactGroupsService,
+    private readonly assignments: HouseholdAssignmentsService,
     private readonly visits: VisitsService,
     private readonly lists: ThreeListsService,
     @Inject(CONFIG) private readonly config: AppConfig,
@@ -69,7 +71,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     await seedDemoWishes(this.db, this.wishPosting, this.wishes, communityId, users);
     await seedDemoContact(
       this.db,
-      { groups: this.contactGroups, visits: this.visits, lists: this.lists },
+      { groups: this.contactGroups, assignments: this.assignments, visits: this.visits, lists: this.lists },
       communityId,
       users,
     );

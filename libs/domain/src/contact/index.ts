@@ -1,3 +1,6 @@
+export * from './assignments';
+export * from './coverage';
 export * from './demands';
 export * from './decide-demand';
+export * from './groups';
 export * from './households';

@@ -6,6 +6,7 @@ import {
   ErrorCode,
 } from '@redvest/contract';
 import { ApiError } from '@redvest/api-client';
+import { floorRange, onFloors } from '@redvest/domain';
 
 export type MapHousehold = BuildingAssignments['households'][number];
 
@@ -50,12 +51,9 @@ export function checkRange(
   const floorFrom = Number(fromText);
   const floorTo = Number(toText);
   if (floorTo < floorFrom) return { errors: { floorTo: '结束楼层不能低于开始楼层' }, households: [] };
-  const households = map.households.filter(
-    (household) =>
-      (!form.unit || household.unit === form.unit) &&
-      household.floor >= floorFrom &&
-      household.floor <= floorTo,
-  );
+  // The households the server will assign: the same rule, over the floor map.
+  const scope = { floors: floorRange(floorFrom, floorTo), ...(form.unit ? { unit: form.unit } : {}) };
+  const households = map.households.filter((household) => onFloors(household, scope));
   if (!households.length) return { errors: { floorTo: '这个范围里没有住户' }, households };
   return {
     errors,
