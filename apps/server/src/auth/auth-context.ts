@@ -1,4 +1,5 @@
 import { Role } from '@redvest/contract';
+import type { CallerStanding } from '@redvest/domain';
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { Membership } from '../communities/membership.entity';
 import { User } from '../users/user.entity';
@@ -10,6 +11,11 @@ export interface CommunityAccess {
   /** Granted roles and every role they include. */
   roles: Set<Role>;
   branchCompoundIds: string[];
+}
+
+/** The caller's standing as the rules in libs/domain take it. */
+export function standingOf(access: CommunityAccess, userId: string): CallerStanding {
+  return { userId, granted: access.granted, branchCompoundIds: access.branchCompoundIds };
 }
 
 /** Who is calling, as the access guard established it. */

@@ -17,7 +17,7 @@ import {
 } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, FindOptionsWhere, In, LessThan } from 'typeorm';
-import { CommunityAccess } from '../auth/auth-context';
+import { CommunityAccess, standingOf } from '../auth/auth-context';
 import { DomainError } from '../common/domain-error';
 import { memberNames } from '../communities/member-names';
 import { Db } from '../database/db';
@@ -34,11 +34,7 @@ export function demandActors(
   access: CommunityAccess,
   userId: string,
 ): Set<DemandActor> {
-  return demandActorsFor(demand, {
-    userId,
-    granted: access.granted,
-    branchCompoundIds: access.branchCompoundIds,
-  });
+  return demandActorsFor(demand, standingOf(access, userId));
 }
 
 /** Demands as the caller may see them: the branch's queue, or the ones I raised or was given. */

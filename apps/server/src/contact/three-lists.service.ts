@@ -3,15 +3,24 @@ import {
   ErrorCode,
   Page,
   ResourceView,
-  Role,
   SERVICE_MODE_LABELS,
   ServiceProjectView,
   toIsoLocal,
 } from '@redvest/contract';
-import { canActInCompound, effectiveRoles, nameAsShown } from '@redvest/domain';
+import {
+  demandListRows,
+  finishProjectRefusal,
+  isRefusal,
+  nameAsShown,
+  newProjectTaker,
+  organisesProjects,
+  projectDemandText,
+  Refusal,
+  resourceEmployer,
+} from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, LessThan } from 'typeorm';
-import { CommunityAccess } from '../auth/auth-context';
+import { CommunityAccess, standingOf } from '../auth/auth-context';
 import { AuditTrail } from '../audit/audit-trail';
 import { clip } from '../audit/words';
 import { DomainError } from '../common/domain-error';
@@ -25,9 +34,7 @@ import { CreateServiceProjectDto, OfferResourceDto } from './dto';
 import { Demand } from './entities';
 import { Resource, ServiceProject } from './lists.entities';
 
-/** Secretaries and branch secretaries set up and dispatch service projects, from the member list. */
-const organisesProjects = (access: CommunityAccess) =>
-  access.roles.has(Role.Secretary) || access.roles.has(Role.BranchSecretary);
+const refused = (refusal: Refusal) => new DomainError(refusal.error, refusal.details);
 
 /** 三单: 资源单 (what is offered), 需求单 (what is asked), 项目单 (what is done, and by whom). */
 @Injectable()
@@ -38,16 +45,13 @@ export class ThreeListsService {
   ) {}
 
   async offer(access: CommunityAccess, userId: string, body: OfferResourceDto): Promise<ResourceView> {
-    if (body.byEmployer && !access.membership.employerId) {
-      throw new DomainError(ErrorCode.ValidationFailed, [
-        { field: 'byEmployer', message: '您还没有登记原单位' },
-      ]);
-    }
+    const employerId = resourceEmployer(!!body.byEmployer, access.membership.employerId);
+    if (isRefusal(employerId)) throw refused(employerId);
     const resource: Resource = {
       id: newId(),
       communityId: access.communityId,
       offeredBy: userId,
-      employerId: body.byEmployer ? access.membership.employerId : null,
+      employerId,
       kind: body.kind,
       title: body.title.trim(),
       description: body.description?.trim() || null,
@@ -89,19 +93,14 @@ export class ThreeListsService {
         select: { category: true, compoundId: true, status: true },
       });
       const compounds = await em.find(Compound, { where: { communityId } });
-      const rows = new Map<string, DemandListRow>();
-      for (const d of demands) {
-        if (d.status === 'rejected') continue;
-        const compound = compounds.find((c) => c.id === d.compoundId)?.name ?? null;
-        const key = `${d.category}/${compound}`;
-        const row = rows.get(key) ?? { category: d.category, compound, open: 0, resolved: 0 };
-        if (d.status === 'resolved') row.resolved++;
-        else row.open++;
-        rows.set(key, row);
-      }
+      const compoundName = (id: string | null) => compounds.find((c) => c.id === id)?.name ?? null;
       return {
-        rows: [...rows.values()].sort(
-          (a, b) => b.open - a.open || a.category.localeCompare(b.category, 'zh'),
+        rows: demandListRows(
+          demands.map((d) => ({
+            category: d.category,
+            compound: compoundName(d.compoundId),
+            status: d.status,
+          })),
         ),
       };
     });
@@ -118,11 +117,15 @@ export class ThreeListsService {
         throw new DomainError(ErrorCode.DemandNotFound);
       if (body.resourceId && !(await em.findOne(Resource, { where: { id: body.resourceId, communityId } })))
         throw new DomainError(ErrorCode.NotFound);
-      if (body.mode === 'community_dispatch') {
-        const taker = body.takerId ? await findMembership(em, communityId, body.takerId) : null;
-        if (!taker || !effectiveRoles(taker.granted).has(Role.Volunteer))
-          throw new DomainError(ErrorCode.MemberNotFound);
-      }
+      const named =
+        body.mode === 'community_dispatch' && body.takerId
+          ? await findMembership(em, communityId, body.takerId)
+          : null;
+      const taking = newProjectTaker(
+        body.mode,
+        named && { userId: named.membership.userId, granted: named.granted },
+      );
+      if (isRefusal(taking)) throw refused(taking);
       const project: ServiceProject = {
         id: newId(),
         communityId,
@@ -131,8 +134,8 @@ export class ThreeListsService {
         mode: body.mode,
         demandId: body.demandId ?? null,
         resourceId: body.resourceId ?? null,
-        takerId: body.mode === 'community_dispatch' ? body.takerId! : null,
-        status: body.mode === 'community_dispatch' ? 'taken' : 'open',
+        takerId: taking.takerId,
+        status: taking.status,
         createdBy: userId,
         createdAt: new Date(),
       };
@@ -184,8 +187,8 @@ export class ThreeListsService {
   async finish(access: CommunityAccess, projectId: string, userId: string): Promise<ServiceProjectView> {
     return this.db.transaction(async (em) => {
       const project = await em.findOneOrFail(ServiceProject, { where: { id: projectId } });
-      if (project.takerId !== userId && !access.roles.has(Role.Secretary))
-        throw new DomainError(ErrorCode.Forbidden);
+      const refusal = finishProjectRefusal(project, userId, access.granted);
+      if (refusal) throw refused(refusal);
       const done = await em.update(ServiceProject, { id: projectId, status: 'taken' }, { status: 'done' });
       if (done.affected === 0) throw new DomainError(ErrorCode.ProjectNotInProgress);
       if (project.takerId !== userId) {
@@ -214,7 +217,7 @@ export class ThreeListsService {
       rows.map((r) => r.offeredBy),
     );
     const employers = await em.find(Employer, { where: { communityId: rows[0].communityId } });
-    const organiser = organisesProjects(access);
+    const organiser = organisesProjects(access.granted);
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,
@@ -226,10 +229,7 @@ export class ThreeListsService {
     }));
   }
 
-  /**
-   * A demand's words are the household's business: shown to the branch of its compound (or the secretary) and
-   * to the member who took the project; everyone else sees that a project answers a demand, not what it says.
-   */
+  /** Projects as the caller may see them: a demand's words only for those close to it (projectDemandText). */
   private async projectViews(
     em: EntityManager,
     rows: ServiceProject[],
@@ -255,15 +255,9 @@ export class ThreeListsService {
       : [];
     const demandText = (project: ServiceProject) => {
       const demand = demands.find((d) => d.id === project.demandId);
-      if (!demand) return null;
-      const branch =
-        access.roles.has(Role.Secretary) ||
-        (!!demand.compoundId &&
-          canActInCompound(access.granted, access.branchCompoundIds, demand.compoundId));
-      if (!branch && project.takerId !== userId) return null;
-      return demand.text.length > 40 ? `${demand.text.slice(0, 40)}…` : demand.text;
+      return demand ? projectDemandText(demand, project, standingOf(access, userId)) : null;
     };
-    const organiser = organisesProjects(access);
+    const organiser = organisesProjects(access.granted);
     return rows.map((p) => ({
       id: p.id,
       title: p.title,

@@ -3,15 +3,23 @@ import {
   HouseholdCard,
   HouseholdFlag,
   MyHouseholdView,
-  Role,
   toIsoLocal,
   VisitView,
 } from '@redvest/contract';
-import { householdLabel, isOverdue, maskPhone, normalisePhone } from '@redvest/domain';
+import {
+  householdCardAccess,
+  householdLabel,
+  isOverdue,
+  isRefusal,
+  maskPhone,
+  normalisePhone,
+  Refusal,
+  visitVisitors,
+} from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
-import { CommunityAccess } from '../auth/auth-context';
+import { CommunityAccess, standingOf } from '../auth/auth-context';
 import { DomainError } from '../common/domain-error';
 import { PersonalDataCipher } from '../common/personal-data-cipher';
 import { requestFingerprint } from '../common/request-fingerprint';
@@ -25,6 +33,8 @@ import { User } from '../users/user.entity';
 import { DemandsService } from './demands.service';
 import { VisitDto } from './dto';
 import { ContactGroup, ContactGroupMember, Demand, HouseholdAssignment, Visit } from './entities';
+
+const refused = (refusal: Refusal) => new DomainError(refusal.error, refusal.details);
 
 /** 入户走访: the households of my group, a household's card, and recording a visit with its demands. */
 @Injectable()
@@ -100,13 +110,11 @@ export class VisitsService {
     return this.db.read(async (em) => {
       const household = await em.findOneOrFail(Household, { where: { id: householdId } });
       const { group, inGroup } = await this.assignedGroup(em, householdId, userId);
-      const secretary = access.roles.has(Role.Secretary);
-      const branch =
-        access.roles.has(Role.BranchSecretary) && access.branchCompoundIds.includes(household.compoundId);
-      if (!secretary && !branch && !inGroup) throw new DomainError(ErrorCode.NotInAssignedGroup);
+      const allowed = householdCardAccess(standingOf(access, userId), household, inGroup);
+      if (isRefusal(allowed)) throw refused(allowed);
+      const { fullPhones } = allowed;
       const community = await em.findOneOrFail(Community, { where: { id: household.communityId } });
       const visits = await em.find(Visit, { where: { householdId }, order: { visitedAt: 'DESC' }, take: 50 });
-      const fullPhones = secretary || inGroup;
       const views = await this.visitViews(em, visits, fullPhones);
       const building = await em.findOneOrFail(Building, { where: { id: household.buildingId } });
       const label = householdLabel(building.name, household.unit, household.room);
@@ -158,12 +166,12 @@ export class VisitsService {
         }
       }
       const members = await em.find(ContactGroupMember, { where: { groupId: group.id } });
-      const visitors = [...new Set([userId, ...(body.visitorIds ?? [])])];
-      if (visitors.some((id) => !members.some((m) => m.userId === id))) {
-        throw new DomainError(ErrorCode.ValidationFailed, [
-          { field: 'visitorIds', message: '同行走访的人须是本小组成员' },
-        ]);
-      }
+      const visitors = visitVisitors(
+        userId,
+        body.visitorIds ?? [],
+        members.map((m) => m.userId),
+      );
+      if (isRefusal(visitors)) throw refused(visitors);
       const visit: Visit = {
         id: newId(),
         communityId: household.communityId,
