@@ -131,7 +131,7 @@ describe('household contact (包干到户)', () => {
       phone: '13812341234',
       flags: ['elderly_alone' as const],
       notes: '老人腿脚不便',
-      demands: [{ category: '住房维修', text: '卫生间漏水到楼下' }],
+      demands: [{ category: '住房维修' as const, text: '卫生间漏水到楼下' }],
     };
     const visit = await s.members[1].contact.visit(hid, body, 'visit-key-0001');
     expect(visit).toMatchObject({ phone: '13812341234', flags: ['elderly_alone'], residents: 2 });

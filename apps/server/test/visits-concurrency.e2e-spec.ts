@@ -37,7 +37,7 @@ onMariaDb('a visit sent again and again at once (MariaDB)', () => {
     const body = {
       visitedAt: new Date().toISOString(),
       residents: 1,
-      demands: [{ category: '其他', text: '想学用手机挂号' }],
+      demands: [{ category: '其他' as const, text: '想学用手机挂号' }],
     };
 
     const answers = await Promise.all(

@@ -31,10 +31,12 @@ import type {
   ReleaseHouseholdsRequest,
   ReleaseResult,
   UpdateContactGroupRequest,
+  UpdateContactSettingsRequest,
   ContactGroupView,
   CoverageResponse,
   CreateContactGroupRequest,
   DemandTransitionRequest,
+  DemandsQuery,
   DemandView,
   HouseholdCard,
   MyHouseholdView,
@@ -384,7 +386,7 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
     },
     contact: {
       settings: (cid: string) => call<ContactSettings>('GET', `${community(cid)}/contact-settings`),
-      updateSettings: (cid: string, body: Partial<ContactSettings>) =>
+      updateSettings: (cid: string, body: UpdateContactSettingsRequest) =>
         call<ContactSettings>('PUT', `${community(cid)}/contact-settings`, { body }),
       createGroup: (cid: string, body: CreateContactGroupRequest) =>
         call<ContactGroupView>('POST', `${community(cid)}/contact-groups`, { body }),
@@ -411,21 +413,19 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
         }),
       raiseDemand: (cid: string, body: RaiseDemandRequest) =>
         call<DemandView>('POST', `${community(cid)}/demands`, { body }),
-      demands: (
-        cid: string,
-        query: { status?: string; mine?: 'raised' | 'assigned'; cursor?: string; limit?: number } = {},
-      ) => call<Page<DemandView>>('GET', `${community(cid)}/demands`, { query }),
+      demands: (cid: string, query: DemandsQuery = {}) =>
+        call<Page<DemandView>>('GET', `${community(cid)}/demands`, { query }),
       transitionDemand: (demandId: string, body: DemandTransitionRequest) =>
         call<DemandView>('POST', `/api/demands/${enc(demandId)}/transition`, { body }),
       demandToWish: (demandId: string) => call<WishView>('POST', `/api/demands/${enc(demandId)}/wish`),
       offerResource: (cid: string, body: OfferResourceRequest) =>
         call<ResourceView>('POST', `${community(cid)}/resources`, { body }),
-      resources: (cid: string, query: { cursor?: string; limit?: number } = {}) =>
+      resources: (cid: string, query: PageRequest = {}) =>
         call<Page<ResourceView>>('GET', `${community(cid)}/resources`, { query }),
       demandList: (cid: string) => call<{ rows: DemandListRow[] }>('GET', `${community(cid)}/demand-list`),
       createProject: (cid: string, body: CreateServiceProjectRequest) =>
         call<ServiceProjectView>('POST', `${community(cid)}/service-projects`, { body }),
-      projects: (cid: string, query: { cursor?: string; limit?: number } = {}) =>
+      projects: (cid: string, query: PageRequest = {}) =>
         call<Page<ServiceProjectView>>('GET', `${community(cid)}/service-projects`, { query }),
       takeProject: (id: string) => call<ServiceProjectView>('POST', `/api/service-projects/${enc(id)}/take`),
       finishProject: (id: string) =>

@@ -1,6 +1,40 @@
+import { PageRequest } from './api';
 import { HouseholdFlag } from './categories';
+import { TextLimit } from './limits';
 
 /** Household contact (包干到户, DESIGN §6). */
+
+/** What residents ask for (群众诉求), as a visit or a resident reports it. */
+export const DEMAND_CATEGORIES = [
+  '养老服务',
+  '医疗健康',
+  '就业帮扶',
+  '住房维修',
+  '环境卫生',
+  '邻里纠纷',
+  '政策咨询',
+  '其他',
+] as const;
+export type DemandCategory = (typeof DEMAND_CATEGORIES)[number];
+
+/** The texts of the contact area: groups, visits, demands, 三单 and the year's ratings. */
+export const CONTACT_LIMITS = {
+  groupName: { max: 40, required: true },
+  visitNotes: { max: 1000, multiline: true },
+  demandText: { max: 500, required: true, multiline: true },
+  /** Why the branch does not take a demand (不予受理). */
+  rejectReason: { max: 200, multiline: true },
+  /** How a demand was resolved (办结). */
+  resolution: { max: 500, multiline: true },
+  resourceTitle: { max: 60, required: true },
+  resourceDescription: { max: 300, multiline: true },
+  projectTitle: { max: 60, required: true },
+  projectDescription: { max: 500, multiline: true },
+  ratingComment: { max: 200, multiline: true },
+} as const satisfies Record<string, TextLimit>;
+
+/** How many residents a visit may record living in a household. */
+export const VISIT_RESIDENTS_RANGE = { min: 0, max: 30 } as const;
 
 export interface CreateContactGroupRequest {
   name: string;
@@ -17,6 +51,9 @@ export interface ContactSettings {
 
 export const CONTACT_GROUP_SIZE_RANGE = { min: 1, max: 10 } as const;
 export const VISIT_OVERDUE_DAYS_RANGE = { min: 7, max: 365 } as const;
+
+/** 包户设置: either setting, or both. */
+export type UpdateContactSettingsRequest = Partial<ContactSettings>;
 
 /** 修改小组: any field left out stays as it is; the leader must be one of the members. */
 export interface UpdateContactGroupRequest {
@@ -96,7 +133,14 @@ export interface VisitRequest {
   phone?: string;
   flags?: HouseholdFlag[];
   notes?: string;
-  demands?: { category: string; text: string; photoIds?: string[] }[];
+  demands?: VisitDemandRequest[];
+}
+
+/** A demand heard at the door, raised with the visit. */
+export interface VisitDemandRequest {
+  category: DemandCategory;
+  text: string;
+  photoIds?: string[];
 }
 
 export const HOUSEHOLD_FLAG_LABELS: Record<HouseholdFlag, string> = {
@@ -150,7 +194,8 @@ export interface MyHouseholdView {
   flags: HouseholdFlag[];
 }
 
-export type DemandStatus = 'reported' | 'accepted' | 'in_progress' | 'resolved' | 'rejected';
+export const DEMAND_STATUSES = ['reported', 'accepted', 'in_progress', 'resolved', 'rejected'] as const;
+export type DemandStatus = (typeof DEMAND_STATUSES)[number];
 
 export const DEMAND_STATUS_LABELS: Record<DemandStatus, string> = {
   reported: '已上报',
@@ -160,7 +205,8 @@ export const DEMAND_STATUS_LABELS: Record<DemandStatus, string> = {
   rejected: '不予受理',
 };
 
-export type DemandAction = 'accept' | 'start' | 'resolve' | 'reject' | 'assign';
+export const DEMAND_ACTIONS = ['accept', 'start', 'resolve', 'reject', 'assign'] as const;
+export type DemandAction = (typeof DEMAND_ACTIONS)[number];
 
 export interface DemandView {
   id: string;
@@ -188,7 +234,7 @@ export interface DemandView {
 }
 
 export interface RaiseDemandRequest {
-  category: string;
+  category: DemandCategory;
   text: string;
   householdId?: string;
   photoIds?: string[];
@@ -199,6 +245,17 @@ export interface DemandTransitionRequest {
   reason?: string;
   note?: string;
   assigneeId?: string;
+}
+
+/** The branch's queue, or (`mine`) the demands I raised or was given; newest first, a page at a time. */
+export interface DemandsQuery extends PageRequest {
+  status?: DemandStatus;
+  mine?: 'raised' | 'assigned';
+}
+
+/** 走访覆盖 of a month, `2026-11`; this month when left out. */
+export interface CoverageQuery {
+  month?: string;
 }
 
 export interface CoverageRow {
@@ -231,6 +288,11 @@ export const RATING_GRADE_LABELS: Record<RatingGrade, string> = {
   fair: '基本合格',
   poor: '不合格',
 };
+
+/** The year of 年度评价 and of the annual report. */
+export interface YearQuery {
+  year: number;
+}
 
 export interface RateMemberRequest {
   year: number;

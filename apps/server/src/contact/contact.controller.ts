@@ -24,9 +24,9 @@ import { DemandsService } from './demands.service';
 import {
   AssignHouseholdsDto,
   ContactSettingsDto,
-  CoverageQuery,
+  CoverageQueryDto,
   CreateContactGroupDto,
-  DemandsQuery,
+  DemandsQueryDto,
   DemandTransitionDto,
   RaiseDemandDto,
   ReleaseHouseholdsDto,
@@ -99,7 +99,7 @@ export class ContactController {
   }
 
   @Get('communities/:cid/coverage')
-  coverage(@Param('cid') cid: string, @Query() query: CoverageQuery): Promise<CoverageResponse> {
+  coverage(@Param('cid') cid: string, @Query() query: CoverageQueryDto): Promise<CoverageResponse> {
     return this.groupViews.coverage(cid, query.month ?? toIsoLocal(new Date()).slice(0, 7));
   }
 
@@ -143,7 +143,7 @@ export class ContactController {
   listDemands(
     @Auth() auth: AuthContext,
     @Member() member: CommunityAccess,
-    @Query() query: DemandsQuery,
+    @Query() query: DemandsQueryDto,
   ): Promise<Page<DemandView>> {
     return this.demandViews.list(member, auth.user.id, query);
   }

@@ -1,12 +1,4 @@
-import {
-  DEMAND_STATUS_LABELS,
-  DemandStatus,
-  DemandView,
-  ErrorCode,
-  Page,
-  Role,
-  toIsoLocal,
-} from '@redvest/contract';
+import { DEMAND_STATUS_LABELS, DemandView, ErrorCode, Page, Role, toIsoLocal } from '@redvest/contract';
 import {
   demandActions,
   DemandActor,
@@ -25,7 +17,7 @@ import { Building } from '../organisation/building.entity';
 import { Compound } from '../organisation/compound.entity';
 import { Household } from '../organisation/household.entity';
 import { UploadsService } from '../uploads/uploads.service';
-import { DemandsQuery } from './dto';
+import { DemandsQueryDto } from './dto';
 import { Demand, DemandPhoto } from './entities';
 
 /** Who the caller is to this demand (see the demand state machine's actors). */
@@ -46,7 +38,7 @@ export class DemandViews {
   ) {}
 
   /** The branch's queue (a branch secretary sees their compounds), or my raised / assigned demands. */
-  async list(access: CommunityAccess, userId: string, query: DemandsQuery): Promise<Page<DemandView>> {
+  async list(access: CommunityAccess, userId: string, query: DemandsQueryDto): Promise<Page<DemandView>> {
     const limit = query.limit ?? 20;
     const secretary = access.roles.has(Role.Secretary);
     const branch = access.roles.has(Role.BranchSecretary);
@@ -54,7 +46,7 @@ export class DemandViews {
     return this.db.read(async (em) => {
       const where: FindOptionsWhere<Demand> = {
         communityId: access.communityId,
-        ...(query.status ? { status: query.status as DemandStatus } : {}),
+        ...(query.status ? { status: query.status } : {}),
         ...(query.mine === 'raised'
           ? { raisedBy: userId }
           : query.mine === 'assigned'

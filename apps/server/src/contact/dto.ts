@@ -1,17 +1,39 @@
 import {
   AssignHouseholdsRequest,
   CONTACT_GROUP_SIZE_RANGE,
-  ContactSettings,
+  CONTACT_LIMITS,
+  CoverageQuery,
   CreateContactGroupRequest,
+  CreateServiceProjectRequest,
+  DEMAND_ACTIONS,
+  DEMAND_CATEGORIES,
+  DEMAND_STATUSES,
   DemandAction,
+  DemandCategory,
+  DemandsQuery,
+  DemandStatus,
   DemandTransitionRequest,
   HOUSEHOLD_FLAGS,
   HouseholdFlag,
+  OfferResourceRequest,
   RaiseDemandRequest,
+  RATING_GRADE_LABELS,
+  RATING_LEVEL_LABELS,
+  RateMemberRequest,
+  RatingGrade,
+  RatingLevel,
   ReleaseHouseholdsRequest,
+  RESOURCE_KIND_LABELS,
+  ResourceKind3,
+  SERVICE_MODE_LABELS,
+  ServiceMode,
   UpdateContactGroupRequest,
+  UpdateContactSettingsRequest,
   VISIT_OVERDUE_DAYS_RANGE,
+  VISIT_RESIDENTS_RANGE,
+  VisitDemandRequest,
   VisitRequest,
+  YearQuery,
 } from '@redvest/contract';
 import { DATE_BOUNDS, MAX_FLOOR, MIN_FLOOR } from '@redvest/domain';
 import { applyDecorators } from '@nestjs/common';
@@ -29,23 +51,17 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CalendarDate, Id, Line, Lines, Moment, Nullable, Optional, Year } from '../common/fields';
+import { CalendarDate, Id, Line, Moment, Optional, Nullable, Text, Year } from '../common/fields';
 import { IsPhone } from '../common/is-phone';
 import { PageQuery } from '../common/paging';
 
-export const DEMAND_CATEGORIES = [
-  '养老服务',
-  '医疗健康',
-  '就业帮扶',
-  '住房维修',
-  '环境卫生',
-  '邻里纠纷',
-  '政策咨询',
-  '其他',
-] as const;
+const RESOURCE_KINDS = Object.keys(RESOURCE_KIND_LABELS) as ResourceKind3[];
+const SERVICE_MODES = Object.keys(SERVICE_MODE_LABELS) as ServiceMode[];
+const RATING_LEVELS = Object.keys(RATING_LEVEL_LABELS) as RatingLevel[];
+const RATING_GRADES = Object.keys(RATING_GRADE_LABELS) as RatingGrade[];
 
 export class CreateContactGroupDto implements CreateContactGroupRequest {
-  @ApiProperty({ example: '阳光里 1 栋党员小组' }) @Line(40, { required: true }) name!: string;
+  @ApiProperty({ example: '阳光里 1 栋党员小组' }) @Text(CONTACT_LIMITS.groupName) name!: string;
   @ApiProperty({ type: [String] })
   @IsArray()
   @ArrayMinSize(1)
@@ -58,7 +74,7 @@ export class CreateContactGroupDto implements CreateContactGroupRequest {
 }
 
 export class UpdateContactGroupDto implements UpdateContactGroupRequest {
-  @ApiPropertyOptional() @Optional() @Line(40, { required: true }) name?: string;
+  @ApiPropertyOptional() @Optional() @Text(CONTACT_LIMITS.groupName) name?: string;
   @ApiPropertyOptional({ type: [String] })
   @Optional()
   @IsArray()
@@ -110,9 +126,9 @@ function PhotoIds(): PropertyDecorator {
   );
 }
 
-export class DemandInVisitDto {
-  @ApiProperty({ enum: DEMAND_CATEGORIES }) @IsIn(DEMAND_CATEGORIES) category!: string;
-  @ApiProperty() @Lines(500, { required: true }) text!: string;
+export class DemandInVisitDto implements VisitDemandRequest {
+  @ApiProperty({ enum: DEMAND_CATEGORIES }) @IsIn(DEMAND_CATEGORIES) category!: DemandCategory;
+  @ApiProperty() @Text(CONTACT_LIMITS.demandText) text!: string;
   @PhotoIds() photoIds?: string[];
 }
 
@@ -126,7 +142,12 @@ export class VisitDto implements VisitRequest {
   @ArrayMaxSize(10)
   @Id({ each: true })
   visitorIds?: string[];
-  @ApiPropertyOptional() @Optional() @IsInt() @Min(0) @Max(30) residents?: number;
+  @ApiPropertyOptional()
+  @Optional()
+  @IsInt()
+  @Min(VISIT_RESIDENTS_RANGE.min)
+  @Max(VISIT_RESIDENTS_RANGE.max)
+  residents?: number;
   @ApiPropertyOptional() @Optional() @IsBoolean() rented?: boolean;
   @ApiPropertyOptional({ example: '2019-05' })
   @Optional()
@@ -139,7 +160,7 @@ export class VisitDto implements VisitRequest {
   @ArrayUnique()
   @IsIn(HOUSEHOLD_FLAGS, { each: true })
   flags?: HouseholdFlag[];
-  @ApiPropertyOptional() @Optional() @Lines(1000) notes?: string;
+  @ApiPropertyOptional() @Optional() @Text(CONTACT_LIMITS.visitNotes) notes?: string;
   @ApiPropertyOptional({ type: [DemandInVisitDto] })
   @Optional()
   @IsArray()
@@ -150,68 +171,56 @@ export class VisitDto implements VisitRequest {
 }
 
 export class RaiseDemandDto implements RaiseDemandRequest {
-  @ApiProperty({ enum: DEMAND_CATEGORIES }) @IsIn(DEMAND_CATEGORIES) category!: string;
-  @ApiProperty() @Lines(500, { required: true }) text!: string;
+  @ApiProperty({ enum: DEMAND_CATEGORIES }) @IsIn(DEMAND_CATEGORIES) category!: DemandCategory;
+  @ApiProperty() @Text(CONTACT_LIMITS.demandText) text!: string;
   @ApiPropertyOptional() @Optional() @Id() householdId?: string;
   @PhotoIds() photoIds?: string[];
 }
 
 export class DemandTransitionDto implements DemandTransitionRequest {
-  @ApiProperty({ enum: ['accept', 'start', 'resolve', 'reject', 'assign'] })
-  @IsIn(['accept', 'start', 'resolve', 'reject', 'assign'])
-  action!: DemandAction;
-  @ApiPropertyOptional() @Optional() @Lines(200) reason?: string;
-  @ApiPropertyOptional() @Optional() @Lines(500) note?: string;
+  @ApiProperty({ enum: DEMAND_ACTIONS }) @IsIn(DEMAND_ACTIONS) action!: DemandAction;
+  @ApiPropertyOptional() @Optional() @Text(CONTACT_LIMITS.rejectReason) reason?: string;
+  @ApiPropertyOptional() @Optional() @Text(CONTACT_LIMITS.resolution) note?: string;
   @ApiPropertyOptional() @Optional() @Id() assigneeId?: string;
 }
 
-export class DemandsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['reported', 'accepted', 'in_progress', 'resolved', 'rejected'] })
-  @Optional()
-  @IsIn(['reported', 'accepted', 'in_progress', 'resolved', 'rejected'])
-  status?: string;
+export class DemandsQueryDto extends PageQuery implements DemandsQuery {
+  @ApiPropertyOptional({ enum: DEMAND_STATUSES }) @Optional() @IsIn(DEMAND_STATUSES) status?: DemandStatus;
   @ApiPropertyOptional({ enum: ['raised', 'assigned'] }) @Optional() @IsIn(['raised', 'assigned']) mine?:
     'raised' | 'assigned';
 }
 
-export class CoverageQuery {
+export class CoverageQueryDto implements CoverageQuery {
   @ApiPropertyOptional({ example: '2026-11' })
   @Optional()
   @CalendarDate(DATE_BOUNDS.reportMonth, { months: 'only' })
   month?: string;
 }
 
-export class OfferResourceDto {
-  @ApiProperty({ enum: ['skill', 'time', 'money', 'goods'] })
-  @IsIn(['skill', 'time', 'money', 'goods'])
-  kind!: 'skill' | 'time' | 'money' | 'goods';
-  @ApiProperty({ example: '水电维修' }) @Line(60, { required: true }) title!: string;
-  @ApiPropertyOptional() @Optional() @Lines(300) description?: string;
+export class OfferResourceDto implements OfferResourceRequest {
+  @ApiProperty({ enum: RESOURCE_KINDS }) @IsIn(RESOURCE_KINDS) kind!: ResourceKind3;
+  @ApiProperty({ example: '水电维修' }) @Text(CONTACT_LIMITS.resourceTitle) title!: string;
+  @ApiPropertyOptional() @Optional() @Text(CONTACT_LIMITS.resourceDescription) description?: string;
   @ApiPropertyOptional() @Optional() @IsBoolean() byEmployer?: boolean;
 }
 
-export class CreateServiceProjectDto {
-  @ApiProperty() @Line(60, { required: true }) title!: string;
-  @ApiPropertyOptional() @Optional() @Lines(500) description?: string;
-  @ApiProperty({ enum: ['resident_order', 'community_dispatch', 'member_take'] })
-  @IsIn(['resident_order', 'community_dispatch', 'member_take'])
-  mode!: 'resident_order' | 'community_dispatch' | 'member_take';
+export class CreateServiceProjectDto implements CreateServiceProjectRequest {
+  @ApiProperty() @Text(CONTACT_LIMITS.projectTitle) title!: string;
+  @ApiPropertyOptional() @Optional() @Text(CONTACT_LIMITS.projectDescription) description?: string;
+  @ApiProperty({ enum: SERVICE_MODES }) @IsIn(SERVICE_MODES) mode!: ServiceMode;
   @ApiPropertyOptional() @Optional() @Id() demandId?: string;
   @ApiPropertyOptional() @Optional() @Id() resourceId?: string;
   @ApiPropertyOptional() @Optional() @Id() takerId?: string;
 }
 
-export class RateMemberDto {
+export class RateMemberDto implements RateMemberRequest {
   @ApiProperty({ example: 2026 }) @Year() year!: number;
-  @ApiProperty({ enum: ['group', 'branch', 'community'] }) @IsIn(['group', 'branch', 'community']) level!:
-    'group' | 'branch' | 'community';
-  @ApiProperty({ enum: ['excellent', 'good', 'fair', 'poor'] })
-  @IsIn(['excellent', 'good', 'fair', 'poor'])
-  grade!: 'excellent' | 'good' | 'fair' | 'poor';
-  @ApiPropertyOptional() @Optional() @Lines(200) comment?: string;
+  @ApiProperty({ enum: RATING_LEVELS }) @IsIn(RATING_LEVELS) level!: RatingLevel;
+  @ApiProperty({ enum: RATING_GRADES }) @IsIn(RATING_GRADES) grade!: RatingGrade;
+  @ApiPropertyOptional() @Optional() @Text(CONTACT_LIMITS.ratingComment) comment?: string;
 }
 
-export class ContactSettingsDto implements Partial<ContactSettings> {
+export class ContactSettingsDto implements UpdateContactSettingsRequest {
   @ApiPropertyOptional({ example: 3 })
   @Optional()
   @IsInt()
@@ -226,6 +235,6 @@ export class ContactSettingsDto implements Partial<ContactSettings> {
   visitOverdueDays?: number;
 }
 
-export class YearQuery {
+export class YearQueryDto implements YearQuery {
   @ApiProperty({ example: 2026 }) @Year({ inQuery: true }) year!: number;
 }

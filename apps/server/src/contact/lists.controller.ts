@@ -13,7 +13,7 @@ import { attachment } from '../activities/attendance-export';
 import { AuditTrail } from '../audit/audit-trail';
 import { Auth, AuthContext, CommunityAccess, Member } from '../auth/auth-context';
 import { PageQuery } from '../common/paging';
-import { CreateServiceProjectDto, OfferResourceDto, RateMemberDto, YearQuery } from './dto';
+import { CreateServiceProjectDto, OfferResourceDto, RateMemberDto, YearQueryDto } from './dto';
 import { EvaluationService } from './evaluation.service';
 import { ThreeListsService } from './three-lists.service';
 
@@ -103,20 +103,20 @@ export class ListsController {
   evaluations(
     @Auth() auth: AuthContext,
     @Member() member: CommunityAccess,
-    @Query() query: YearQuery,
+    @Query() query: YearQueryDto,
   ): Promise<EvaluationsResponse> {
     return this.evaluation.evaluations(member, auth.user.id, query.year);
   }
 
   @Get('communities/:cid/reports/annual')
-  annual(@Param('cid') cid: string, @Query() query: YearQuery): Promise<AnnualReport> {
+  annual(@Param('cid') cid: string, @Query() query: YearQueryDto): Promise<AnnualReport> {
     return this.evaluation.annual(cid, query.year);
   }
 
   @Get('communities/:cid/reports/annual/export')
   async export(
     @Param('cid') cid: string,
-    @Query() query: YearQuery,
+    @Query() query: YearQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
     const sheet = await this.evaluation.export(cid, query.year);

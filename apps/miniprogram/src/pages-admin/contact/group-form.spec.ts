@@ -39,4 +39,12 @@ describe('the group form', () => {
       leader: '请选择组长',
     });
   });
+
+  it('holds the name to the contract’s limit, and refuses what cannot be shown', () => {
+    const named = (name: string) =>
+      validateGroup({ name, compoundId: '', members: THREE, leaderId: 'u1' }, 3).errors.name;
+    expect(named('组'.repeat(40))).toBeUndefined();
+    expect(named('组'.repeat(41))).toBe('小组名称不能超过 40 个字');
+    expect(named('一组\u0007')).toBe('小组名称含有无法显示的字符，请删掉后重新输入');
+  });
 });

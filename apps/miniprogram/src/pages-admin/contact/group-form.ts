@@ -1,6 +1,12 @@
-import { ContactGroupView, CreateContactGroupRequest, UpdateContactGroupRequest } from '@redvest/contract';
+import {
+  CONTACT_LIMITS,
+  ContactGroupView,
+  CreateContactGroupRequest,
+  UpdateContactGroupRequest,
+} from '@redvest/contract';
+import { textProblem } from '@redvest/domain';
 
-export const MAX_NAME = 40;
+export const MAX_NAME = CONTACT_LIMITS.groupName.max;
 
 export interface GroupMember {
   userId: string;
@@ -61,8 +67,10 @@ export function validateGroup(
 } {
   const errors: GroupErrors = {};
   const name = form.name.trim();
-  if (!name) errors.name = '请填写小组名称';
-  else if (name.length > MAX_NAME) errors.name = `小组名称不能超过 ${MAX_NAME} 个字`;
+  const nameProblem = textProblem(name, CONTACT_LIMITS.groupName);
+  if (nameProblem === 'required') errors.name = '请填写小组名称';
+  else if (nameProblem === 'too_long') errors.name = `小组名称不能超过 ${MAX_NAME} 个字`;
+  else if (nameProblem) errors.name = '小组名称含有无法显示的字符，请删掉后重新输入';
   if (!form.members.length) errors.members = '请至少选择一名成员';
   else if (form.members.length > maxMembers && !sameMembers(form.members, current))
     errors.members = `小组最多 ${maxMembers} 人`;

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { Text } from '@tarojs/components';
 import { TextArea } from '@nutui/nutui-react-taro';
 import {
+  CONTACT_LIMITS,
   GivenRating,
   RATING_GRADE_LABELS,
   RATING_LEVEL_LABELS,
@@ -74,7 +75,7 @@ export function RateDialog({
         <TextArea
           value={comment}
           placeholder="写几句对这位党员的评价"
-          maxLength={200}
+          maxLength={CONTACT_LIMITS.ratingComment.max}
           autoSize
           onChange={setComment}
         />

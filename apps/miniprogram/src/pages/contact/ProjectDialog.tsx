@@ -4,6 +4,7 @@ import { View, Text, Picker } from '@tarojs/components';
 import { Input, TextArea } from '@nutui/nutui-react-taro';
 import { ArrowRight } from '@nutui/icons-react-taro';
 import {
+  CONTACT_LIMITS,
   CreateServiceProjectRequest,
   DemandView,
   MemberView,
@@ -179,7 +180,7 @@ export function ProjectDialog({
         <Input
           value={title}
           placeholder="如：为独居老人更换水管"
-          maxLength={60}
+          maxLength={CONTACT_LIMITS.projectTitle.max}
           clearable
           onChange={setTitle}
         />
@@ -188,7 +189,7 @@ export function ProjectDialog({
         <TextArea
           value={description}
           placeholder="要做什么、在哪里、什么时间"
-          maxLength={500}
+          maxLength={CONTACT_LIMITS.projectDescription.max}
           autoSize
           onChange={setDescription}
         />

@@ -3,7 +3,13 @@ import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { Service } from '@nutui/icons-react-taro';
-import { OfferResourceRequest, RESOURCE_KIND_LABELS, ResourceKind3, ResourceView } from '@redvest/contract';
+import {
+  CONTACT_LIMITS,
+  OfferResourceRequest,
+  RESOURCE_KIND_LABELS,
+  ResourceKind3,
+  ResourceView,
+} from '@redvest/contract';
 import { Badge } from '../../components/Badge';
 import { Choices } from '../../components/Choices';
 import { Field } from '../../components/Field';
@@ -69,7 +75,7 @@ function OfferDialog({
         <Input
           value={title}
           placeholder="如：水电维修、法律咨询"
-          maxLength={60}
+          maxLength={CONTACT_LIMITS.resourceTitle.max}
           clearable
           onChange={setTitle}
         />
@@ -78,7 +84,7 @@ function OfferDialog({
         <TextArea
           value={description}
           placeholder="什么时间、在哪里、能提供多少"
-          maxLength={300}
+          maxLength={CONTACT_LIMITS.resourceDescription.max}
           autoSize
           onChange={setDescription}
         />

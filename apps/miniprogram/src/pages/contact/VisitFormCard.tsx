@@ -3,7 +3,15 @@ import Taro from '@tarojs/taro';
 import { View, Text, Picker } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { ArrowRight, Plus } from '@nutui/icons-react-taro';
-import { HOUSEHOLD_FLAG_LABELS, HOUSEHOLD_FLAGS, HouseholdCard, HouseholdFlag } from '@redvest/contract';
+import {
+  CONTACT_LIMITS,
+  DEMAND_CATEGORIES,
+  HOUSEHOLD_FLAG_LABELS,
+  HOUSEHOLD_FLAGS,
+  HouseholdCard,
+  HouseholdFlag,
+  VISIT_RESIDENTS_RANGE,
+} from '@redvest/contract';
 import { Field, FieldBlock } from '../../components/Field';
 import { Stepper } from '../../components/Stepper';
 import { PhotoPicker } from '../../components/wishes/PhotoPicker';
@@ -11,14 +19,7 @@ import { toApiError } from '../../hooks/useAsync';
 import { api } from '../../services/api';
 import { chinaDay, formatDate, newIdempotencyKey } from '../../services/format';
 import { queueVisit, tryLater } from '../../services/offline-visits';
-import {
-  DEMAND_CATEGORIES,
-  DemandRow,
-  toVisitRequest,
-  validateVisit,
-  VisitForm,
-  VisitFormErrors,
-} from './visit-form';
+import { DemandRow, toVisitRequest, validateVisit, VisitForm, VisitFormErrors } from './visit-form';
 import './choices.scss';
 import './household.scss';
 
@@ -102,7 +103,7 @@ function DemandFields({
         className="visit-demand__text"
         value={row.text}
         placeholder="住户反映了什么问题"
-        maxLength={500}
+        maxLength={CONTACT_LIMITS.demandText.max}
         autoSize
         onChange={(text) => onChange({ text })}
       />
@@ -208,7 +209,12 @@ export function VisitFormCard({
         </FieldBlock>
       ) : null}
       <FieldBlock label="常住人数">
-        <Stepper value={form.residents} min={0} max={30} onChange={(residents) => update({ residents })} />
+        <Stepper
+          value={form.residents}
+          min={VISIT_RESIDENTS_RANGE.min}
+          max={VISIT_RESIDENTS_RANGE.max}
+          onChange={(residents) => update({ residents })}
+        />
       </FieldBlock>
       <FieldBlock label="是否出租">
         <View className="visit-choices" role="radiogroup">
@@ -263,11 +269,11 @@ export function VisitFormCard({
           ))}
         </View>
       </FieldBlock>
-      <Field label="走访情况（选填）">
+      <Field label="走访情况（选填）" error={errors.notes}>
         <TextArea
           value={form.notes}
           placeholder="家里情况、需要留意的事"
-          maxLength={1000}
+          maxLength={CONTACT_LIMITS.visitNotes.max}
           autoSize
           onChange={(notes) => update({ notes })}
         />

@@ -4,14 +4,17 @@ import { View, Text } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { Message } from '@nutui/icons-react-taro';
 import {
+  CONTACT_LIMITS,
+  DEMAND_CATEGORIES,
   DemandAction,
+  DemandCategory,
   DemandStatus,
   DemandView,
   DemandTransitionRequest,
   MemberView,
   Role,
 } from '@redvest/contract';
-import { effectiveRoles } from '@redvest/domain';
+import { effectiveRoles, textProblem } from '@redvest/domain';
 import { Badge, BadgeTone } from '../../components/Badge';
 import { FormDialog } from '../../components/FormDialog';
 import { MePending } from '../../components/MePending';
@@ -29,7 +32,6 @@ import { useSubmit } from '../../hooks/useSubmit';
 import { api } from '../../services/api';
 import { formatDate } from '../../services/format';
 import { contactListsPage, wishPage } from '../../services/routes';
-import { DEMAND_CATEGORIES } from './visit-form';
 import './choices.scss';
 import './demands.scss';
 
@@ -127,13 +129,15 @@ function DemandCard({
 
 /** 提诉求: a category and what the matter is. */
 function RaiseDialog({ cid, onDone, onCancel }: { cid: string; onDone: () => void; onCancel: () => void }) {
-  const [category, setCategory] = useState('');
+  const [category, setCategory] = useState<DemandCategory>();
   const [text, setText] = useState('');
   const [photoIds, setPhotoIds] = useState<string[]>([]);
   const [uploading, setUploading] = useState(false);
   const { busy, submit: send } = useSubmit('没有提交成功');
+  const blank = textProblem(text, CONTACT_LIMITS.demandText) === 'required';
   const submit = () =>
     send(async () => {
+      if (!category) return;
       await api.contact.raiseDemand(cid, {
         category,
         text: text.trim(),
@@ -147,7 +151,7 @@ function RaiseDialog({ cid, onDone, onCancel }: { cid: string; onDone: () => voi
       title="提诉求"
       confirmText="提交"
       busy={busy}
-      disabled={!category || !text.trim() || uploading}
+      disabled={!category || blank || uploading}
       onConfirm={() => void submit()}
       onCancel={onCancel}
     >
@@ -167,7 +171,7 @@ function RaiseDialog({ cid, onDone, onCancel }: { cid: string; onDone: () => voi
       <TextArea
         value={text}
         placeholder="请说明遇到的问题"
-        maxLength={500}
+        maxLength={CONTACT_LIMITS.demandText.max}
         autoSize
         onChange={(value) => setText(value)}
       />
@@ -325,7 +329,7 @@ export default function DemandsPage() {
           <TextArea
             value={note}
             placeholder="怎么办的，结果如何"
-            maxLength={500}
+            maxLength={CONTACT_LIMITS.resolution.max}
             autoSize
             onChange={(value) => setNote(value)}
           />

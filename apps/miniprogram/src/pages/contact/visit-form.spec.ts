@@ -58,4 +58,33 @@ describe('the visit form', () => {
       demands: '每条诉求都要选类别并写明内容',
     });
   });
+
+  it('holds the notes and each demand to the contract’s limits, counted as the server counts', () => {
+    expect(
+      validateVisit({
+        ...FORM,
+        notes: '好'.repeat(1001),
+        demands: [{ key: 0, category: '其他', text: '😀'.repeat(501), photoIds: [] }],
+      }),
+    ).toEqual({ notes: '走访情况最多 1000 个字', demands: '每条诉求最多 500 个字' });
+    expect(
+      validateVisit({
+        ...FORM,
+        demands: [{ key: 0, category: '其他', text: '😀'.repeat(500), photoIds: [] }],
+      }),
+    ).toEqual({});
+  });
+
+  it('refuses what cannot be shown, and a demand of invisible characters only', () => {
+    expect(
+      validateVisit({
+        ...FORM,
+        notes: '门铃\u202e坏了',
+        demands: [{ key: 0, category: '其他', text: '\u200b\u200b', photoIds: [] }],
+      }),
+    ).toEqual({
+      notes: '含有无法显示的字符，请删掉后重新输入',
+      demands: '每条诉求都要选类别并写明内容',
+    });
+  });
 });

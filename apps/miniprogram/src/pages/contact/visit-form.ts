@@ -1,22 +1,14 @@
-import { HouseholdFlag, VisitRequest } from '@redvest/contract';
-import { isValidPhone, normalisePhone } from '@redvest/domain';
+import { CONTACT_LIMITS, DemandCategory, HouseholdFlag, VisitRequest } from '@redvest/contract';
+import { isValidPhone, normalisePhone, textProblem } from '@redvest/domain';
 
-/** The categories the server accepts for a demand (群众诉求). */
-export const DEMAND_CATEGORIES = [
-  '养老服务',
-  '医疗健康',
-  '就业帮扶',
-  '住房维修',
-  '环境卫生',
-  '邻里纠纷',
-  '政策咨询',
-  '其他',
-] as const;
+/** A character that cannot be stored or shown (pasted from elsewhere). */
+const UNSAFE = '含有无法显示的字符，请删掉后重新输入';
 
 export interface DemandRow {
   /** Keeps a row's photo picker with its row when an earlier row is removed. */
   key: number;
-  category: string;
+  /** '' until one is chosen. */
+  category: DemandCategory | '';
   text: string;
   photoIds: string[];
 }
@@ -36,14 +28,23 @@ export interface VisitForm {
   demands: DemandRow[];
 }
 
-export type VisitFormErrors = Partial<Record<'phone' | 'demands', string>>;
+export type VisitFormErrors = Partial<Record<'phone' | 'notes' | 'demands', string>>;
 
+/** Checks the form the way the server will, in plain words. */
 export function validateVisit(form: VisitForm): VisitFormErrors {
   const errors: VisitFormErrors = {};
   if (form.phone.trim() && !isValidPhone(form.phone))
     errors.phone = '手机号码格式不正确，请填写 11 位手机号或带区号的座机';
-  if (form.demands.some((demand) => !demand.category || !demand.text.trim()))
-    errors.demands = '每条诉求都要选类别并写明内容';
+  const notesProblem = textProblem(form.notes, CONTACT_LIMITS.visitNotes);
+  if (notesProblem === 'too_long') errors.notes = `走访情况最多 ${CONTACT_LIMITS.visitNotes.max} 个字`;
+  else if (notesProblem) errors.notes = UNSAFE;
+  const demandProblems = form.demands.map((demand) =>
+    demand.category ? textProblem(demand.text, CONTACT_LIMITS.demandText) : 'required',
+  );
+  if (demandProblems.includes('required')) errors.demands = '每条诉求都要选类别并写明内容';
+  else if (demandProblems.includes('too_long'))
+    errors.demands = `每条诉求最多 ${CONTACT_LIMITS.demandText.max} 个字`;
+  else if (demandProblems.includes('unsafe')) errors.demands = `诉求${UNSAFE}`;
   return errors;
 }
 
@@ -63,7 +64,8 @@ export function toVisitRequest(form: VisitForm, today: string, now = new Date())
     ...(form.demands.length
       ? {
           demands: form.demands.map((demand) => ({
-            category: demand.category,
+            // validateVisit has checked that every row has its category.
+            category: demand.category as DemandCategory,
             text: demand.text.trim(),
             ...(demand.photoIds.length ? { photoIds: demand.photoIds } : {}),
           })),
