@@ -5,13 +5,12 @@ import {
   groupAfterLeaving,
   groupMembersRefusal,
   memberChanges,
-  Refusal,
 } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import { clip } from '../audit/words';
-import { DomainError } from '../common/domain-error';
+import { DomainError, refusedWith } from '../common/domain-error';
 import { Community } from '../communities/community.entity';
 import { findMembership } from '../communities/membership-lookup';
 import { Db } from '../database/db';
@@ -21,8 +20,6 @@ import { ContactGroupViews, settingsOf } from './contact-group-views';
 import { ContactSettingsDto, CreateContactGroupDto, UpdateContactGroupDto } from './dto';
 import { ContactGroup, ContactGroupMember, HouseholdAssignment } from './entities';
 import { HouseholdAssignmentsService } from './household-assignments.service';
-
-const refused = (refusal: Refusal) => new DomainError(refusal.error, refusal.details);
 
 /** What a member's leaving did to one contact group. */
 export type GroupChange = { groupId: string; name: string } & GroupAfterLeaving;
@@ -199,6 +196,6 @@ export class ContactGroupsService {
       );
     }
     const refusal = groupMembersRefusal(memberIds, leaderId, community.contactGroupSize, candidates);
-    if (refusal) throw refused(refusal);
+    if (refusal) throw refusedWith(refusal);
   }
 }

@@ -5,14 +5,13 @@ import {
   DemandActionInput,
   DemandDecision,
   isRefusal,
-  Refusal,
 } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import { clip } from '../audit/words';
 import { CommunityAccess } from '../auth/auth-context';
-import { DomainError } from '../common/domain-error';
+import { DomainError, refusedWith } from '../common/domain-error';
 import { findMembership } from '../communities/membership-lookup';
 import { Db } from '../database/db';
 import { newId } from '../database/ids';
@@ -23,8 +22,6 @@ import { WishPosting } from '../wishes/wish-posting';
 import { demandActors, DemandViews } from './demand-views';
 import { DemandTransitionDto, RaiseDemandDto } from './dto';
 import { Demand, DemandPhoto } from './entities';
-
-const refused = (refusal: Refusal) => new DomainError(refusal.error, refusal.details);
 
 /** How each action reads in the 审计日志. */
 const DEMAND_ACTION_WORDS: Record<DemandTransitionDto['action'], string> = {
@@ -126,7 +123,7 @@ export class DemandsService {
         await this.lookUp(em, access, body),
         new Date(),
       );
-      if (isRefusal(decision)) throw refused(decision);
+      if (isRefusal(decision)) throw refusedWith(decision);
       const updated = await em.update(
         Demand,
         { id: demand.id, ...decision.expect },
@@ -150,7 +147,7 @@ export class DemandsService {
   async toWish(access: CommunityAccess, caller: User, demandId: string): Promise<WishView> {
     const demand = await this.db.read((em) => em.findOneOrFail(Demand, { where: { id: demandId } }));
     const decision = decideDemandToWish(demand, demandActors(demand, access, caller.id));
-    if (isRefusal(decision)) throw refused(decision);
+    if (isRefusal(decision)) throw refusedWith(decision);
     return this.wishPosting.post(access, caller, decision.wish, {
       compoundId: demand.compoundId,
       // Two taps at once: the second finds the demand linked already, and its wish is rolled back.

@@ -12,7 +12,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import { clip } from '../audit/words';
-import { DomainError } from '../common/domain-error';
+import { DomainError, refusedWith } from '../common/domain-error';
 import { Db } from '../database/db';
 import { isDuplicateKey } from '../database/db-errors';
 import { newId } from '../database/ids';
@@ -25,8 +25,6 @@ import {
   HouseholdAssignment,
   HouseholdAssignmentHistory,
 } from './entities';
-
-const refused = (refusal: Refusal) => new DomainError(refusal.error, refusal.details);
 
 /**
  * 包干到户: which households a group answers for. The rules (what a floor range covers, conflicts with other
@@ -70,7 +68,7 @@ export class HouseholdAssignmentsService {
     return this.db.transaction(async (em) => {
       const group = await em.findOneOrFail(ContactGroup, { where: { id: groupId }, ...this.db.forUpdate });
       if (group.status !== 'active') throw new DomainError(ErrorCode.ContactGroupDissolved);
-      if (isRefusal(scope)) throw refused(scope);
+      if (isRefusal(scope)) throw refusedWith(scope);
       const households = await this.covered(em, group.communityId, scope);
       const current = households.length
         ? await em.find(HouseholdAssignment, {
@@ -88,7 +86,7 @@ export class HouseholdAssignmentsService {
         const conflicts = await this.views.conflicts(em, plan.details.conflicts);
         throw new DomainError(ErrorCode.AssignmentConflict, { conflicts });
       }
-      if (isRefusal(plan)) throw refused(plan);
+      if (isRefusal(plan)) throw refusedWith(plan);
       const now = new Date();
       const takenOver = new Set(plan.takeOver.map((a) => a.householdId));
       const reassigned = await this.end(

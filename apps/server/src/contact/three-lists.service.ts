@@ -15,7 +15,6 @@ import {
   newProjectTaker,
   organisesProjects,
   projectDemandText,
-  Refusal,
   resourceEmployer,
 } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
@@ -23,7 +22,7 @@ import { EntityManager, In, LessThan } from 'typeorm';
 import { CommunityAccess, standingOf } from '../auth/auth-context';
 import { AuditTrail } from '../audit/audit-trail';
 import { clip } from '../audit/words';
-import { DomainError } from '../common/domain-error';
+import { DomainError, refusedWith } from '../common/domain-error';
 import { Employer } from '../communities/employer.entity';
 import { findMembership } from '../communities/membership-lookup';
 import { Db } from '../database/db';
@@ -33,8 +32,6 @@ import { Compound } from '../organisation/compound.entity';
 import { CreateServiceProjectDto, OfferResourceDto } from './dto';
 import { Demand } from './entities';
 import { Resource, ServiceProject } from './lists.entities';
-
-const refused = (refusal: Refusal) => new DomainError(refusal.error, refusal.details);
 
 /** 三单: 资源单 (what is offered), 需求单 (what is asked), 项目单 (what is done, and by whom). */
 @Injectable()
@@ -46,7 +43,7 @@ export class ThreeListsService {
 
   async offer(access: CommunityAccess, userId: string, body: OfferResourceDto): Promise<ResourceView> {
     const employerId = resourceEmployer(!!body.byEmployer, access.membership.employerId);
-    if (isRefusal(employerId)) throw refused(employerId);
+    if (isRefusal(employerId)) throw refusedWith(employerId);
     const resource: Resource = {
       id: newId(),
       communityId: access.communityId,
@@ -125,7 +122,7 @@ export class ThreeListsService {
         body.mode,
         named && { userId: named.membership.userId, granted: named.granted },
       );
-      if (isRefusal(taking)) throw refused(taking);
+      if (isRefusal(taking)) throw refusedWith(taking);
       const project: ServiceProject = {
         id: newId(),
         communityId,
@@ -188,7 +185,7 @@ export class ThreeListsService {
     return this.db.transaction(async (em) => {
       const project = await em.findOneOrFail(ServiceProject, { where: { id: projectId } });
       const refusal = finishProjectRefusal(project, userId, access.granted);
-      if (refusal) throw refused(refusal);
+      if (refusal) throw refusedWith(refusal);
       const done = await em.update(ServiceProject, { id: projectId, status: 'taken' }, { status: 'done' });
       if (done.affected === 0) throw new DomainError(ErrorCode.ProjectNotInProgress);
       if (project.takerId !== userId) {

@@ -13,14 +13,13 @@ import {
   isRefusal,
   maskPhone,
   normalisePhone,
-  Refusal,
   visitVisitors,
 } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import { CommunityAccess, standingOf } from '../auth/auth-context';
-import { DomainError } from '../common/domain-error';
+import { DomainError, refusedWith } from '../common/domain-error';
 import { PersonalDataCipher } from '../common/personal-data-cipher';
 import { requestFingerprint } from '../common/request-fingerprint';
 import { Community } from '../communities/community.entity';
@@ -33,8 +32,6 @@ import { User } from '../users/user.entity';
 import { DemandsService } from './demands.service';
 import { VisitDto } from './dto';
 import { ContactGroup, ContactGroupMember, Demand, HouseholdAssignment, Visit } from './entities';
-
-const refused = (refusal: Refusal) => new DomainError(refusal.error, refusal.details);
 
 /** 入户走访: the households of my group, a household's card, and recording a visit with its demands. */
 @Injectable()
@@ -111,7 +108,7 @@ export class VisitsService {
       const household = await em.findOneOrFail(Household, { where: { id: householdId } });
       const { group, inGroup } = await this.assignedGroup(em, householdId, userId);
       const allowed = householdCardAccess(standingOf(access, userId), household, inGroup);
-      if (isRefusal(allowed)) throw refused(allowed);
+      if (isRefusal(allowed)) throw refusedWith(allowed);
       const { fullPhones } = allowed;
       const community = await em.findOneOrFail(Community, { where: { id: household.communityId } });
       const visits = await em.find(Visit, { where: { householdId }, order: { visitedAt: 'DESC' }, take: 50 });
@@ -171,7 +168,7 @@ export class VisitsService {
         body.visitorIds ?? [],
         members.map((m) => m.userId),
       );
-      if (isRefusal(visitors)) throw refused(visitors);
+      if (isRefusal(visitors)) throw refusedWith(visitors);
       const visit: Visit = {
         id: newId(),
         communityId: household.communityId,
