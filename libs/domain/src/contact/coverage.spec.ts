@@ -8,6 +8,15 @@ describe('走访覆盖', () => {
     });
   });
 
+  it('counts the last day of every month, December and short months included', () => {
+    expect(chinaMonth('2026-12')).toEqual({
+      start: new Date('2026-11-30T16:00:00.000Z'),
+      end: new Date('2026-12-31T16:00:00.000Z'),
+    });
+    expect(chinaMonth('2026-11').end).toEqual(new Date('2026-11-30T16:00:00.000Z'));
+    expect(chinaMonth('2028-02').end).toEqual(new Date('2028-02-29T16:00:00.000Z'));
+  });
+
   it('counts per group and building the households, those visited in the month, and the overdue', () => {
     const at = (groupName: string, building: string, inMonth: number, recent: number) => ({
       groupId: groupName,

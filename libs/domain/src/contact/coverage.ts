@@ -2,10 +2,13 @@ import { CoverageRow } from '@redvest/contract';
 
 /** A month of the calendar in China, `2026-11`: from its first moment to the next month's. */
 export function chinaMonth(month: string): { start: Date; end: Date } {
-  const start = new Date(`${month}-01T00:00:00+08:00`);
-  const end = new Date(start);
-  end.setUTCMonth(end.getUTCMonth() + 1);
-  return { start, end };
+  const [year, monthNumber] = month.split('-').map(Number);
+  const next = monthNumber === 12 ? `${year + 1}-01` : `${year}-${String(monthNumber + 1).padStart(2, '0')}`;
+  return {
+    start: new Date(`${month}-01T00:00:00+08:00`),
+    // The next month's first midnight in China: adding a month in UTC would land on the last day of this one.
+    end: new Date(`${next}-01T00:00:00+08:00`),
+  };
 }
 
 /** One assigned household, with how often it was visited in the month and since the overdue cutoff. */
