@@ -9,6 +9,7 @@ import { Auth, AuthContext } from '../auth/auth-context';
 import { CheckinsService } from '../checkins/checkins.service';
 import { WechatClient } from '../wechat/wechat.client';
 import { ActivitiesService } from './activities.service';
+import { ActivityViews } from './activity-views';
 import {
   ActivitiesQuery,
   CancelActivityDto,
@@ -27,6 +28,7 @@ export const CHECKIN_PAGE = 'pages/scan/index';
 export class ActivitiesController {
   constructor(
     private readonly activities: ActivitiesService,
+    private readonly views: ActivityViews,
     private readonly checkins: CheckinsService,
     private readonly wechat: WechatClient,
     private readonly audit: AuditTrail,
@@ -47,12 +49,12 @@ export class ActivitiesController {
     @Param('cid') cid: string,
     @Query() query: ActivitiesQuery,
   ): Promise<Page<ActivityView>> {
-    return this.activities.list(cid, auth.user.id, query);
+    return this.views.list(cid, auth.user.id, query);
   }
 
   @Get('activities/:activityId')
   get(@Auth() auth: AuthContext, @Param('activityId') id: string): Promise<ActivityView> {
-    return this.activities.get(id, auth.user.id);
+    return this.views.get(id, auth.user.id);
   }
 
   @Put('activities/:activityId')
@@ -97,7 +99,7 @@ export class ActivitiesController {
 
   @Get('activities/:activityId/attendances')
   attendees(@Param('activityId') id: string): Promise<{ items: AttendeeView[] }> {
-    return this.activities.attendees(id);
+    return this.views.attendees(id);
   }
 
   @Get('activities/:activityId/attendances/export')
@@ -105,7 +107,7 @@ export class ActivitiesController {
     @Param('activityId') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const [activity, { items }] = await Promise.all([this.activities.get(id), this.activities.attendees(id)]);
+    const [activity, { items }] = await Promise.all([this.views.get(id), this.views.attendees(id)]);
     const sheet = await attendanceSheet(activity.title, items);
     this.audit.serve({
       targetType: 'activity',

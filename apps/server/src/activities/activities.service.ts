@@ -1,15 +1,6 @@
-import {
-  ActivityView,
-  AttendeeView,
-  CheckinCode,
-  ErrorCode,
-  Page,
-  toIsoLocal,
-  Unit,
-} from '@redvest/contract';
-import { maskPhone } from '@redvest/domain';
+import { ActivityView, CheckinCode, ErrorCode, toIsoLocal } from '@redvest/contract';
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager, In, IsNull } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import {
   closesAt,
   codeKey,
@@ -18,25 +9,20 @@ import {
   signCode,
   windowEnd,
 } from '../checkins/checkin-token';
-import { checkinAwardKey } from '../checkins/checkin-award';
 import { AuditTrail } from '../audit/audit-trail';
 import { clip } from '../audit/words';
 import { DomainError } from '../common/domain-error';
-import { PersonalDataCipher } from '../common/personal-data-cipher';
 import { Community } from '../communities/community.entity';
-import { Membership } from '../communities/membership.entity';
 import { AppConfig } from '../config/app-config';
 import { CONFIG } from '../config/config.module';
 import { Db } from '../database/db';
 import { newId } from '../database/ids';
 import { Counter } from '../jobs/counter.entity';
-import { LedgerReadsService } from '../ledger/ledger-reads.service';
-import { memberNames } from '../communities/member-names';
 import { Activity } from './activity.entity';
-import { Attendance } from './attendance.entity';
-import { ActivitiesQuery, CreateActivityDto, UpdateActivityDto } from './dto';
+import { ActivityViews } from './activity-views';
+import { CreateActivityDto, UpdateActivityDto } from './dto';
 import { Enrolment } from './enrolment.entity';
-import { activityView, attendanceView } from './views';
+import { activityView } from './views';
 
 const MAX_DURATION_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -60,16 +46,15 @@ const ruleWords = (kind: string, points: number) =>
   `${kind === 'per_hour' ? '每满一小时' : '每次'} ${points} 积分`;
 const localTime = (at: Date) => toIsoLocal(at).slice(0, 16).replace('T', ' ');
 
-/** 志愿活动: what secretaries organise and volunteers attend. */
+/** 志愿活动: what secretaries organise and volunteers attend; what people read of them is in ActivityViews. */
 @Injectable()
 export class ActivitiesService {
   private readonly key: Buffer;
 
   constructor(
     private readonly db: Db,
-    private readonly cipher: PersonalDataCipher,
     private readonly audit: AuditTrail,
-    private readonly ledgerReads: LedgerReadsService,
+    private readonly views: ActivityViews,
     @Inject(CONFIG) config: AppConfig,
   ) {
     this.key = codeKey(config.appSecret);
@@ -159,7 +144,7 @@ export class ActivitiesService {
         targetId: activityId,
         summary: `修改“${clip(activity.title, 40)}”：${fields.join('、') || '无变化'}${rule}`,
       });
-      return this.view(em, await em.findOneOrFail(Activity, { where: { id: activityId } }));
+      return this.views.view(em, await em.findOneOrFail(Activity, { where: { id: activityId } }));
     });
   }
 
@@ -177,50 +162,7 @@ export class ActivitiesService {
         targetId: activityId,
         summary: `取消“${clip(activity.title, 40)}”（原因：${clip(reason)}）`,
       });
-      return this.view(em, activity);
-    });
-  }
-
-  async get(activityId: string, userId?: string): Promise<ActivityView> {
-    return this.db.read(async (em) =>
-      this.view(em, await em.findOneOrFail(Activity, { where: { id: activityId } }), userId),
-    );
-  }
-
-  /**
-   * Upcoming soonest first; running and past most recent first. The cursor is the last item's start time
-   * and id, so paging is stable when several activities start at the same moment.
-   */
-  async list(communityId: string, userId: string, query: ActivitiesQuery): Promise<Page<ActivityView>> {
-    const limit = query.limit ?? 20;
-    const now = new Date();
-    const ascending = query.when === 'upcoming';
-    return this.db.read(async (em) => {
-      const qb = em.createQueryBuilder(Activity, 'a').where('a.community_id = :communityId', { communityId });
-      if (query.category) qb.andWhere('a.category = :category', { category: query.category });
-      if (query.when === 'upcoming') qb.andWhere('a.start_at > :now AND a.cancelled_at IS NULL', { now });
-      if (query.when === 'running')
-        qb.andWhere('a.start_at <= :now AND a.end_at >= :now AND a.cancelled_at IS NULL', { now });
-      if (query.when === 'past') qb.andWhere('(a.end_at < :now OR a.cancelled_at IS NOT NULL)', { now });
-      const cursor = decodeCursor(query.cursor);
-      if (cursor) {
-        const after = ascending ? '>' : '<';
-        qb.andWhere(`(a.start_at ${after} :at OR (a.start_at = :at AND a.id ${after} :id))`, {
-          at: cursor.at,
-          id: cursor.id,
-        });
-      }
-      const direction = ascending ? 'ASC' : 'DESC';
-      const rows = await qb
-        .orderBy('a.start_at', direction)
-        .addOrderBy('a.id', direction)
-        .take(limit + 1)
-        .getMany();
-      const page = rows.slice(0, limit);
-      const items = [];
-      for (const activity of page) items.push(await this.view(em, activity, userId));
-      const last = page[page.length - 1];
-      return { items, nextCursor: rows.length > limit ? `${last.startAt.getTime()}.${last.id}` : null };
+      return this.views.view(em, activity);
     });
   }
 
@@ -241,7 +183,7 @@ export class ActivitiesService {
       } else {
         await em.delete(Enrolment, { activityId, userId });
       }
-      return this.view(em, activity, userId);
+      return this.views.view(em, activity, userId);
     });
   }
 
@@ -271,53 +213,6 @@ export class ActivitiesService {
     });
   }
 
-  /** Who came: for the organiser, with phones masked. */
-  async attendees(activityId: string): Promise<{ items: AttendeeView[] }> {
-    return this.db.read(async (em) => {
-      const activity = await em.findOneOrFail(Activity, { where: { id: activityId } });
-      const rows = await em.find(Attendance, { where: { activityId }, order: { checkedInAt: 'ASC' } });
-      const names = await memberNames(
-        em,
-        activity.communityId,
-        rows.map((r) => r.userId),
-      );
-      const memberships = rows.length
-        ? await em.find(Membership, {
-            where: { communityId: activity.communityId, userId: In(rows.map((r) => r.userId)) },
-          })
-        : [];
-      const pending = await this.ledgerReads.pendingAwardKeys(
-        em,
-        activity.communityId,
-        rows.map((r) => checkinAwardKey(r.id, Unit.Points)),
-      );
-      const phoneOf = new Map(
-        memberships.map((m) => [m.userId, m.phoneEnc ? maskPhone(this.cipher.decrypt(m.phoneEnc)) : null]),
-      );
-      return {
-        items: rows.map((row) => ({
-          ...attendanceView(row, activity.title, pending.has(checkinAwardKey(row.id, Unit.Points))),
-          name: names.get(row.userId) ?? '',
-          phone: phoneOf.get(row.userId) ?? null,
-        })),
-      };
-    });
-  }
-
-  private async view(em: EntityManager, activity: Activity, userId?: string): Promise<ActivityView> {
-    const enrolledCount = await em.count(Enrolment, { where: { activityId: activity.id } });
-    if (!userId) return activityView(activity, enrolledCount);
-    const enrolled = (await em.count(Enrolment, { where: { activityId: activity.id, userId } })) > 0;
-    const attendance = await em.findOne(Attendance, { where: { activityId: activity.id, userId } });
-    if (!attendance) return activityView(activity, enrolledCount, { enrolled, attendance: null });
-    const key = checkinAwardKey(attendance.id, Unit.Points);
-    const pending = await this.ledgerReads.pendingAwardKeys(em, activity.communityId, [key]);
-    return activityView(activity, enrolledCount, {
-      enrolled,
-      attendance: attendanceView(attendance, activity.title, pending.has(key)),
-    });
-  }
-
   /** Activity numbers: a counter row updated in the transaction, so two processes never hand out the same. */
   private async nextNumber(em: EntityManager): Promise<number> {
     const bump = () =>
@@ -340,11 +235,6 @@ export class ActivitiesService {
     }
     return (await em.findOneOrFail(Counter, { where: { name: 'activity' } })).value;
   }
-}
-
-function decodeCursor(cursor: string | undefined): { at: Date; id: string } | null {
-  const match = cursor ? /^(\d{10,16})\.([0-9a-f-]{36})$/.exec(cursor) : null;
-  return match ? { at: new Date(Number(match[1])), id: match[2] } : null;
 }
 
 function checkTimes(startText: string, endText: string): { startAt: Date; endAt: Date } {

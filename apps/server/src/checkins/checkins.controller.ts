@@ -3,6 +3,7 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Auth, AuthContext } from '../auth/auth-context';
 import { PageQuery } from '../common/paging';
+import { AttendanceViews } from './attendance-views';
 import { CheckinsService } from './checkins.service';
 import { CheckinDto } from './dto';
 import { RateLimit } from '../rate-limits/rate-limit.decorator';
@@ -12,7 +13,10 @@ import { RATE_LIMITS } from '../rate-limits/rules';
 @ApiBearerAuth()
 @Controller('api')
 export class CheckinsController {
-  constructor(private readonly checkins: CheckinsService) {}
+  constructor(
+    private readonly checkins: CheckinsService,
+    private readonly attendances: AttendanceViews,
+  ) {}
 
   /** The community comes from the code, so membership and role are checked by the service. */
   @Post('checkins')
@@ -24,6 +28,6 @@ export class CheckinsController {
 
   @Get('me/attendances')
   mine(@Auth() auth: AuthContext, @Query() query: PageQuery): Promise<Page<AttendanceView>> {
-    return this.checkins.mine(auth.user.id, query.cursor, query.limit);
+    return this.attendances.mine(auth.user.id, query.cursor, query.limit);
   }
 }

@@ -7,15 +7,13 @@ import {
   TransferCode,
   Unit,
   AttendanceView,
-  Page,
 } from '@redvest/contract';
 import { effectiveRoles } from '@redvest/domain';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EntityManager, In, LessThan } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { Activity } from '../activities/activity.entity';
 import { Attendance } from '../activities/attendance.entity';
 import { Enrolment } from '../activities/enrolment.entity';
-import { attendanceView } from '../activities/views';
 import { AuditTrail } from '../audit/audit-trail';
 import { clip } from '../audit/words';
 import { DomainError } from '../common/domain-error';
@@ -26,11 +24,11 @@ import { CONFIG } from '../config/config.module';
 import { Db } from '../database/db';
 import { isDuplicateKey } from '../database/db-errors';
 import { newId } from '../database/ids';
-import { LedgerReadsService } from '../ledger/ledger-reads.service';
 import { LedgerService } from '../ledger/ledger.service';
 import { closesAt, codeKey, codeTiming, readCode } from './checkin-token';
 import { RateLimiter } from '../rate-limits/rate-limiter';
 import { RATE_LIMITS } from '../rate-limits/rules';
+import { AttendanceViews } from './attendance-views';
 import { checkinAwardKey } from './checkin-award';
 import { CheckinDto } from './dto';
 import { distanceMetres } from './geo';
@@ -57,7 +55,7 @@ export class CheckinsService {
   constructor(
     private readonly db: Db,
     private readonly ledger: LedgerService,
-    private readonly ledgerReads: LedgerReadsService,
+    private readonly views: AttendanceViews,
     private readonly limiter: RateLimiter,
     private readonly audit: AuditTrail,
     @Inject(CONFIG) config: AppConfig,
@@ -99,9 +97,7 @@ export class CheckinsService {
         return { attendance, action: 'already_checked_in' as CheckinAction };
       });
     return {
-      attendance: await this.db.read((em) =>
-        this.attendanceWithPoints(em, result.attendance, activity.title),
-      ),
+      attendance: await this.db.read((em) => this.views.one(em, result.attendance, activity.title)),
       action: result.action,
       activity: {
         id: activity.id,
@@ -156,7 +152,7 @@ export class CheckinsService {
       });
       return checkedOut;
     });
-    return this.db.read((em) => this.attendanceWithPoints(em, attendance, context.activity.title));
+    return this.db.read((em) => this.views.one(em, attendance, context.activity.title));
   }
 
   /**
@@ -213,25 +209,6 @@ export class CheckinsService {
     }
     if (closed) this.logger.log(`已关闭 ${closed} 条未签退记录`);
     return closed;
-  }
-
-  async mine(userId: string, cursor?: string, limit = 20): Promise<Page<AttendanceView>> {
-    return this.db.read(async (em) => {
-      const rows = await em.find(Attendance, {
-        where: { userId, ...(cursor ? { id: LessThan(cursor) } : {}) },
-        order: { id: 'DESC' },
-        take: limit + 1,
-      });
-      const page = rows.slice(0, limit);
-      const activities = page.length
-        ? await em.find(Activity, { where: { id: In(page.map((r) => r.activityId)) } })
-        : [];
-      const titles = new Map(activities.map((a) => [a.id, a.title]));
-      const items = [];
-      for (const row of page)
-        items.push(await this.attendanceWithPoints(em, row, titles.get(row.activityId) ?? ''));
-      return { items, nextCursor: rows.length > limit ? page[page.length - 1].id : null };
-    });
   }
 
   /** Everything that can be checked before a transaction: the code, the time, the place, the person. */
@@ -414,16 +391,6 @@ export class CheckinsService {
       });
     }
     return closed;
-  }
-
-  private async attendanceWithPoints(
-    em: EntityManager,
-    attendance: Attendance,
-    title: string,
-  ): Promise<AttendanceView> {
-    const key = checkinAwardKey(attendance.id, Unit.Points);
-    const pending = await this.ledgerReads.pendingAwardKeys(em, attendance.communityId, [key]);
-    return attendanceView(attendance, title, pending.has(key));
   }
 }
 

@@ -215,16 +215,27 @@ export class LedgerReadsService {
   }
 
   /**
-   * Which of these awards (by idempotency key) are still pending. Takes the caller's entity manager, so
-   * an award made earlier in the same transaction counts.
+   * The status of the awards made for these records, by the reference each award names (`attendance` and
+   * its id), per record and unit; a record without an award is not in the map. Takes the caller's entity
+   * manager, so an award made earlier in the same transaction counts.
    */
-  async pendingAwardKeys(em: EntityManager, communityId: string, keys: string[]): Promise<Set<string>> {
-    if (keys.length === 0) return new Set();
-    const awards = await em.find(LedgerTransfer, { where: { communityId, idempotencyKey: In(keys) } });
+  async awardStatus(
+    em: EntityManager,
+    { refType, refIds }: { refType: string; refIds: string[] },
+  ): Promise<Map<string, Partial<Record<Unit, TransferStatus>>>> {
+    const byRecord = new Map<string, Partial<Record<Unit, TransferStatus>>>();
+    if (refIds.length === 0) return byRecord;
+    // The award rows themselves: posting and voiding rows carry the same reference.
+    const awards = await em.find(LedgerTransfer, {
+      where: { refType, refId: In(refIds), phase: In(['pending', 'single']) },
+    });
     const statuses = await statusesOf(em, awards);
-    return new Set(
-      awards.filter((a) => statuses.get(a.id) === TransferStatus.Pending).map((a) => a.idempotencyKey),
-    );
+    for (const award of awards) {
+      const units = byRecord.get(award.refId!) ?? {};
+      units[award.unit] = statuses.get(award.id);
+      byRecord.set(award.refId!, units);
+    }
+    return byRecord;
   }
 
   /** Points each of these members earned in a period (`2026`, `2026-11`, `all`), by user id. */

@@ -17,6 +17,7 @@ import { CountColumn, IdColumn, RefColumn, TimeColumn } from '../database/column
 @Index('ix_ledger_transfers_credit', ['creditAccountId', 'id'])
 @Index('ix_ledger_transfers_link', ['linkId'])
 @Index('ix_ledger_transfers_phase', ['communityId', 'phase', 'id'])
+@Index('ix_ledger_transfers_ref', ['refType', 'refId'])
 export class LedgerTransfer {
   @IdColumn() id!: string;
   @RefColumn({ name: 'community_id' }) communityId!: string;

@@ -15,6 +15,7 @@ import { PrivacyRights1764610800000 } from './1764610800000-PrivacyRights';
 import { AuditLog1764621000000 } from './1764621000000-AuditLog';
 import { DemandResolver1764624600000 } from './1764624600000-DemandResolver';
 import { AuditActorNames1764628200000 } from './1764628200000-AuditActorNames';
+import { LedgerTransferRefs1764631800000 } from './1764631800000-LedgerTransferRefs';
 
 /** Every migration, in order. New ones are appended. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   AuditLog1764621000000,
   DemandResolver1764624600000,
   AuditActorNames1764628200000,
+  LedgerTransferRefs1764631800000,
 ];

@@ -1,0 +1,113 @@
+import { ActivityView, AttendeeView, Page } from '@redvest/contract';
+import { maskPhone } from '@redvest/domain';
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { AttendanceViews } from '../checkins/attendance-views';
+import { PersonalDataCipher } from '../common/personal-data-cipher';
+import { memberNames } from '../communities/member-names';
+import { Membership } from '../communities/membership.entity';
+import { Db } from '../database/db';
+import { Activity } from './activity.entity';
+import { Attendance } from './attendance.entity';
+import { ActivitiesQuery } from './dto';
+import { Enrolment } from './enrolment.entity';
+import { activityView } from './views';
+
+/** Activities as people see them: one, a list, and who came. */
+@Injectable()
+export class ActivityViews {
+  constructor(
+    private readonly db: Db,
+    private readonly cipher: PersonalDataCipher,
+    private readonly attendances: AttendanceViews,
+  ) {}
+
+  async get(activityId: string, userId?: string): Promise<ActivityView> {
+    return this.db.read(async (em) =>
+      this.view(em, await em.findOneOrFail(Activity, { where: { id: activityId } }), userId),
+    );
+  }
+
+  /**
+   * Upcoming soonest first; running and past most recent first. The cursor is the last item's start time
+   * and id, so paging is stable when several activities start at the same moment.
+   */
+  async list(communityId: string, userId: string, query: ActivitiesQuery): Promise<Page<ActivityView>> {
+    const limit = query.limit ?? 20;
+    const now = new Date();
+    const ascending = query.when === 'upcoming';
+    return this.db.read(async (em) => {
+      const qb = em.createQueryBuilder(Activity, 'a').where('a.community_id = :communityId', { communityId });
+      if (query.category) qb.andWhere('a.category = :category', { category: query.category });
+      if (query.when === 'upcoming') qb.andWhere('a.start_at > :now AND a.cancelled_at IS NULL', { now });
+      if (query.when === 'running')
+        qb.andWhere('a.start_at <= :now AND a.end_at >= :now AND a.cancelled_at IS NULL', { now });
+      if (query.when === 'past') qb.andWhere('(a.end_at < :now OR a.cancelled_at IS NOT NULL)', { now });
+      const cursor = decodeCursor(query.cursor);
+      if (cursor) {
+        const after = ascending ? '>' : '<';
+        qb.andWhere(`(a.start_at ${after} :at OR (a.start_at = :at AND a.id ${after} :id))`, {
+          at: cursor.at,
+          id: cursor.id,
+        });
+      }
+      const direction = ascending ? 'ASC' : 'DESC';
+      const rows = await qb
+        .orderBy('a.start_at', direction)
+        .addOrderBy('a.id', direction)
+        .take(limit + 1)
+        .getMany();
+      const page = rows.slice(0, limit);
+      const items = [];
+      for (const activity of page) items.push(await this.view(em, activity, userId));
+      const last = page[page.length - 1];
+      return { items, nextCursor: rows.length > limit ? `${last.startAt.getTime()}.${last.id}` : null };
+    });
+  }
+
+  /** Who came: for the organiser, with phones masked. */
+  async attendees(activityId: string): Promise<{ items: AttendeeView[] }> {
+    return this.db.read(async (em) => {
+      const activity = await em.findOneOrFail(Activity, { where: { id: activityId } });
+      const rows = await em.find(Attendance, { where: { activityId }, order: { checkedInAt: 'ASC' } });
+      const names = await memberNames(
+        em,
+        activity.communityId,
+        rows.map((r) => r.userId),
+      );
+      const memberships = rows.length
+        ? await em.find(Membership, {
+            where: { communityId: activity.communityId, userId: In(rows.map((r) => r.userId)) },
+          })
+        : [];
+      const phoneOf = new Map(
+        memberships.map((m) => [m.userId, m.phoneEnc ? maskPhone(this.cipher.decrypt(m.phoneEnc)) : null]),
+      );
+      const views = await this.attendances.build(em, rows, new Map([[activity.id, activity.title]]));
+      return {
+        items: views.map((view) => ({
+          ...view,
+          name: names.get(view.userId) ?? '',
+          phone: phoneOf.get(view.userId) ?? null,
+        })),
+      };
+    });
+  }
+
+  /** An activity with its 报名 count, and for `userId` their 报名 and attendance. */
+  async view(em: EntityManager, activity: Activity, userId?: string): Promise<ActivityView> {
+    const enrolledCount = await em.count(Enrolment, { where: { activityId: activity.id } });
+    if (!userId) return activityView(activity, enrolledCount);
+    const enrolled = (await em.count(Enrolment, { where: { activityId: activity.id, userId } })) > 0;
+    const attendance = await em.findOne(Attendance, { where: { activityId: activity.id, userId } });
+    return activityView(activity, enrolledCount, {
+      enrolled,
+      attendance: attendance && (await this.attendances.one(em, attendance, activity.title)),
+    });
+  }
+}
+
+function decodeCursor(cursor: string | undefined): { at: Date; id: string } | null {
+  const match = cursor ? /^(\d{10,16})\.([0-9a-f-]{36})$/.exec(cursor) : null;
+  return match ? { at: new Date(Number(match[1])), id: match[2] } : null;
+}
