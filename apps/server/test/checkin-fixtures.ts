@@ -1,5 +1,6 @@
 import { CreateActivityRequest, Role } from '@redvest/contract';
-import { codeKey, rotatingWindow, signCode } from '../src/checkins/checkin-token';
+import { encodeCode, rotatingWindow } from '@redvest/domain';
+import { codeSigner } from '../src/checkins/checkin-token';
 import { LoggedIn, memberWith } from './fixtures';
 import { TestApp } from './harness';
 
@@ -30,7 +31,7 @@ export function codeAt(
   at: Date,
   kind: 'rotating' | 'poster' = 'rotating',
 ): string {
-  return signCode(codeKey(t.config.appSecret), {
+  return encodeCode(codeSigner(t.config.appSecret), {
     kind,
     activityNumber,
     window: kind === 'poster' ? 0 : rotatingWindow(at),

@@ -6,6 +6,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuditTrail } from '../audit/audit-trail';
 import { clip } from '../audit/words';
 import { Auth, AuthContext } from '../auth/auth-context';
+import { CheckinCodes } from '../checkins/checkin-codes';
 import { CheckinsService } from '../checkins/checkins.service';
 import { WechatClient } from '../wechat/wechat.client';
 import { ActivitiesService } from './activities.service';
@@ -30,6 +31,7 @@ export class ActivitiesController {
     private readonly activities: ActivitiesService,
     private readonly views: ActivityViews,
     private readonly checkins: CheckinsService,
+    private readonly codes: CheckinCodes,
     private readonly wechat: WechatClient,
     private readonly audit: AuditTrail,
   ) {}
@@ -82,7 +84,7 @@ export class ActivitiesController {
 
   @Get('activities/:activityId/code')
   code(@Param('activityId') id: string, @Query() query: CodeQuery): Promise<CheckinCode> {
-    return this.activities.code(id, query.kind ?? 'rotating');
+    return this.codes.code(id, query.kind ?? 'rotating');
   }
 
   /** A WeChat mini-program code for the poster or the live code, when a WeChat app is configured. */
@@ -92,7 +94,7 @@ export class ActivitiesController {
     @Query() query: CodeQuery,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const code = await this.activities.code(id, query.kind ?? 'poster');
+    const code = await this.codes.code(id, query.kind ?? 'poster');
     const { contentType, image } = await this.wechat.unlimitedCode(code.token, CHECKIN_PAGE);
     void reply.header('content-type', contentType).header('cache-control', 'no-store').send(image);
   }

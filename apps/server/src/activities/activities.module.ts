@@ -1,6 +1,8 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ResourceCommunities } from '../auth/resource-communities';
 import { AttendanceViews } from '../checkins/attendance-views';
+import { AttendanceWrites } from '../checkins/attendance-writes';
+import { CheckinCodes } from '../checkins/checkin-codes';
 import { CheckinsController } from '../checkins/checkins.controller';
 import { CheckinsService } from '../checkins/checkins.service';
 import { LedgerModule } from '../ledger/ledger.module';
@@ -13,7 +15,14 @@ import { Activity } from './activity.entity';
 @Module({
   imports: [LedgerModule],
   controllers: [ActivitiesController, CheckinsController],
-  providers: [ActivitiesService, ActivityViews, AttendanceViews, CheckinsService],
+  providers: [
+    ActivitiesService,
+    ActivityViews,
+    AttendanceViews,
+    AttendanceWrites,
+    CheckinsService,
+    CheckinCodes,
+  ],
   exports: [ActivitiesService, CheckinsService],
 })
 export class ActivitiesModule implements OnModuleInit {

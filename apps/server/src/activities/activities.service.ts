@@ -1,20 +1,9 @@
-import { ActivityView, CheckinCode, ErrorCode, toIsoLocal } from '@redvest/contract';
-import { Inject, Injectable } from '@nestjs/common';
+import { ActivityView, ErrorCode, toIsoLocal } from '@redvest/contract';
+import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
-import {
-  closesAt,
-  codeKey,
-  rotatingWindow,
-  ROTATION_SECONDS,
-  signCode,
-  windowEnd,
-} from '../checkins/checkin-token';
 import { AuditTrail } from '../audit/audit-trail';
 import { clip } from '../audit/words';
 import { DomainError } from '../common/domain-error';
-import { Community } from '../communities/community.entity';
-import { AppConfig } from '../config/app-config';
-import { CONFIG } from '../config/config.module';
 import { Db } from '../database/db';
 import { newId } from '../database/ids';
 import { Counter } from '../jobs/counter.entity';
@@ -49,16 +38,11 @@ const localTime = (at: Date) => toIsoLocal(at).slice(0, 16).replace('T', ' ');
 /** 志愿活动: what secretaries organise and volunteers attend; what people read of them is in ActivityViews. */
 @Injectable()
 export class ActivitiesService {
-  private readonly key: Buffer;
-
   constructor(
     private readonly db: Db,
     private readonly audit: AuditTrail,
     private readonly views: ActivityViews,
-    @Inject(CONFIG) config: AppConfig,
-  ) {
-    this.key = codeKey(config.appSecret);
-  }
+  ) {}
 
   async create(communityId: string, body: CreateActivityDto, actorId: string): Promise<ActivityView> {
     const times = checkTimes(body.startAt, body.endAt);
@@ -184,32 +168,6 @@ export class ActivitiesService {
         await em.delete(Enrolment, { activityId, userId });
       }
       return this.views.view(em, activity, userId);
-    });
-  }
-
-  /** The current code: a rotating one (changes every 30 s) or the poster's. */
-  async code(activityId: string, kind: 'rotating' | 'poster'): Promise<CheckinCode> {
-    return this.db.read(async (em) => {
-      const activity = await em.findOneOrFail(Activity, { where: { id: activityId } });
-      if (activity.cancelledAt) throw new DomainError(ErrorCode.ActivityCancelled);
-      const community = await em.findOneOrFail(Community, { where: { id: activity.communityId } });
-      if (kind === 'poster') {
-        return {
-          token: signCode(this.key, { kind, activityNumber: activity.number, window: 0 }),
-          kind,
-          expiresAt: toIsoLocal(closesAt({ ...activity, graceMinutes: community.checkinGraceMinutes })),
-          refreshInSeconds: null,
-        };
-      }
-      const now = new Date();
-      const window = rotatingWindow(now);
-      const changesAt = windowEnd(window);
-      return {
-        token: signCode(this.key, { kind, activityNumber: activity.number, window }),
-        kind,
-        expiresAt: toIsoLocal(new Date(changesAt.getTime() + ROTATION_SECONDS * 1000)),
-        refreshInSeconds: Math.max(1, Math.ceil((changesAt.getTime() - now.getTime()) / 1000)),
-      };
     });
   }
 

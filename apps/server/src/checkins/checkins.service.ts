@@ -1,14 +1,23 @@
 import {
+  AttendanceView,
   CheckinAction,
   CheckinResponse,
   ErrorCode,
   MembershipStatus,
-  Role,
-  TransferCode,
-  Unit,
-  AttendanceView,
 } from '@redvest/contract';
-import { effectiveRoles } from '@redvest/domain';
+import {
+  CodeClaims,
+  CodeSigner,
+  decideAttendance,
+  decideOverdueClose,
+  decideProxyScan,
+  decideScan,
+  decodeCode,
+  isPastCheckin,
+  isRefusal,
+  ScanFacts,
+  TokenProblem,
+} from '@redvest/domain';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Activity } from '../activities/activity.entity';
@@ -16,77 +25,63 @@ import { Attendance } from '../activities/attendance.entity';
 import { Enrolment } from '../activities/enrolment.entity';
 import { AuditTrail } from '../audit/audit-trail';
 import { clip } from '../audit/words';
-import { DomainError } from '../common/domain-error';
+import { refusedWith } from '../common/domain-error';
 import { Community } from '../communities/community.entity';
 import { findMembership } from '../communities/membership-lookup';
 import { AppConfig } from '../config/app-config';
 import { CONFIG } from '../config/config.module';
 import { Db } from '../database/db';
 import { isDuplicateKey } from '../database/db-errors';
-import { newId } from '../database/ids';
-import { LedgerService } from '../ledger/ledger.service';
-import { closesAt, codeKey, codeTiming, readCode } from './checkin-token';
 import { RateLimiter } from '../rate-limits/rate-limiter';
 import { RATE_LIMITS } from '../rate-limits/rules';
 import { AttendanceViews } from './attendance-views';
-import { checkinAwardKey } from './checkin-award';
+import { AttendanceWrites } from './attendance-writes';
+import { attendanceFacts, checkinActivity, checkinSettings } from './checkin-facts';
+import { codeSigner } from './checkin-token';
 import { CheckinDto } from './dto';
-import { distanceMetres } from './geo';
-import { pointsFor, servedMinutes } from './minutes';
 
-/** A scan sent this long after it was made is an offline scan (DESIGN §3). */
-const OFFLINE_AFTER_MS = 2 * 60_000;
-/** Phones' clocks drift; a `scannedAt` this far ahead is still "now". */
-const CLOCK_SKEW_MS = 60_000;
+/** Errors that mean a wrong code, which count towards the rate limit. */
+const CODE_ERRORS = new Set([
+  ErrorCode.CheckinCodeInvalid,
+  ErrorCode.CheckinCodeForged,
+  ErrorCode.ActivityNotFound,
+]);
 
-interface ScanContext {
-  activity: Activity;
-  community: Community;
-  at: Date;
-  offline: boolean;
-}
-
-/** 扫码签到 and 签退: one attendance per person per activity, and its award through the ledger. */
+/**
+ * 扫码签到 and 签退: one attendance per person per activity, and its award through the ledger. The rules
+ * decide (libs/domain/src/checkin); this reads what they need, and writes what they decided.
+ */
 @Injectable()
 export class CheckinsService {
-  private readonly key: Buffer;
+  private readonly sign: CodeSigner;
   private readonly logger = new Logger('Checkins');
 
   constructor(
     private readonly db: Db,
-    private readonly ledger: LedgerService,
+    private readonly writes: AttendanceWrites,
     private readonly views: AttendanceViews,
     private readonly limiter: RateLimiter,
     private readonly audit: AuditTrail,
     @Inject(CONFIG) config: AppConfig,
   ) {
-    this.key = codeKey(config.appSecret);
+    this.sign = codeSigner(config.appSecret);
   }
 
   async scan(userId: string, body: CheckinDto, now = new Date()): Promise<CheckinResponse> {
     await this.limiter.refuseWhenReached(RATE_LIMITS.wrongCheckinCodes, `user:${userId}`, now);
-    const context = await this.db
-      .read((em) => this.readScan(em, userId, body, now))
-      .catch(async (error) => {
-        if (error instanceof DomainError && CODE_ERRORS.has(error.code))
-          await this.limiter.count(RATE_LIMITS.wrongCheckinCodes, `user:${userId}`, now);
-        throw error;
-      });
-    const { activity } = context;
+    const { scan, activity, community } = await this.admit(userId, body, now);
     const result = await this.db
       .transaction(async (em) => {
-        const existing = await em.findOne(Attendance, {
-          where: { activityId: activity.id, userId },
-          ...this.db.forUpdate,
-        });
-        if (!existing) {
-          if (body.intent === 'check_out') throw new DomainError(ErrorCode.NotCheckedIn);
-          return {
-            attendance: await this.checkIn(em, context, userId, null),
-            action: 'checked_in' as CheckinAction,
-          };
-        }
-        return this.followUp(em, context, existing, body.intent === 'check_out', null);
+        const existing = await this.writes.lock(em, activity.id, userId);
+        const decision = decideAttendance(
+          existing && attendanceFacts(existing),
+          { ...scan, intent: body.intent ?? 'auto', proxyBy: null },
+          checkinActivity(activity, community),
+          checkinSettings(community),
+        );
+        if (isRefusal(decision)) throw refusedWith(decision);
+        const attendance = await this.writes.apply(em, activity, userId, existing, decision);
+        return { attendance, action: decision.action };
       })
       .catch(async (error) => {
         // Two scans at once: the unique key let one attendance in; the other scan just sees it.
@@ -115,44 +110,42 @@ export class CheckinsService {
     action: 'check_in' | 'check_out',
     actorId: string,
   ): Promise<AttendanceView> {
-    const context = await this.db.read(async (em) => {
+    const { activity, community, membership } = await this.db.read(async (em) => {
       const activity = await em.findOneOrFail(Activity, { where: { id: activityId } });
       const community = await em.findOneOrFail(Community, { where: { id: activity.communityId } });
-      const membership = await findMembership(em, activity.communityId, userId);
-      if (!membership || membership.membership.status !== MembershipStatus.Active)
-        throw new DomainError(ErrorCode.MemberNotFound);
-      const now = new Date();
-      this.checkOpen(activity, community, now);
-      return { activity, community, at: now, offline: false };
+      return { activity, community, membership: await findMembership(em, activity.communityId, userId) };
     });
-    const title = clip(context.activity.title, 40);
+    const rules = checkinActivity(activity, community);
+    const active = membership?.membership.status === MembershipStatus.Active;
+    const scan = decideProxyScan({ activity: rules, member: membership && { active } }, new Date());
+    if (isRefusal(scan)) throw refusedWith(scan);
+    const title = clip(activity.title, 40);
     const attendance = await this.db.transaction(async (em) => {
-      const existing = await em.findOne(Attendance, { where: { activityId, userId }, ...this.db.forUpdate });
-      if (!existing) {
-        if (action === 'check_out') throw new DomainError(ErrorCode.NotCheckedIn);
-        const checkedIn = await this.checkIn(em, context, userId, actorId);
-        await this.audit.record(em, {
-          targetType: 'attendance',
-          targetId: checkedIn.id,
-          subjectId: userId,
-          summary: `代签到：“${title}”`,
-        });
-        return checkedIn;
-      }
-      if (action === 'check_in') {
+      const existing = await this.writes.lock(em, activityId, userId);
+      const decision = decideAttendance(
+        existing && attendanceFacts(existing),
+        { ...scan, intent: action, proxyBy: actorId },
+        rules,
+        checkinSettings(community),
+      );
+      if (isRefusal(decision)) throw refusedWith(decision);
+      if (decision.action === 'already_checked_in') {
         this.audit.unchanged();
-        return existing;
+        return existing!;
       }
-      const checkedOut = (await this.followUp(em, context, existing, true, actorId)).attendance;
+      const done = await this.writes.apply(em, activity, userId, existing, decision);
       await this.audit.record(em, {
         targetType: 'attendance',
-        targetId: checkedOut.id,
+        targetId: done.id,
         subjectId: userId,
-        summary: `代签退：“${title}”，服务 ${checkedOut.minutes ?? 0} 分钟`,
+        summary:
+          decision.action === 'checked_in'
+            ? `代签到：“${title}”`
+            : `代签退：“${title}”，服务 ${done.minutes ?? 0} 分钟`,
       });
-      return checkedOut;
+      return done;
     });
-    return this.db.read((em) => this.views.one(em, attendance, context.activity.title));
+    return this.db.read((em) => this.views.one(em, attendance, activity.title));
   }
 
   /**
@@ -173,16 +166,12 @@ export class CheckinsService {
       const communities = await em.find(Community, {
         where: { id: In([...new Set(open.map((a) => a.communityId))]) },
       });
-      const closesAtOf = new Map(
-        activities.map((a) => [
-          a.id,
-          closesAt({
-            ...a,
-            graceMinutes: communities.find((c) => c.id === a.communityId)!.checkinGraceMinutes,
-          }),
-        ]),
+      const communityOf = new Map(communities.map((c) => [c.id, c]));
+      const past = activities.filter((a) =>
+        isPastCheckin(checkinActivity(a, communityOf.get(a.communityId)!), now),
       );
-      return open.filter((a) => closesAtOf.get(a.activityId)! < now).map((a) => a.id);
+      const pastIds = new Set(past.map((a) => a.id));
+      return open.filter((a) => pastIds.has(a.activityId)).map((a) => a.id);
     });
     let closed = 0;
     for (const id of overdue) {
@@ -194,16 +183,12 @@ export class CheckinsService {
         if (!attendance) return 0;
         const activity = await em.findOneOrFail(Activity, { where: { id: attendance.activityId } });
         const community = await em.findOneOrFail(Community, { where: { id: attendance.communityId } });
-        const minutes =
-          community.unclosedPolicy === 'to_end'
-            ? servedMinutes(attendance.checkedInAt, activity.endAt, activity.startAt, activity.endAt)
-            : 0;
-        await this.close(em, activity, attendance, {
-          status: 'unclosed',
-          checkedOutAt: null,
-          minutes,
-          reviewed: true,
-        });
+        const closing = decideOverdueClose(
+          attendanceFacts(attendance),
+          checkinActivity(activity, community),
+          checkinSettings(community),
+        );
+        await this.writes.close(em, attendance, closing);
         return 1;
       });
     }
@@ -211,192 +196,55 @@ export class CheckinsService {
     return closed;
   }
 
-  /** Everything that can be checked before a transaction: the code, the time, the place, the person. */
+  /** The scan as the rules take it, or refused; a wrong code counts towards the rate limit. */
+  private async admit(userId: string, body: CheckinDto, now: Date) {
+    const code = decodeCode(this.sign, body.token);
+    const read = await this.db.read((em) => this.readScan(em, userId, code));
+    const scan = decideScan(
+      read.facts,
+      {
+        scannedAt: body.scannedAt ? new Date(body.scannedAt) : undefined,
+        latitude: body.latitude,
+        longitude: body.longitude,
+      },
+      now,
+    );
+    if (isRefusal(scan)) {
+      if (CODE_ERRORS.has(scan.error))
+        await this.limiter.count(RATE_LIMITS.wrongCheckinCodes, `user:${userId}`, now);
+      throw refusedWith(scan);
+    }
+    // decideScan admits no scan without an activity.
+    return { scan, activity: read.activity!, community: read.community! };
+  }
+
+  /** What the scan rules need: the activity the code names, the person's membership, their 报名. */
   private async readScan(
     em: EntityManager,
     userId: string,
-    body: CheckinDto,
-    now: Date,
-  ): Promise<ScanContext> {
-    const claims = readCode(this.key, body.token);
-    if (claims === 'malformed') throw new DomainError(ErrorCode.CheckinCodeInvalid);
-    if (claims === 'forged') throw new DomainError(ErrorCode.CheckinCodeForged);
-    const scannedAt = body.scannedAt ? new Date(body.scannedAt) : now;
-    if (scannedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
-      throw new DomainError(ErrorCode.ScannedAtInFuture);
-    const offline = now.getTime() - scannedAt.getTime() > OFFLINE_AFTER_MS;
-    const at = offline ? scannedAt : now;
-    const activity = await em.findOne(Activity, { where: { number: claims.activityNumber } });
-    if (!activity) throw new DomainError(ErrorCode.ActivityNotFound);
+    code: CodeClaims | TokenProblem,
+  ): Promise<{ facts: ScanFacts; activity: Activity | null; community: Community | null }> {
+    const none = {
+      facts: { code, activity: null, member: null, enrolled: false },
+      activity: null,
+      community: null,
+    };
+    if (typeof code === 'string') return none;
+    const activity = await em.findOne(Activity, { where: { number: code.activityNumber } });
+    if (!activity) return none;
     const membership = await findMembership(em, activity.communityId, userId);
-    if (!membership || membership.membership.status !== MembershipStatus.Active)
-      throw new DomainError(ErrorCode.NotCommunityMember);
-    if (!effectiveRoles(membership.granted).has(Role.Volunteer)) throw new DomainError(ErrorCode.Forbidden);
-    if (activity.cancelledAt) throw new DomainError(ErrorCode.ActivityCancelled);
     const community = await em.findOneOrFail(Community, { where: { id: activity.communityId } });
-    const window = { ...activity, graceMinutes: community.checkinGraceMinutes };
-    if (offline && now > closesAt(window)) throw new DomainError(ErrorCode.OfflineScanTooLate);
-    const timing = codeTiming(claims, window, at);
-    if (timing === 'not_yet_valid') throw new DomainError(ErrorCode.CheckinCodeNotYetValid);
-    if (timing === 'expired')
-      throw new DomainError(at > closesAt(window) ? ErrorCode.ActivityEnded : ErrorCode.CheckinCodeExpired);
-    if (activity.latitude !== null && activity.longitude !== null && activity.radiusM !== null) {
-      if (body.latitude === undefined || body.longitude === undefined)
-        throw new DomainError(ErrorCode.LocationRequired);
-      const distance = Math.round(
-        distanceMetres(
-          body as { latitude: number; longitude: number },
-          activity as { latitude: number; longitude: number },
-        ),
-      );
-      if (distance > activity.radiusM) {
-        throw new DomainError(
-          ErrorCode.TooFarAway,
-          { distanceM: distance, radiusM: activity.radiusM },
-          `您距离活动地点约 ${distance} 米，需在 ${activity.radiusM} 米内签到`,
-        );
-      }
-    }
-    if (
-      activity.enrolmentRequired &&
-      !(await em.count(Enrolment, { where: { activityId: activity.id, userId } }))
-    ) {
-      throw new DomainError(ErrorCode.NotEnrolled);
-    }
-    return { activity, community, at, offline };
-  }
-
-  private checkOpen(activity: Activity, community: Community, now: Date) {
-    if (activity.cancelledAt) throw new DomainError(ErrorCode.ActivityCancelled);
-    const window = { ...activity, graceMinutes: community.checkinGraceMinutes };
-    if (codeTiming({ kind: 'poster', activityNumber: activity.number, window: 0 }, window, now) !== 'ok') {
-      throw new DomainError(
-        now > closesAt(window) ? ErrorCode.ActivityEnded : ErrorCode.CheckinCodeNotYetValid,
-      );
-    }
-  }
-
-  /** A new attendance, within the capacity (a conditional update on the activity's count). */
-  private async checkIn(
-    em: EntityManager,
-    { activity, at, offline }: ScanContext,
-    userId: string,
-    proxyBy: string | null,
-  ) {
-    const seat = await em
-      .createQueryBuilder()
-      .update(Activity)
-      .set({ attendeeCount: () => 'attendee_count + 1' })
-      .where('id = :id AND (capacity IS NULL OR attendee_count < capacity)', { id: activity.id })
-      .execute();
-    if (seat.affected === 0) throw new DomainError(ErrorCode.ActivityFull);
-    const attendance: Attendance = {
-      id: newId(),
-      communityId: activity.communityId,
-      activityId: activity.id,
-      userId,
-      checkedInAt: at,
-      checkedOutAt: null,
-      minutes: null,
-      status: 'open',
-      offline,
-      proxyBy,
-      points: null,
-      createdAt: new Date(),
+    const enrolled =
+      Boolean(activity.enrolmentRequired) &&
+      (await em.count(Enrolment, { where: { activityId: activity.id, userId } })) > 0;
+    const member = membership && {
+      active: membership.membership.status === MembershipStatus.Active,
+      granted: membership.granted,
     };
-    await em.insert(Attendance, attendance);
-    return attendance;
-  }
-
-  /** A scan on an existing attendance: a repeat, a check-out, or refused after check-out. */
-  private async followUp(
-    em: EntityManager,
-    context: ScanContext,
-    existing: Attendance,
-    checkOut: boolean,
-    proxyBy: string | null,
-  ) {
-    if (existing.status !== 'open') throw new DomainError(ErrorCode.AttendanceClosed);
-    const sinceIn = context.at.getTime() - existing.checkedInAt.getTime();
-    if (!checkOut && sinceIn < context.community.repeatScanMinutes * 60_000) {
-      return { attendance: existing, action: 'already_checked_in' as CheckinAction };
-    }
-    const { activity } = context;
-    const checkedOutAt = context.at < existing.checkedInAt ? existing.checkedInAt : context.at;
-    const minutes = servedMinutes(existing.checkedInAt, checkedOutAt, activity.startAt, activity.endAt);
-    const offline = Boolean(existing.offline) || context.offline;
-    const attendance = await this.close(
-      em,
+    return {
+      facts: { code, activity: checkinActivity(activity, community), member, enrolled },
       activity,
-      { ...existing, offline, proxyBy: existing.proxyBy ?? proxyBy },
-      {
-        status: 'closed',
-        checkedOutAt,
-        minutes,
-        reviewed: offline,
-      },
-    );
-    return { attendance, action: 'checked_out' as CheckinAction };
-  }
-
-  /**
-   * Closes an attendance and awards its points and minutes through the ledger, linked, with keys derived
-   * from the attendance so a retry never awards twice. Offline and unclosed ones always wait for review.
-   */
-  private async close(
-    em: EntityManager,
-    activity: Activity,
-    attendance: Attendance,
-    outcome: { status: 'closed' | 'unclosed'; checkedOutAt: Date | null; minutes: number; reviewed: boolean },
-  ): Promise<Attendance> {
-    const points = pointsFor({ kind: activity.pointsKind, points: activity.points }, outcome.minutes);
-    const closed: Attendance = {
-      ...attendance,
-      status: outcome.status,
-      checkedOutAt: outcome.checkedOutAt,
-      minutes: outcome.minutes,
-      points,
+      community,
     };
-    const done = await em.update(
-      Attendance,
-      { id: attendance.id, status: 'open' },
-      {
-        status: closed.status,
-        checkedOutAt: closed.checkedOutAt,
-        minutes: closed.minutes,
-        points,
-        offline: closed.offline,
-        proxyBy: closed.proxyBy,
-      },
-    );
-    if (done.affected === 0) throw new DomainError(ErrorCode.AttendanceClosed);
-    const autoPost = Boolean(activity.autoApprove) && !outcome.reviewed;
-    for (const [unit, amount] of [
-      [Unit.Points, points],
-      [Unit.Minutes, outcome.minutes],
-    ] as const) {
-      if (amount <= 0) continue;
-      await this.ledger.award(em, {
-        communityId: activity.communityId,
-        userId: attendance.userId,
-        unit,
-        amount,
-        code: TransferCode.Checkin,
-        ref: { type: 'attendance', id: attendance.id },
-        memo: `${activity.title}${closed.offline ? '（离线）' : ''}${outcome.status === 'unclosed' ? '（未签退）' : ''}`,
-        linkId: attendance.id,
-        autoPost,
-        idempotencyKey: checkinAwardKey(attendance.id, unit),
-        createdBy: null,
-      });
-    }
-    return closed;
   }
 }
-
-/** Errors that mean a wrong code, which count towards the rate limit. */
-const CODE_ERRORS = new Set([
-  ErrorCode.CheckinCodeInvalid,
-  ErrorCode.CheckinCodeForged,
-  ErrorCode.ActivityNotFound,
-]);

@@ -16,7 +16,7 @@ export class DomainError extends Error {
   }
 }
 
-/** The error for a refusal a decide… function of libs/domain returned. */
-export function refusedWith(refusal: { error: ErrorCode; details?: unknown }): DomainError {
-  return new DomainError(refusal.error, refusal.details);
+/** The error for a refusal a decide… function of libs/domain returned, with its own message if it has one. */
+export function refusedWith(refusal: { error: ErrorCode; details?: unknown; message?: string }): DomainError {
+  return new DomainError(refusal.error, refusal.details, refusal.message);
 }

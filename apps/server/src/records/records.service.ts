@@ -1,11 +1,10 @@
 import { CertificateView, CorrectionView, ErrorCode, Page, Role, toIsoLocal, Unit } from '@redvest/contract';
-import { maskName } from '@redvest/domain';
+import { maskName, pointsFor } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { Between, EntityManager, In, LessThan } from 'typeorm';
 import { Activity } from '../activities/activity.entity';
 import { Attendance } from '../activities/attendance.entity';
-import { pointsFor } from '../checkins/minutes';
 import { AuditTrail } from '../audit/audit-trail';
 import { clip } from '../audit/words';
 import { DomainError } from '../common/domain-error';

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { distanceMetres } from './geo';
 import { pointsFor, servedMinutes } from './minutes';
 
@@ -8,6 +9,21 @@ describe('served minutes and points', () => {
     expect(servedMinutes(t('08:40'), t('10:15'), t('09:00'), t('11:00'))).toBe(75);
     expect(servedMinutes(t('09:30'), t('12:00'), t('09:00'), t('11:00'))).toBe(90);
     expect(servedMinutes(t('11:10'), t('11:20'), t('09:00'), t('11:00'))).toBe(0);
+  });
+
+  it('never counts more than the window, nor more than the time between the scans', () => {
+    const day = t('00:00').getTime();
+    const moment = fc.integer({ min: day, max: day + 48 * 3600_000 }).map((ms) => new Date(ms));
+    fc.assert(
+      fc.property(moment, moment, moment, moment, (a, b, c, d) => {
+        const [checkedInAt, checkedOutAt] = a <= b ? [a, b] : [b, a];
+        const [startAt, endAt] = c <= d ? [c, d] : [d, c];
+        const minutes = servedMinutes(checkedInAt, checkedOutAt, startAt, endAt);
+        expect(minutes).toBeGreaterThanOrEqual(0);
+        expect(minutes).toBeLessThanOrEqual((endAt.getTime() - startAt.getTime()) / 60_000);
+        expect(minutes).toBeLessThanOrEqual((checkedOutAt.getTime() - checkedInAt.getTime()) / 60_000);
+      }),
+    );
   });
 
   it('pays per attendance, or per full hour', () => {

@@ -1,10 +1,12 @@
 const EARTH_RADIUS_M = 6_371_008.8;
 
+export interface Position {
+  latitude: number;
+  longitude: number;
+}
+
 /** Great-circle distance in metres (haversine). GCJ-02 coordinates are compared as they are: both ends use it. */
-export function distanceMetres(
-  a: { latitude: number; longitude: number },
-  b: { latitude: number; longitude: number },
-): number {
+export function distanceMetres(a: Position, b: Position): number {
   const rad = (degrees: number) => (degrees * Math.PI) / 180;
   const dLat = rad(b.latitude - a.latitude);
   const dLon = rad(b.longitude - a.longitude);
