@@ -66,7 +66,8 @@ import type {
   CreateActivityRequest,
   ProxyCheckinRequest,
   UpdateActivityRequest,
-  ActivityCategory,
+  ActivityListQuery,
+  CodeKind,
   AdjustmentRequest,
   ApprovalItem,
   BatchDecisionRequest,
@@ -294,15 +295,8 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
     activities: {
       create: (cid: string, body: CreateActivityRequest) =>
         call<ActivityView>('POST', `${community(cid)}/activities`, { body }),
-      list: (
-        cid: string,
-        query: {
-          when?: 'upcoming' | 'running' | 'past';
-          category?: ActivityCategory;
-          cursor?: string;
-          limit?: number;
-        } = {},
-      ) => call<Page<ActivityView>>('GET', `${community(cid)}/activities`, { query }),
+      list: (cid: string, query: ActivityListQuery = {}) =>
+        call<Page<ActivityView>>('GET', `${community(cid)}/activities`, { query }),
       get: (id: string) => call<ActivityView>('GET', `/api/activities/${enc(id)}`),
       update: (id: string, body: UpdateActivityRequest) =>
         call<ActivityView>('PUT', `/api/activities/${enc(id)}`, { body }),
@@ -310,7 +304,7 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
         call<ActivityView>('POST', `/api/activities/${enc(id)}/cancel`, { body: { reason } }),
       enrol: (id: string) => call<ActivityView>('POST', `/api/activities/${enc(id)}/enrolment`),
       unenrol: (id: string) => call<ActivityView>('POST', `/api/activities/${enc(id)}/enrolment/cancel`),
-      code: (id: string, kind: 'rotating' | 'poster' = 'rotating') =>
+      code: (id: string, kind: CodeKind = 'rotating') =>
         call<CheckinCode>('GET', `/api/activities/${enc(id)}/code`, { query: { kind } }),
       attendances: (id: string) =>
         call<{ items: AttendeeView[] }>('GET', `/api/activities/${enc(id)}/attendances`),

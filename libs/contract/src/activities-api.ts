@@ -1,7 +1,26 @@
 import type { PageRequest } from './api';
 import { ActivityCategory } from './categories';
+import { NumberRange, TextLimit } from './limits';
 
 /** Volunteer activities and QR check-in (DESIGN §3, §7). */
+
+/** The texts of an activity and of its cancellation. */
+export const ACTIVITY_LIMITS = {
+  title: { max: 60, required: true },
+  place: { max: 100, required: true },
+  description: { max: 500, multiline: true },
+  cancelReason: { max: 100, required: true, multiline: true },
+} as const satisfies Record<string, TextLimit>;
+
+/** The numbers of an activity: points per attendance or hour, the capacity, the check-in radius in metres. */
+export const ACTIVITY_RANGES = {
+  points: { min: 0, max: 1000 },
+  capacity: { min: 1, max: 100_000 },
+  radiusM: { min: 20, max: 10_000 },
+} as const satisfies Record<string, NumberRange>;
+
+/** The longest an activity may last, from its start to its end. */
+export const ACTIVITY_MAX_DAYS = 7;
 
 export type PointsRuleKind = 'per_attendance' | 'per_hour';
 
@@ -39,6 +58,18 @@ export type UpdateActivityRequest = Partial<
   radiusM?: number | null;
 };
 
+export interface CancelActivityRequest {
+  reason: string;
+}
+
+/** Which activities a list shows: not started, running now, or ended or cancelled. */
+export type ActivityWhen = 'upcoming' | 'running' | 'past';
+
+export interface ActivityListQuery extends PageRequest {
+  when?: ActivityWhen;
+  category?: ActivityCategory;
+}
+
 export type ActivityPhase = 'upcoming' | 'running' | 'past' | 'cancelled';
 
 export const ACTIVITY_PHASE_LABELS: Record<ActivityPhase, string> = {
@@ -75,6 +106,10 @@ export interface ActivityView {
 }
 
 export type CodeKind = 'rotating' | 'poster';
+
+export interface CheckinCodeQuery {
+  kind?: CodeKind;
+}
 
 export interface CheckinCode {
   token: string;

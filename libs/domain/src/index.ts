@@ -1,3 +1,4 @@
+export * from './activities';
 export * from './checkin';
 export * from './contact';
 export * from './household-import';

@@ -1,19 +1,18 @@
 import { ActivityView, ErrorCode, toIsoLocal } from '@redvest/contract';
+import { activityPlanRefusal, decideActivityEdit, enrolmentRefusal, isRefusal } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import { clip } from '../audit/words';
-import { DomainError } from '../common/domain-error';
+import { DomainError, refusedWith } from '../common/domain-error';
 import { Db } from '../database/db';
 import { newId } from '../database/ids';
 import { Counter } from '../jobs/counter.entity';
-import { Activity } from './activity.entity';
 import { ActivityViews } from './activity-views';
+import { Activity } from './activity.entity';
 import { CreateActivityDto, UpdateActivityDto } from './dto';
 import { Enrolment } from './enrolment.entity';
 import { activityView } from './views';
-
-const MAX_DURATION_MS = 7 * 24 * 60 * 60 * 1000;
 
 const FIELD_WORDS: Record<string, string> = {
   title: '标题',
@@ -35,7 +34,10 @@ const ruleWords = (kind: string, points: number) =>
   `${kind === 'per_hour' ? '每满一小时' : '每次'} ${points} 积分`;
 const localTime = (at: Date) => toIsoLocal(at).slice(0, 16).replace('T', ' ');
 
-/** 志愿活动: what secretaries organise and volunteers attend; what people read of them is in ActivityViews. */
+/**
+ * 志愿活动: what secretaries organise and volunteers attend; the rules of the plan and of 报名 are in
+ * libs/domain/src/activities, what people read in ActivityViews.
+ */
 @Injectable()
 export class ActivitiesService {
   constructor(
@@ -45,8 +47,15 @@ export class ActivitiesService {
   ) {}
 
   async create(communityId: string, body: CreateActivityDto, actorId: string): Promise<ActivityView> {
-    const times = checkTimes(body.startAt, body.endAt);
-    checkLocation(body);
+    const plan = {
+      startAt: new Date(body.startAt),
+      endAt: new Date(body.endAt),
+      latitude: body.latitude ?? null,
+      longitude: body.longitude ?? null,
+      radiusM: body.radiusM ?? null,
+    };
+    const refusal = activityPlanRefusal(plan);
+    if (refusal) throw refusedWith(refusal);
     return this.db.transaction(async (em) => {
       const now = new Date();
       const activity: Activity = {
@@ -57,12 +66,9 @@ export class ActivitiesService {
         category: body.category,
         place: body.place.trim(),
         description: body.description?.trim() || null,
-        ...times,
+        ...plan,
         capacity: body.capacity ?? null,
         attendeeCount: 0,
-        latitude: body.latitude ?? null,
-        longitude: body.longitude ?? null,
-        radiusM: body.radiusM ?? null,
         pointsKind: body.pointsRule.kind,
         points: body.pointsRule.points,
         autoApprove: body.autoApprove ?? false,
@@ -86,20 +92,19 @@ export class ActivitiesService {
   async update(activityId: string, body: UpdateActivityDto): Promise<ActivityView> {
     return this.db.transaction(async (em) => {
       const activity = await em.findOneOrFail(Activity, { where: { id: activityId }, ...this.db.forUpdate });
-      if (activity.cancelledAt) throw new DomainError(ErrorCode.ActivityCancelled);
-      const times = checkTimes(
-        body.startAt ?? activity.startAt.toISOString(),
-        body.endAt ?? activity.endAt.toISOString(),
+      const plan = decideActivityEdit(
+        { ...activity, cancelled: Boolean(activity.cancelledAt) },
+        {
+          ...(body.startAt !== undefined ? { startAt: new Date(body.startAt) } : {}),
+          ...(body.endAt !== undefined ? { endAt: new Date(body.endAt) } : {}),
+          latitude: body.latitude,
+          longitude: body.longitude,
+          radiusM: body.radiusM,
+        },
       );
-      const next = {
-        latitude: body.latitude !== undefined ? body.latitude : activity.latitude,
-        longitude: body.longitude !== undefined ? body.longitude : activity.longitude,
-        radiusM: body.radiusM !== undefined ? body.radiusM : activity.radiusM,
-      };
-      checkLocation(next);
+      if (isRefusal(plan)) throw refusedWith(plan);
       const changes: Partial<Activity> = {
-        ...times,
-        ...next,
+        ...plan,
         ...(body.title !== undefined ? { title: body.title.trim() } : {}),
         ...(body.category !== undefined ? { category: body.category } : {}),
         ...(body.place !== undefined ? { place: body.place.trim() } : {}),
@@ -153,9 +158,13 @@ export class ActivitiesService {
   async enrol(activityId: string, userId: string, enrol: boolean): Promise<ActivityView> {
     return this.db.transaction(async (em) => {
       const activity = await em.findOneOrFail(Activity, { where: { id: activityId } });
-      if (activity.cancelledAt) throw new DomainError(ErrorCode.ActivityCancelled);
+      const refusal = enrolmentRefusal(
+        { cancelled: Boolean(activity.cancelledAt), endAt: activity.endAt },
+        enrol,
+        new Date(),
+      );
+      if (refusal) throw refusedWith(refusal);
       if (enrol) {
-        if (new Date() > activity.endAt) throw new DomainError(ErrorCode.ActivityEnded);
         await em
           .createQueryBuilder()
           .insert()
@@ -192,29 +201,5 @@ export class ActivitiesService {
       await bump();
     }
     return (await em.findOneOrFail(Counter, { where: { name: 'activity' } })).value;
-  }
-}
-
-function checkTimes(startText: string, endText: string): { startAt: Date; endAt: Date } {
-  const startAt = new Date(startText);
-  const endAt = new Date(endText);
-  if (!(endAt > startAt) || endAt.getTime() - startAt.getTime() > MAX_DURATION_MS) {
-    throw new DomainError(ErrorCode.ActivityTimeInvalid);
-  }
-  return { startAt, endAt };
-}
-
-function checkLocation(body: {
-  latitude?: number | null;
-  longitude?: number | null;
-  radiusM?: number | null;
-}) {
-  const given = [body.latitude, body.longitude, body.radiusM].filter(
-    (v) => v !== undefined && v !== null,
-  ).length;
-  if (given !== 0 && given !== 3) {
-    throw new DomainError(ErrorCode.ValidationFailed, [
-      { field: 'radiusM', message: '定位签到需要同时填写纬度、经度和半径' },
-    ]);
   }
 }

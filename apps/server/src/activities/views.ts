@@ -1,12 +1,7 @@
-import { ActivityPhase, ActivityView, AttendanceView, toIsoLocal } from '@redvest/contract';
+import { ActivityView, AttendanceView, toIsoLocal } from '@redvest/contract';
+import { activityPhase } from '@redvest/domain';
 import { Activity } from './activity.entity';
 import { Attendance } from './attendance.entity';
-
-export function activityPhase(activity: Activity, now = new Date()): ActivityPhase {
-  if (activity.cancelledAt) return 'cancelled';
-  if (now < activity.startAt) return 'upcoming';
-  return now <= activity.endAt ? 'running' : 'past';
-}
 
 export function activityView(
   activity: Activity,
@@ -32,7 +27,7 @@ export function activityView(
     pointsRule: { kind: activity.pointsKind, points: activity.points },
     autoApprove: Boolean(activity.autoApprove),
     enrolmentRequired: Boolean(activity.enrolmentRequired),
-    phase: activityPhase(activity),
+    phase: activityPhase({ ...activity, cancelled: Boolean(activity.cancelledAt) }, new Date()),
     cancelReason: activity.cancelReason,
     ...(me ? { me } : {}),
   };

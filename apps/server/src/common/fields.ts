@@ -1,4 +1,4 @@
-import { PATTERNS, TextLimit } from '@redvest/contract';
+import { NumberRange, PATTERNS, TextLimit } from '@redvest/contract';
 import { DateBound, hasVisibleText, isSafeText, isSaneYear, isWithin, startOfDay } from '@redvest/domain';
 import { applyDecorators, Type as Class } from '@nestjs/common';
 import { PartialType } from '@nestjs/swagger';
@@ -15,7 +15,9 @@ import {
   IsString,
   IsUrl,
   Matches,
+  Max,
   MaxLength,
+  Min,
   registerDecorator,
   ValidateIf,
   ValidateNested,
@@ -95,6 +97,11 @@ export function Lines(max: number, { required = false } = {}): PropertyDecorator
 /** A text field by its limit in the contract: Line, or Lines when the limit is multiline. */
 export function Text(limit: TextLimit): PropertyDecorator {
   return text(limit.max, limit.multiline ?? false, limit.required ?? false);
+}
+
+/** A whole number within a range of the contract. */
+export function WholeNumber(range: NumberRange): PropertyDecorator {
+  return applyDecorators(IsInt(), Min(range.min), Max(range.max));
 }
 
 /** One of our ids (or, with `each`, an array of them). */

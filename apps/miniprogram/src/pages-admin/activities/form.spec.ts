@@ -42,6 +42,20 @@ describe('the activity form', () => {
     expect(request).toMatchObject({ latitude: 30.0421, longitude: 112.1926, radiusM: 300 });
   });
 
+  it('checks the texts as the server will: blank, too long, or holding what cannot be shown', () => {
+    const { errors } = validateActivity({
+      ...filled(),
+      title: '\u200b',
+      place: '社'.repeat(101),
+      description: '请带手套\u202e',
+    });
+    expect(errors).toEqual({
+      title: '请填写活动名称',
+      place: '活动地点最多 100 个字',
+      description: '含有无法显示的字符，请删掉后重新输入',
+    });
+  });
+
   it('refuses an activity longer than 7 days', () => {
     const { errors } = validateActivity({ ...filled(), endDate: addDays(filled().startDate, 8) });
     expect(errors.end).toBe('一次活动最长 7 天');

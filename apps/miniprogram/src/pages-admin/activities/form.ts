@@ -1,24 +1,28 @@
 import {
   ACTIVITY_CATEGORIES,
+  ACTIVITY_LIMITS,
+  ACTIVITY_MAX_DAYS,
+  ACTIVITY_RANGES,
   ActivityCategory,
   ActivityView,
   CreateActivityRequest,
   FieldError,
+  NumberRange,
   PointsRuleKind,
   UpdateActivityRequest,
 } from '@redvest/contract';
+import { activityTimesProblem, charCount, textProblem } from '@redvest/domain';
 import { addDays, chinaDateTime, chinaInstant, chinaIso } from './time';
 
-/** The same limits as the server's. */
-export const MAX_TITLE = 60;
-export const MAX_PLACE = 100;
-export const MAX_DESCRIPTION = 500;
-export const MAX_POINTS = 1000;
-export const MAX_CAPACITY = 100_000;
-export const MIN_RADIUS = 20;
-export const MAX_RADIUS = 10_000;
+export const MAX_TITLE = ACTIVITY_LIMITS.title.max;
+export const MAX_PLACE = ACTIVITY_LIMITS.place.max;
+export const MAX_DESCRIPTION = ACTIVITY_LIMITS.description.max;
+export const MIN_RADIUS = ACTIVITY_RANGES.radiusM.min;
+export const MAX_RADIUS = ACTIVITY_RANGES.radiusM.max;
 export const DEFAULT_RADIUS = '300';
-const MAX_DAYS = 7;
+
+/** A character that cannot be stored or shown (pasted from elsewhere). */
+const UNSAFE = '含有无法显示的字符，请删掉后重新输入';
 
 export interface ActivityForm {
   title: string;
@@ -105,12 +109,12 @@ export function formOf(activity: ActivityView): ActivityForm {
   };
 }
 
-const length = (text: string) => [...text].length;
-
 function wholeNumber(text: string): number | null {
   const trimmed = text.trim();
   return /^\d+$/.test(trimmed) ? Number(trimmed) : null;
 }
+
+const outside = (n: number, range: NumberRange) => n < range.min || n > range.max;
 
 function decimal(text: string): number | null {
   const trimmed = text.trim();
@@ -127,29 +131,38 @@ export function validateActivity(form: ActivityForm): {
   const place = form.place.trim();
   const description = form.description.trim();
 
-  if (!title) errors.title = '请填写活动名称';
-  else if (length(title) > MAX_TITLE) errors.title = `活动名称最多 ${MAX_TITLE} 个字`;
+  const titleProblem = textProblem(title, ACTIVITY_LIMITS.title);
+  if (titleProblem === 'required') errors.title = '请填写活动名称';
+  else if (titleProblem === 'too_long') errors.title = `活动名称最多 ${MAX_TITLE} 个字`;
+  else if (titleProblem) errors.title = UNSAFE;
   if (!form.category) errors.category = '请选择活动类别';
   else if (!ACTIVITY_CATEGORIES.includes(form.category)) errors.category = '请从列表中选择类别';
-  if (!place) errors.place = '请填写活动地点';
-  else if (length(place) > MAX_PLACE) errors.place = `活动地点最多 ${MAX_PLACE} 个字`;
+  const placeProblem = textProblem(place, ACTIVITY_LIMITS.place);
+  if (placeProblem === 'required') errors.place = '请填写活动地点';
+  else if (placeProblem === 'too_long') errors.place = `活动地点最多 ${MAX_PLACE} 个字`;
+  else if (placeProblem) errors.place = UNSAFE;
 
   const start = chinaInstant(form.startDate, form.startTime);
   const end = chinaInstant(form.endDate, form.endTime);
   if (Number.isNaN(start)) errors.start = '请选择开始日期和时间';
   if (Number.isNaN(end)) errors.end = '请选择结束日期和时间';
-  else if (!Number.isNaN(start) && end <= start) errors.end = '结束时间应晚于开始时间';
-  else if (!Number.isNaN(start) && end - start > MAX_DAYS * 24 * 60 * 60 * 1000) {
-    errors.end = `一次活动最长 ${MAX_DAYS} 天`;
+  else if (!Number.isNaN(start)) {
+    const problem = activityTimesProblem(new Date(start), new Date(end));
+    if (problem === 'ends_first') errors.end = '结束时间应晚于开始时间';
+    else if (problem === 'too_long') errors.end = `一次活动最长 ${ACTIVITY_MAX_DAYS} 天`;
   }
 
   const points = wholeNumber(form.points);
   if (!form.points.trim()) errors.points = '请填写积分';
-  else if (points === null || points > MAX_POINTS) errors.points = `积分应为 0 到 ${MAX_POINTS} 之间的整数`;
+  else if (points === null || outside(points, ACTIVITY_RANGES.points)) {
+    const { min, max } = ACTIVITY_RANGES.points;
+    errors.points = `积分应为 ${min} 到 ${max} 之间的整数`;
+  }
 
   const capacity = form.capacity.trim() ? wholeNumber(form.capacity) : undefined;
-  if (capacity === null || (capacity !== undefined && (capacity < 1 || capacity > MAX_CAPACITY))) {
-    errors.capacity = `人数上限应为 1 到 ${MAX_CAPACITY} 之间的整数，不限人数请留空`;
+  if (capacity === null || (capacity !== undefined && outside(capacity, ACTIVITY_RANGES.capacity))) {
+    const { min, max } = ACTIVITY_RANGES.capacity;
+    errors.capacity = `人数上限应为 ${min} 到 ${max} 之间的整数，不限人数请留空`;
   }
 
   let location: Pick<CreateActivityRequest, 'latitude' | 'longitude' | 'radiusM'> = {};
@@ -164,14 +177,16 @@ export function validateActivity(form: ActivityForm): {
     else if (longitude === null || longitude < -180 || longitude > 180) {
       errors.longitude = '经度应在 -180 到 180 之间';
     }
-    if (radiusM === null || radiusM < MIN_RADIUS || radiusM > MAX_RADIUS) {
+    if (radiusM === null || outside(radiusM, ACTIVITY_RANGES.radiusM)) {
       errors.radiusM = `签到范围应为 ${MIN_RADIUS} 到 ${MAX_RADIUS} 米之间的整数`;
     }
     if (latitude !== null && longitude !== null && radiusM !== null)
       location = { latitude, longitude, radiusM };
   }
 
-  if (length(description) > MAX_DESCRIPTION) errors.description = `活动说明最多 ${MAX_DESCRIPTION} 个字`;
+  const descriptionProblem = textProblem(description, ACTIVITY_LIMITS.description);
+  if (descriptionProblem === 'too_long') errors.description = `活动说明最多 ${MAX_DESCRIPTION} 个字`;
+  else if (descriptionProblem) errors.description = UNSAFE;
   if (Object.keys(errors).length) return { errors };
 
   return {
@@ -254,7 +269,7 @@ export function serverFieldErrors(details: unknown): { errors: ActivityErrors; o
       other.push(item.message);
       continue;
     }
-    const generic = length(item.message) <= 10 && !item.message.includes(FIELD_NAMES[field]);
+    const generic = charCount(item.message) <= 10 && !item.message.includes(FIELD_NAMES[field]);
     if (!errors[field]) errors[field] = generic ? `${FIELD_NAMES[field]}${item.message}` : item.message;
   }
   return { errors, other };
