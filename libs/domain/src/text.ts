@@ -17,9 +17,9 @@ const UNSAFE_MULTI_LINE =
  */
 const INVISIBLE =
   /[\s\u00ad\u115f\u1160\u180e\u200b-\u200d\u2060-\u2064\u2800\u3164\ufeff\uffa0]|\u034f|\u17b4|\u17b5/gu;
-const EVERY_UNSAFE = new RegExp(UNSAFE_SINGLE_LINE.source, 'gu');
+const EVERY_UNSAFE = /*#__PURE__*/ new RegExp(UNSAFE_SINGLE_LINE.source, 'gu');
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const EVERY_LONE_SURROGATE = new RegExp(LONE_SURROGATE.source, 'g');
+const EVERY_LONE_SURROGATE = /*#__PURE__*/ new RegExp(LONE_SURROGATE.source, 'g');
 
 /** True when `text` is fit to store and show: no control or reordering characters, no broken UTF-16. */
 export function isSafeText(text: string, { multiline = false } = {}): boolean {

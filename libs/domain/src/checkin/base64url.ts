@@ -1,6 +1,5 @@
 /** base64url without padding (RFC 4648 §5), in plain code: the domain runs where there is no Buffer. */
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const DIGITS = new Map([...ALPHABET].map((char, digit) => [char, digit]));
 
 export function toBase64Url(bytes: Uint8Array): string {
   let text = '';
@@ -24,8 +23,8 @@ export function fromBase64Url(text: string): Uint8Array | null {
   let value = 0;
   let bits = 0;
   for (const char of text) {
-    const digit = DIGITS.get(char);
-    if (digit === undefined) return null;
+    const digit = ALPHABET.indexOf(char);
+    if (digit < 0) return null;
     value = (value << 6) | digit;
     bits += 6;
     if (bits >= 8) {

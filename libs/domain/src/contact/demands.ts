@@ -14,7 +14,7 @@ export const DEMAND_TRANSITIONS: TransitionTable<DemandAction, DemandStatus, Dem
   resolve: { from: ['accepted', 'in_progress'], to: 'resolved', by: ['branch', 'assignee'] },
 };
 
-const DEMAND_MACHINE = stateMachine(DEMAND_TRANSITIONS);
+const DEMAND_MACHINE = /*#__PURE__*/ stateMachine(DEMAND_TRANSITIONS);
 
 export function checkDemandTransition(
   action: DemandAction,

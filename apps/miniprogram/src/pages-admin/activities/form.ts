@@ -11,7 +11,8 @@ import {
   PointsRuleKind,
   UpdateActivityRequest,
 } from '@redvest/contract';
-import { activityTimesProblem, charCount, textProblem } from '@redvest/domain';
+import { activityTimesProblem, charCount } from '@redvest/domain';
+import { checkText } from '../../services/text-errors';
 import { addDays, chinaDateTime, chinaInstant, chinaIso } from './time';
 
 export const MAX_TITLE = ACTIVITY_LIMITS.title.max;
@@ -22,7 +23,6 @@ export const MAX_RADIUS = ACTIVITY_RANGES.radiusM.max;
 export const DEFAULT_RADIUS = '300';
 
 /** A character that cannot be stored or shown (pasted from elsewhere). */
-const UNSAFE = '含有无法显示的字符，请删掉后重新输入';
 
 export interface ActivityForm {
   title: string;
@@ -131,16 +131,16 @@ export function validateActivity(form: ActivityForm): {
   const place = form.place.trim();
   const description = form.description.trim();
 
-  const titleProblem = textProblem(title, ACTIVITY_LIMITS.title);
-  if (titleProblem === 'required') errors.title = '请填写活动名称';
-  else if (titleProblem === 'too_long') errors.title = `活动名称最多 ${MAX_TITLE} 个字`;
-  else if (titleProblem) errors.title = UNSAFE;
+  checkText(errors, 'title', title, ACTIVITY_LIMITS.title, {
+    blank: '请填写活动名称',
+    tooLong: (max) => `活动名称最多 ${max} 个字`,
+  });
   if (!form.category) errors.category = '请选择活动类别';
   else if (!ACTIVITY_CATEGORIES.includes(form.category)) errors.category = '请从列表中选择类别';
-  const placeProblem = textProblem(place, ACTIVITY_LIMITS.place);
-  if (placeProblem === 'required') errors.place = '请填写活动地点';
-  else if (placeProblem === 'too_long') errors.place = `活动地点最多 ${MAX_PLACE} 个字`;
-  else if (placeProblem) errors.place = UNSAFE;
+  checkText(errors, 'place', place, ACTIVITY_LIMITS.place, {
+    blank: '请填写活动地点',
+    tooLong: (max) => `活动地点最多 ${max} 个字`,
+  });
 
   const start = chinaInstant(form.startDate, form.startTime);
   const end = chinaInstant(form.endDate, form.endTime);
@@ -184,9 +184,9 @@ export function validateActivity(form: ActivityForm): {
       location = { latitude, longitude, radiusM };
   }
 
-  const descriptionProblem = textProblem(description, ACTIVITY_LIMITS.description);
-  if (descriptionProblem === 'too_long') errors.description = `活动说明最多 ${MAX_DESCRIPTION} 个字`;
-  else if (descriptionProblem) errors.description = UNSAFE;
+  checkText(errors, 'description', description, ACTIVITY_LIMITS.description, {
+    tooLong: (max) => `活动说明最多 ${max} 个字`,
+  });
   if (Object.keys(errors).length) return { errors };
 
   return {

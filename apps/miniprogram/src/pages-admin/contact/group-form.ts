@@ -4,7 +4,7 @@ import {
   CreateContactGroupRequest,
   UpdateContactGroupRequest,
 } from '@redvest/contract';
-import { textProblem } from '@redvest/domain';
+import { checkText } from '../../services/text-errors';
 
 export const MAX_NAME = CONTACT_LIMITS.groupName.max;
 
@@ -67,10 +67,11 @@ export function validateGroup(
 } {
   const errors: GroupErrors = {};
   const name = form.name.trim();
-  const nameProblem = textProblem(name, CONTACT_LIMITS.groupName);
-  if (nameProblem === 'required') errors.name = '请填写小组名称';
-  else if (nameProblem === 'too_long') errors.name = `小组名称不能超过 ${MAX_NAME} 个字`;
-  else if (nameProblem) errors.name = '小组名称含有无法显示的字符，请删掉后重新输入';
+  checkText(errors, 'name', name, CONTACT_LIMITS.groupName, {
+    blank: '请填写小组名称',
+    tooLong: (max) => `小组名称不能超过 ${max} 个字`,
+    field: '小组名称',
+  });
   if (!form.members.length) errors.members = '请至少选择一名成员';
   else if (form.members.length > maxMembers && !sameMembers(form.members, current))
     errors.members = `小组最多 ${maxMembers} 人`;

@@ -1,5 +1,5 @@
 import { CreateRewardRequest, REWARD_LIMITS, RewardView } from '@redvest/contract';
-import { textProblem } from '@redvest/domain';
+import { checkText } from '../../services/text-errors';
 
 const { name: NAME, description: DESCRIPTION, cost: COST, stock: STOCK } = REWARD_LIMITS;
 
@@ -26,8 +26,6 @@ function wholeNumber(text: string): number | null {
   return /^\d+$/.test(trimmed) ? Number(trimmed) : null;
 }
 
-const UNSAFE = '含有无法显示的字符，请删掉后重新输入';
-
 function within(value: number | null, range: { min: number; max: number }): value is number {
   return value !== null && value >= range.min && value <= range.max;
 }
@@ -39,17 +37,15 @@ export function validateReward(form: RewardForm): { errors: RewardErrors; reques
   const description = form.description.trim();
   const cost = wholeNumber(form.cost);
   const stock = wholeNumber(form.stock);
-  const nameProblem = textProblem(name, NAME);
-  if (nameProblem === 'required') errors.name = '请填写商品名称';
-  else if (nameProblem === 'too_long') errors.name = `名称最多 ${NAME.max} 个字`;
-  else if (nameProblem) errors.name = UNSAFE;
+  checkText(errors, 'name', name, NAME, {
+    blank: '请填写商品名称',
+    tooLong: (max) => `名称最多 ${max} 个字`,
+  });
   if (!form.cost.trim()) errors.cost = '请填写兑换所需积分';
   else if (!within(cost, COST)) errors.cost = `积分应为 ${COST.min} 到 ${COST.max} 之间的整数`;
   if (!form.stock.trim()) errors.stock = '请填写库存数量';
   else if (!within(stock, STOCK)) errors.stock = `库存应为 ${STOCK.min} 到 ${STOCK.max} 之间的整数`;
-  const descriptionProblem = textProblem(description, DESCRIPTION);
-  if (descriptionProblem === 'too_long') errors.description = `说明最多 ${DESCRIPTION.max} 个字`;
-  else if (descriptionProblem) errors.description = UNSAFE;
+  checkText(errors, 'description', description, DESCRIPTION, { tooLong: (max) => `说明最多 ${max} 个字` });
   if (Object.keys(errors).length) return { errors };
   return {
     errors,

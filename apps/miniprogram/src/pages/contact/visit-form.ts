@@ -1,8 +1,6 @@
 import { CONTACT_LIMITS, DemandCategory, HouseholdFlag, VisitRequest } from '@redvest/contract';
 import { isValidPhone, normalisePhone, textProblem } from '@redvest/domain';
-
-/** A character that cannot be stored or shown (pasted from elsewhere). */
-const UNSAFE = '含有无法显示的字符，请删掉后重新输入';
+import { checkText, UNSAFE_TEXT } from '../../services/text-errors';
 
 export interface DemandRow {
   /** Keeps a row's photo picker with its row when an earlier row is removed. */
@@ -35,16 +33,16 @@ export function validateVisit(form: VisitForm): VisitFormErrors {
   const errors: VisitFormErrors = {};
   if (form.phone.trim() && !isValidPhone(form.phone))
     errors.phone = '手机号码格式不正确，请填写 11 位手机号或带区号的座机';
-  const notesProblem = textProblem(form.notes, CONTACT_LIMITS.visitNotes);
-  if (notesProblem === 'too_long') errors.notes = `走访情况最多 ${CONTACT_LIMITS.visitNotes.max} 个字`;
-  else if (notesProblem) errors.notes = UNSAFE;
+  checkText(errors, 'notes', form.notes, CONTACT_LIMITS.visitNotes, {
+    tooLong: (max) => `走访情况最多 ${max} 个字`,
+  });
   const demandProblems = form.demands.map((demand) =>
     demand.category ? textProblem(demand.text, CONTACT_LIMITS.demandText) : 'required',
   );
   if (demandProblems.includes('required')) errors.demands = '每条诉求都要选类别并写明内容';
   else if (demandProblems.includes('too_long'))
     errors.demands = `每条诉求最多 ${CONTACT_LIMITS.demandText.max} 个字`;
-  else if (demandProblems.includes('unsafe')) errors.demands = `诉求${UNSAFE}`;
+  else if (demandProblems.includes('unsafe')) errors.demands = `诉求${UNSAFE_TEXT}`;
   return errors;
 }
 

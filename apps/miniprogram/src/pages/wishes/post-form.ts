@@ -1,13 +1,9 @@
 import { PostWishRequest, WISH_LIMITS, WishCategory } from '@redvest/contract';
-import { charCount, isValidPhone, normalisePhone, textProblem } from '@redvest/domain';
+import { charCount, isValidPhone, normalisePhone } from '@redvest/domain';
+import { checkText } from '../../services/text-errors';
 
 export { charCount };
 export const TITLE_MAX = WISH_LIMITS.title.max;
-const DESCRIPTION_MAX = WISH_LIMITS.description.max;
-const PLACE_MAX = WISH_LIMITS.place.max;
-
-/** A character that cannot be stored or shown (pasted from elsewhere). */
-const UNSAFE = '含有无法显示的字符，请删掉后重新输入';
 
 export interface WishForm {
   category?: WishCategory;
@@ -36,18 +32,15 @@ export function validateWish(
   const place = form.place.trim();
   const phone = form.contactPhone.trim();
   if (!form.category) errors.category = '请选一个心愿类别';
-  const titleProblem = textProblem(title, WISH_LIMITS.title);
-  if (titleProblem === 'required') errors.title = '请用一句话写下您的心愿';
-  else if (titleProblem === 'too_long')
-    errors.title = `标题最多 ${TITLE_MAX} 个字，现在有 ${charCount(title)} 个字，请删短一些`;
-  else if (titleProblem) errors.title = UNSAFE;
-  const descriptionProblem = textProblem(description, WISH_LIMITS.description);
-  if (descriptionProblem === 'required') errors.description = '请说说需要什么帮助';
-  else if (descriptionProblem === 'too_long') errors.description = `说明最多 ${DESCRIPTION_MAX} 个字`;
-  else if (descriptionProblem) errors.description = UNSAFE;
-  const placeProblem = textProblem(place, WISH_LIMITS.place);
-  if (placeProblem === 'too_long') errors.place = `地址最多 ${PLACE_MAX} 个字`;
-  else if (placeProblem) errors.place = UNSAFE;
+  checkText(errors, 'title', title, WISH_LIMITS.title, {
+    blank: '请用一句话写下您的心愿',
+    tooLong: (max) => `标题最多 ${max} 个字，现在有 ${charCount(title)} 个字，请删短一些`,
+  });
+  checkText(errors, 'description', description, WISH_LIMITS.description, {
+    blank: '请说说需要什么帮助',
+    tooLong: (max) => `说明最多 ${max} 个字`,
+  });
+  checkText(errors, 'place', place, WISH_LIMITS.place, { tooLong: (max) => `地址最多 ${max} 个字` });
   if (phone && !isValidPhone(phone)) errors.contactPhone = '请填写正确的手机号或座机号';
   if (forResident && !form.onBehalfOf) errors.onBehalfOf = '请选择要代发的居民';
   if (Object.keys(errors).length || !form.category) return { errors };
