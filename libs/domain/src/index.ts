@@ -11,3 +11,4 @@ export * from './date-bounds';
 export * from './text';
 export * from './rewards';
 export * from './refusal';
+export * from './records';

@@ -4,7 +4,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Auth, AuthContext } from '../auth/auth-context';
 import { CertificateRequestDto, CorrectionDecisionDto, CorrectionRequestDto, CorrectionsQuery } from './dto';
-import { RecordsService } from './records.service';
+import { CertificatesService } from './certificates.service';
+import { CorrectionsService } from './corrections.service';
 import { RateLimit } from '../rate-limits/rate-limit.decorator';
 import { RATE_LIMITS } from '../rate-limits/rules';
 
@@ -12,7 +13,10 @@ import { RATE_LIMITS } from '../rate-limits/rules';
 @ApiBearerAuth()
 @Controller('api')
 export class RecordsController {
-  constructor(private readonly records: RecordsService) {}
+  constructor(
+    private readonly correctionRequests: CorrectionsService,
+    private readonly certificates: CertificatesService,
+  ) {}
 
   @Post('attendances/:attendanceId/corrections')
   requestCorrection(
@@ -20,12 +24,12 @@ export class RecordsController {
     @Param('attendanceId') id: string,
     @Body() body: CorrectionRequestDto,
   ): Promise<CorrectionView> {
-    return this.records.requestCorrection(id, auth.user.id, body.minutes, body.reason);
+    return this.correctionRequests.requestCorrection(id, auth.user.id, body.minutes, body.reason);
   }
 
   @Get('communities/:cid/corrections')
   corrections(@Param('cid') cid: string, @Query() query: CorrectionsQuery): Promise<Page<CorrectionView>> {
-    return this.records.corrections(cid, query.status, query.cursor, query.limit);
+    return this.correctionRequests.list(cid, query.status, query.cursor, query.limit);
   }
 
   @Post('corrections/:correctionId/accept')
@@ -35,7 +39,7 @@ export class RecordsController {
     @Param('correctionId') id: string,
     @Body() body: CorrectionDecisionDto,
   ): Promise<CorrectionView> {
-    return this.records.accept(id, auth.user.id, body.reason);
+    return this.correctionRequests.accept(id, auth.user.id, body.reason);
   }
 
   @Post('corrections/:correctionId/refuse')
@@ -45,19 +49,19 @@ export class RecordsController {
     @Param('correctionId') id: string,
     @Body() body: CorrectionDecisionDto,
   ): Promise<CorrectionView> {
-    return this.records.refuse(id, auth.user.id, body.reason);
+    return this.correctionRequests.refuse(id, auth.user.id, body.reason);
   }
 
   @Post('me/certificates')
   @RateLimit(RATE_LIMITS.certificateIssue)
   issue(@Auth() auth: AuthContext, @Body() body: CertificateRequestDto): Promise<CertificateView> {
-    return this.records.issueCertificate(auth.user.id, body.communityId, body.from, body.to);
+    return this.certificates.issueCertificate(auth.user.id, body.communityId, body.from, body.to);
   }
 
   @Get('certificates/:code')
   @RateLimit(RATE_LIMITS.certificateLookup)
   verify(@Param('code') code: string): Promise<CertificateView> {
-    return this.records.verify(code);
+    return this.certificates.verify(code);
   }
 
   @Get('certificates/:code/pdf')
@@ -67,7 +71,7 @@ export class RecordsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const { pdf, filename } = await this.records.pdf(
+    const { pdf, filename } = await this.certificates.pdf(
       code,
       auth.user.id,
       `${request.protocol}://${request.host}`,

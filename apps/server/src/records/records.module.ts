@@ -4,10 +4,15 @@ import { ResourceCommunities } from '../auth/resource-communities';
 import { LedgerModule } from '../ledger/ledger.module';
 import { RecordCorrection } from './correction.entity';
 import { RecordsController } from './records.controller';
-import { RecordsService } from './records.service';
+import { CertificatesService } from './certificates.service';
+import { CorrectionsService } from './corrections.service';
 
 /** 志愿服务记录: corrections and certificates. */
-@Module({ imports: [LedgerModule], controllers: [RecordsController], providers: [RecordsService] })
+@Module({
+  imports: [LedgerModule],
+  controllers: [RecordsController],
+  providers: [CorrectionsService, CertificatesService],
+})
 export class RecordsModule implements OnModuleInit {
   constructor(private readonly resources: ResourceCommunities) {}
 
