@@ -1,7 +1,7 @@
 import { ErrorCode, Page, Role, toIsoLocal, WishStatus, WishView } from '@redvest/contract';
 import { maskName, wishLetterRefusal, wishVisibleTo } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, FindOptionsWhere, LessThan } from 'typeorm';
+import { EntityManager, FindOptionsWhere, IsNull, LessThan, MoreThan, Not } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import { CommunityAccess } from '../auth/auth-context';
 import { DomainError } from '../common/domain-error';
@@ -41,23 +41,15 @@ export class WishBoard {
             ? { claimerId: userId }
             : {}),
       };
-      let rows: Wish[];
       if (query.sort === 'expiring') {
-        // Nearest desired date first; the board is small enough to order whole, then page by offset of ids.
-        const all = await em.find(Wish, { where, order: { id: 'DESC' }, take: 500 });
-        all.sort(
-          (a, b) =>
-            (a.desiredDate ?? '9999').localeCompare(b.desiredDate ?? '9999') || b.id.localeCompare(a.id),
-        );
-        const start = query.cursor ? all.findIndex((w) => w.id === query.cursor) + 1 : 0;
-        rows = all.slice(start, start + limit + 1);
-      } else {
-        rows = await em.find(Wish, {
-          where: { ...where, ...(query.cursor ? { id: LessThan(query.cursor) } : {}) },
-          order: { id: 'DESC' },
-          take: limit + 1,
-        });
+        const { rows, nextCursor } = await expiringPage(em, where, query.cursor, limit);
+        return { items: await this.views.build(em, rows, access, userId), nextCursor };
       }
+      const rows = await em.find(Wish, {
+        where: { ...where, ...(query.cursor ? { id: LessThan(query.cursor) } : {}) },
+        order: { id: 'DESC' },
+        take: limit + 1,
+      });
       const page = rows.slice(0, limit);
       return {
         items: await this.views.build(em, page, access, userId),
@@ -126,4 +118,62 @@ export class WishBoard {
       claimerId: wish.claimerId,
     };
   }
+}
+
+/**
+ * 即将到期: the wishes with a desired date, nearest first, then those without one, newest first; paged by
+ * a cursor that holds the last item's date and id (`d:2026-12-01.<id>`, or `n:<id>` among the undated), so
+ * that every page is one indexed range read, however many wishes the board holds.
+ */
+async function expiringPage(
+  em: EntityManager,
+  where: FindOptionsWhere<Wish>,
+  cursor: string | undefined,
+  limit: number,
+): Promise<{ rows: Wish[]; nextCursor: string | null }> {
+  const after = readExpiringCursor(cursor);
+  const rows: Wish[] = [];
+  if (after?.kind !== 'undated') {
+    rows.push(
+      ...(await em.find(Wish, {
+        where: after
+          ? [
+              { ...where, desiredDate: MoreThan(after.date) },
+              { ...where, desiredDate: after.date, id: LessThan(after.id) },
+            ]
+          : { ...where, desiredDate: Not(IsNull()) },
+        order: { desiredDate: 'ASC', id: 'DESC' },
+        take: limit + 1,
+      })),
+    );
+  }
+  if (rows.length <= limit) {
+    rows.push(
+      ...(await em.find(Wish, {
+        where: {
+          ...where,
+          desiredDate: IsNull(),
+          ...(after?.kind === 'undated' ? { id: LessThan(after.id) } : {}),
+        },
+        order: { id: 'DESC' },
+        take: limit + 1 - rows.length,
+      })),
+    );
+  }
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const nextCursor =
+    rows.length > limit ? (last.desiredDate ? `d:${last.desiredDate}.${last.id}` : `n:${last.id}`) : null;
+  return { rows: page, nextCursor };
+}
+
+function readExpiringCursor(
+  cursor: string | undefined,
+): { kind: 'dated'; date: string; id: string } | { kind: 'undated'; id: string } | null {
+  if (!cursor) return null;
+  const dated = /^d:(\d{4}-\d{2}-\d{2})\.([0-9a-f-]{36})$/.exec(cursor);
+  if (dated) return { kind: 'dated', date: dated[1], id: dated[2] };
+  const undated = /^n:([0-9a-f-]{36})$/.exec(cursor);
+  if (undated) return { kind: 'undated', id: undated[1] };
+  throw new DomainError(ErrorCode.ValidationFailed, [{ field: 'cursor', message: '翻页位置无效' }]);
 }

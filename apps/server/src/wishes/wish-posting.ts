@@ -29,7 +29,7 @@ import { PostWishDto } from './dto';
 import { WishPoints } from './wish-points.entity';
 import { linkWishPhotos, recordWishEvent, reviewerNotices } from './wish-records';
 import { WishViews } from './wish-views';
-import { Wish } from './wish.entity';
+import { NOT_YET_TAKEN, Wish } from './wish.entity';
 
 /** 发布心愿: a resident's own wish waits for review; one a reviewer posts for a resident is published at once. */
 @Injectable()
@@ -104,17 +104,7 @@ export class WishPosting {
         desiredDate: body.desiredDate ?? null,
         status: decision.status,
         points: await this.pointsFor(em, access.communityId, body.category),
-        claimerId: null,
-        claimedForEmployerId: null,
-        dispatchedBy: null,
-        claimedAt: null,
-        fulfilNote: null,
-        fulfilledAt: null,
-        rating: null,
-        thanks: null,
-        confirmation: null,
-        confirmedAt: null,
-        rejectReason: null,
+        ...NOT_YET_TAKEN,
         createdAt: now,
         updatedAt: now,
       };

@@ -7,6 +7,7 @@ import { IdColumn, RefColumn, TimeColumn } from '../database/columns';
 @Index('ix_wishes_board', ['communityId', 'status', 'id'])
 @Index('ix_wishes_author', ['authorId', 'id'])
 @Index('ix_wishes_claimer', ['claimerId', 'status'])
+@Index('ix_wishes_expiring', ['communityId', 'status', 'desiredDate', 'id'])
 export class Wish {
   @IdColumn() id!: string;
   @RefColumn({ name: 'community_id' }) communityId!: string;
@@ -38,3 +39,18 @@ export class Wish {
   @TimeColumn({ name: 'created_at' }) createdAt!: Date;
   @TimeColumn({ name: 'updated_at' }) updatedAt!: Date;
 }
+
+/** The columns of a wish nobody has taken yet: what a new wish starts with. */
+export const NOT_YET_TAKEN = {
+  claimerId: null,
+  claimedForEmployerId: null,
+  dispatchedBy: null,
+  claimedAt: null,
+  fulfilNote: null,
+  fulfilledAt: null,
+  rating: null,
+  thanks: null,
+  confirmation: null,
+  confirmedAt: null,
+  rejectReason: null,
+} satisfies Partial<Wish>;

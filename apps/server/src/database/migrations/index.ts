@@ -16,6 +16,7 @@ import { AuditLog1764621000000 } from './1764621000000-AuditLog';
 import { DemandResolver1764624600000 } from './1764624600000-DemandResolver';
 import { AuditActorNames1764628200000 } from './1764628200000-AuditActorNames';
 import { LedgerTransferRefs1764631800000 } from './1764631800000-LedgerTransferRefs';
+import { WishesByDesiredDate1764635400000 } from './1764635400000-WishesByDesiredDate';
 
 /** Every migration, in order. New ones are appended. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   DemandResolver1764624600000,
   AuditActorNames1764628200000,
   LedgerTransferRefs1764631800000,
+  WishesByDesiredDate1764635400000,
 ];
