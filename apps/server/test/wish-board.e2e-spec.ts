@@ -59,7 +59,8 @@ describeWithCommunity('the wish board sorted by desired date (即将到期)', (w
     const expected = [...rows]
       .sort(
         (a, b) =>
-          (a.desiredDate ?? '9999').localeCompare(b.desiredDate ?? '9999') || b.id.localeCompare(a.id),
+          (a.desiredDate ?? '9999').localeCompare(b.desiredDate ?? '9999') ||
+          (a.desiredDate ? a.id.localeCompare(b.id) : b.id.localeCompare(a.id)),
       )
       .map((row) => row.id);
     expect(seen).toEqual(expected);

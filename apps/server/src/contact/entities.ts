@@ -8,6 +8,7 @@ export type AssignmentEndReason = 'reassigned' | 'dissolved' | 'released';
 /** 包户小组: normally three in-service party members with a leader. */
 @Entity('contact_groups')
 @Index('ix_contact_groups_community', ['communityId', 'status'])
+@Index('ix_contact_groups_leader', ['communityId', 'leaderId', 'status'])
 export class ContactGroup {
   @IdColumn() id!: string;
   @RefColumn({ name: 'community_id' }) communityId!: string;
@@ -54,6 +55,7 @@ export class HouseholdAssignmentHistory {
 /** 入户走访: who went, who lives there, their phone (encrypted), vulnerable flags and notes. */
 @Entity('visits')
 @Index('ix_visits_household', ['householdId', 'visitedAt'])
+@Index('ix_visits_community_time', ['communityId', 'visitedAt'])
 @Index('uq_visits_client_key', ['recordedBy', 'clientKey'], { unique: true })
 export class Visit {
   @IdColumn() id!: string;

@@ -121,7 +121,8 @@ export class WishBoard {
 }
 
 /**
- * 即将到期: the wishes with a desired date, nearest first, then those without one, newest first; paged by
+ * 即将到期: the wishes with a desired date, nearest first (of one date, the one waiting longest first), then
+ * those without one, newest first; one direction per part, so the index gives the order; paged by
  * a cursor that holds the last item's date and id (`d:2026-12-01.<id>`, or `n:<id>` among the undated), so
  * that every page is one indexed range read, however many wishes the board holds.
  */
@@ -139,10 +140,10 @@ async function expiringPage(
         where: after
           ? [
               { ...where, desiredDate: MoreThan(after.date) },
-              { ...where, desiredDate: after.date, id: LessThan(after.id) },
+              { ...where, desiredDate: after.date, id: MoreThan(after.id) },
             ]
           : { ...where, desiredDate: Not(IsNull()) },
-        order: { desiredDate: 'ASC', id: 'DESC' },
+        order: { desiredDate: 'ASC', id: 'ASC' },
         take: limit + 1,
       })),
     );

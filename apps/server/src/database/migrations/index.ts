@@ -17,6 +17,7 @@ import { DemandResolver1764624600000 } from './1764624600000-DemandResolver';
 import { AuditActorNames1764628200000 } from './1764628200000-AuditActorNames';
 import { LedgerTransferRefs1764631800000 } from './1764631800000-LedgerTransferRefs';
 import { WishesByDesiredDate1764635400000 } from './1764635400000-WishesByDesiredDate';
+import { LeaderAndVisitIndexes1764639000000 } from './1764639000000-LeaderAndVisitIndexes';
 
 /** Every migration, in order. New ones are appended. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   AuditActorNames1764628200000,
   LedgerTransferRefs1764631800000,
   WishesByDesiredDate1764635400000,
+  LeaderAndVisitIndexes1764639000000,
 ];
