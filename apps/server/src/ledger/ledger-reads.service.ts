@@ -114,7 +114,7 @@ export class LedgerReadsService {
       const top = await board()
         .andWhere('t.earned > 0')
         .orderBy('t.earned', 'DESC')
-        .addOrderBy('t.user_id', 'ASC')
+        .addOrderBy('t.user_id', 'DESC')
         .limit(limit)
         .getMany();
       const names = await memberNames(
