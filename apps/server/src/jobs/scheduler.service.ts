@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { CheckinsService } from '../checkins/checkins.service';
 import { AppConfig } from '../config/app-config';
 import { CONFIG } from '../config/config.module';
@@ -11,9 +11,11 @@ import { AuthService } from '../auth/auth.service';
 
 /** Runs the scheduled jobs every JOBS_INTERVAL_SECONDS, in whichever process holds each job's lease. */
 @Injectable()
-export class SchedulerService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Scheduler');
   private timer: NodeJS.Timeout | null = null;
+  /** The tick under way, which a shutdown lets finish before it gives the leases up. */
+  private running: Promise<void> | null = null;
   private readonly jobs: { name: string; run: (now: Date) => Promise<unknown> }[];
 
   constructor(
@@ -36,12 +38,26 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
 
   onApplicationBootstrap(): void {
     if (this.config.jobsIntervalSeconds <= 0) return;
-    this.timer = setInterval(() => void this.tick(), this.config.jobsIntervalSeconds * 1000);
+    this.timer = setInterval(() => void this.runTick(), this.config.jobsIntervalSeconds * 1000);
     this.timer.unref();
   }
 
-  onApplicationShutdown(): void {
+  /** Before the database closes (Db's own onModuleDestroy runs after those of the modules that use it). */
+  async onModuleDestroy(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+    try {
+      await this.leases.releaseAll();
+    } catch (error) {
+      // A stopping process whose database is gone leaves its leases to run out, as before.
+      this.logger.warn(`leases not released: ${(error as Error).message}`);
+    }
+  }
+
+  private runTick(): void {
+    if (this.running) return; // a slow tick is not overtaken by the next one
+    this.running = this.tick().finally(() => (this.running = null));
   }
 
   async tick(now = new Date()): Promise<void> {
