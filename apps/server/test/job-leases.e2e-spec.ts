@@ -14,6 +14,8 @@ describe('scheduled jobs across server processes', () => {
   itOnMariaDb('are taken over at once from a process that stops, not when its leases run out', async () => {
     const first = await startTestApp();
     const second = await startTwinApp(first);
+    const { database } = first.config;
+    const url = new URL(database.kind === 'mysql' ? database.url : 'mysql://localhost/none');
     try {
       const firstHolder = first.app.get(JobLeases).holder;
       await first.app.get(SchedulerService).tick();
@@ -30,9 +32,6 @@ describe('scheduled jobs across server processes', () => {
       expect((await leaseRows(second)).every((lease) => lease.holder === secondHolder)).toBe(true);
     } finally {
       await second.close();
-      const { database } = first.config;
-      if (database.kind !== 'mysql') throw new Error('MariaDB only');
-      const url = new URL(database.url);
       await dropTestDatabase(`${url.protocol}//${url.username}@${url.host}`, url.pathname.slice(1));
       rmSync(first.dataDir, { recursive: true, force: true });
     }
