@@ -160,6 +160,18 @@ describe('QR check-in and check-out', () => {
     expect(await errorOf(v.checkins.scan({ token }))).toMatchObject({ code: ErrorCode.NotEnrolled });
     expect((await v.activities.enrol(act.id)).me?.enrolled).toBe(true);
     expect((await v.checkins.scan({ token })).action).toBe('checked_in');
+    // The list says the same of each activity as one read of it would, for the caller.
+    const other = await activity(c.secretary, cid, { enrolmentRequired: true });
+    const listed = (await v.activities.list(cid, { limit: 100 })).items;
+    expect(listed.find((a) => a.id === act.id)).toMatchObject({
+      enrolledCount: 1,
+      me: { enrolled: true, attendance: { activityId: act.id, status: 'open' } },
+    });
+    expect(listed.find((a) => a.id === other.id)).toMatchObject({
+      enrolledCount: 0,
+      me: { enrolled: false, attendance: null },
+    });
+    expect(listed.find((a) => a.id === act.id)).toEqual(await v.activities.get(act.id));
   });
 
   it('accepts offline scans made inside the window, refuses late ones and ones from the future', async () => {

@@ -58,8 +58,7 @@ export class ActivityViews {
         .take(limit + 1)
         .getMany();
       const page = rows.slice(0, limit);
-      const items = [];
-      for (const activity of page) items.push(await this.view(em, activity, userId));
+      const items = await this.views(em, page, userId);
       const last = page[page.length - 1];
       return { items, nextCursor: rows.length > limit ? `${last.startAt.getTime()}.${last.id}` : null };
     });
@@ -96,14 +95,37 @@ export class ActivityViews {
 
   /** An activity with its 报名 count, and for `userId` their 报名 and attendance. */
   async view(em: EntityManager, activity: Activity, userId?: string): Promise<ActivityView> {
-    const enrolledCount = await em.count(Enrolment, { where: { activityId: activity.id } });
-    if (!userId) return activityView(activity, enrolledCount);
-    const enrolled = (await em.count(Enrolment, { where: { activityId: activity.id, userId } })) > 0;
-    const attendance = await em.findOne(Attendance, { where: { activityId: activity.id, userId } });
-    return activityView(activity, enrolledCount, {
-      enrolled,
-      attendance: attendance && (await this.attendances.one(em, attendance, activity.title)),
+    return (await this.views(em, [activity], userId))[0];
+  }
+
+  /** The same for a page of activities, in a fixed number of statements however long the page. */
+  private async views(em: EntityManager, activities: Activity[], userId?: string): Promise<ActivityView[]> {
+    if (activities.length === 0) return [];
+    const ids = activities.map((a) => a.id);
+    const counts = await em
+      .createQueryBuilder(Enrolment, 'e')
+      .select('e.activity_id', 'activityId')
+      .addSelect('COUNT(*)', 'n')
+      .where('e.activity_id IN (:...ids)', { ids })
+      .groupBy('e.activity_id')
+      .getRawMany<{ activityId: string; n: string | number }>();
+    const enrolledCount = new Map(counts.map((c) => [c.activityId, Number(c.n)]));
+    if (!userId) return activities.map((a) => activityView(a, enrolledCount.get(a.id) ?? 0));
+    const mine = await em.find(Enrolment, {
+      where: { activityId: In(ids), userId },
+      select: { activityId: true },
     });
+    const enrolled = new Set(mine.map((e) => e.activityId));
+    const attendances = await em.find(Attendance, { where: { activityId: In(ids), userId } });
+    const titles = new Map(activities.map((a) => [a.id, a.title]));
+    const attendanceViews = await this.attendances.build(em, attendances, titles);
+    const attendanceOf = new Map(attendanceViews.map((view) => [view.activityId, view]));
+    return activities.map((a) =>
+      activityView(a, enrolledCount.get(a.id) ?? 0, {
+        enrolled: enrolled.has(a.id),
+        attendance: attendanceOf.get(a.id) ?? null,
+      }),
+    );
   }
 }
 
