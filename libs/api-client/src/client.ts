@@ -429,7 +429,7 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
     audit: {
       /** 审计日志, newest first. */
       log: (cid: string, query: AuditLogQuery = {}) =>
-        call<Page<AuditEntryView>>('GET', `${community(cid)}/audit-log`, { query: { ...query } }),
+        call<Page<AuditEntryView>>('GET', `${community(cid)}/audit-log`, { query }),
       /** The path of the XLSX export (fetched as a file, with the login), with the same filters. */
       exportPath: (cid: string, query: Omit<AuditLogQuery, 'cursor' | 'limit'> = {}) =>
         buildUrl('', `${community(cid)}/audit-log/export`, { ...query }),

@@ -1,4 +1,4 @@
-import { ErrorCode, Page, Role, toIsoLocal, WishStatus, WishView } from '@redvest/contract';
+import { ErrorCode, Page, PATTERNS, Role, toIsoLocal, WishStatus, WishView } from '@redvest/contract';
 import { maskName, wishLetterRefusal, wishVisibleTo } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, FindOptionsWhere, IsNull, LessThan, MoreThan, Not } from 'typeorm';
@@ -168,13 +168,17 @@ async function expiringPage(
   return { rows: page, nextCursor };
 }
 
+const ID = PATTERNS.id.source.slice(1, -1);
+const DATED_CURSOR = new RegExp(`^d:(\\d{4}-\\d{2}-\\d{2})\\.(${ID})$`);
+const UNDATED_CURSOR = new RegExp(`^n:(${ID})$`);
+
 function readExpiringCursor(
   cursor: string | undefined,
 ): { kind: 'dated'; date: string; id: string } | { kind: 'undated'; id: string } | null {
   if (!cursor) return null;
-  const dated = /^d:(\d{4}-\d{2}-\d{2})\.([0-9a-f-]{36})$/.exec(cursor);
+  const dated = DATED_CURSOR.exec(cursor);
   if (dated) return { kind: 'dated', date: dated[1], id: dated[2] };
-  const undated = /^n:([0-9a-f-]{36})$/.exec(cursor);
+  const undated = UNDATED_CURSOR.exec(cursor);
   if (undated) return { kind: 'undated', id: undated[1] };
   throw new DomainError(ErrorCode.ValidationFailed, [{ field: 'cursor', message: '翻页位置无效' }]);
 }
