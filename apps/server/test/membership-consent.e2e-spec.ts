@@ -101,11 +101,13 @@ describeWithApp(
           userId: someone.userId,
           roles: [Role.Volunteer],
         });
+        // Each answer is sent when it is awaited: a refusal that arrived before its promise was awaited would
+        // count as an unhandled rejection and fail the test at random.
         for (const answer of [
-          nosy.invitations.accept(invitation.id),
-          nosy.invitations.decline(invitation.id),
+          () => nosy.invitations.accept(invitation.id),
+          () => nosy.invitations.decline(invitation.id),
         ]) {
-          expect(await errorOf(answer)).toMatchObject({ status: 404, code: ErrorCode.InvitationNotFound });
+          expect(await errorOf(answer())).toMatchObject({ status: 404, code: ErrorCode.InvitationNotFound });
         }
         expect(await errorOf(secretary.invitations.accept(invitation.id))).toMatchObject({ status: 404 });
         expect((await nosy.me.invitations()).items).toEqual([]);
