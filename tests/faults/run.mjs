@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { throwawayDatabase } from '../bench/throwaway-mysql.mjs';
+import { throwawayMysql } from '../bench/support/database.mjs';
 import { databaseOutage, killServer } from './faults.mjs';
 import { mariadbInstalled, privateMariadb } from './private-mariadb.mjs';
 import { serverSettings } from './server-process.mjs';
@@ -29,7 +29,7 @@ async function onEmbedded() {
 }
 
 async function onSharedMariadb() {
-  const mysql = await throwawayDatabase('faults');
+  const mysql = await throwawayMysql('faults');
   if (!mysql) {
     if (process.env.CI) throw new Error('MariaDB is not reachable: CI must run the faults on it');
     return null;

@@ -1,0 +1,62 @@
+// Bulk seeding in multi-row INSERTs: a community and its members with their roles, straight into the
+// tables the server migrated (the server reads them as it would have written them).
+import { randomBytes } from 'node:crypto';
+import { serverModule, serverRequire } from './paths.mjs';
+import { sqlTime } from './database.mjs';
+
+const { newId } = serverModule('database/ids.js');
+const { PRIVACY_NOTICE_VERSION } = serverRequire('@redvest/contract');
+const CHUNK = 500;
+
+async function insertRows(sql, table, columns, rows) {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    const one = `(${columns.map(() => '?').join(', ')})`;
+    await sql.query(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => one).join(', ')}`,
+      chunk.flat(),
+    );
+  }
+}
+
+/** A community with a secretary and `count` members holding `roles`; answers their user ids. */
+export async function seedCommunity(sql, { count, roles, name = '压测社区' }) {
+  const communityId = newId();
+  const now = sqlTime();
+  await sql.query(
+    'INSERT INTO communities (id, name, street, invite_code, created_at) VALUES (?, ?, NULL, ?, ?)',
+    [communityId, name, randomBytes(6).toString('hex').toUpperCase(), now],
+  );
+  const people = Array.from({ length: count + 1 }, (_, i) => ({
+    userId: newId(),
+    membershipId: newId(),
+    name: i === 0 ? '压测书记' : `成员${i}`,
+    roles: i === 0 ? ['secretary'] : roles,
+  }));
+  await insertRows(
+    sql,
+    'users',
+    ['id', 'openid', 'nickname', 'privacy_version', 'privacy_agreed_at', 'created_at'],
+    people.map((p) => [p.userId, `bench-${p.userId}`, p.name, PRIVACY_NOTICE_VERSION, now, now]),
+  );
+  await insertRows(
+    sql,
+    'memberships',
+    ['id', 'community_id', 'user_id', 'status', 'real_name', 'joined_at'],
+    people.map((p) => [p.membershipId, communityId, p.userId, 'active', p.name, now]),
+  );
+  await insertRows(
+    sql,
+    'membership_roles',
+    ['membership_id', 'role', 'compound_id', 'community_id'],
+    people.flatMap((p) => p.roles.map((role) => [p.membershipId, role, '', communityId])),
+  );
+  return { communityId, secretaryId: people[0].userId, memberIds: people.slice(1).map((p) => p.userId) };
+}
+
+/** Bearer tokens as the server issues them, made with its secret. */
+export function tokenMaker(appSecret) {
+  const { TokenService } = serverModule('auth/token.service.js');
+  const tokens = new TokenService({ appSecret });
+  return (userId) => tokens.issue({ id: userId, tokenGeneration: 0 });
+}
