@@ -63,6 +63,27 @@ describeWithApp('the hash-chained ledger', (w) => {
     expect(truncated.firstBroken?.problem).toContain('链头与最后一条记录不一致');
   });
 
+  it('notices an approvals queue that lost a waiting transfer or kept a decided one', async () => {
+    const { cid, secretary, member } = await communityWithHistory();
+    const waiting = await pendingAward(w.t, cid, member.userId);
+    expect((await secretary.points.verify(cid)).ok).toBe(true);
+    await w.t.dataSource.query('DELETE FROM ledger_open_pendings WHERE transfer_id = ?', [waiting.points.id]);
+    const [decided] = await w.t.dataSource.query(
+      "SELECT id FROM ledger_transfers WHERE community_id = ? AND phase = 'pending' AND id <> ? AND id <> ?",
+      [cid, waiting.points.id, waiting.minutes.id],
+    );
+    await w.t.dataSource.query(
+      'INSERT INTO ledger_open_pendings (community_id, transfer_id, user_id) VALUES (?, ?, ?)',
+      [cid, decided.id, member.userId],
+    );
+    const result = await secretary.points.verify(cid);
+    expect(result.ok).toBe(false);
+    expect(result.problems).toEqual([
+      `待审批的 ${waiting.points.id} 不在审批队列中`,
+      `审批队列中的 ${decided.id} 并不待审批`,
+    ]);
+  });
+
   it('is for secretaries only', async () => {
     const { cid, member } = await communityWithHistory();
     expect(await errorOf(member.points.verify(cid))).toMatchObject({

@@ -31,24 +31,24 @@ export async function openDatabase(target) {
   };
 }
 
-/** A throwaway MariaDB/MySQL database, or null when no server answers. */
-export async function throwawayMysql(label) {
+/** A throwaway MariaDB/MySQL database on the server at `serverUrl`, or null when none answers. */
+export async function throwawayMysql(label, serverUrl = MYSQL_URL) {
   const name = `redvest_b_${label}_${Date.now().toString(36)}`;
   try {
-    const connection = await mysql.createConnection(MYSQL_URL);
+    const connection = await mysql.createConnection(serverUrl);
     await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     await connection.end();
   } catch (error) {
     console.error(`(MariaDB/MySQL 不可用，跳过：${error.message})`);
     return null;
   }
-  const url = new URL(MYSQL_URL);
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
     name,
     url: url.toString(),
     async drop() {
-      const connection = await mysql.createConnection(MYSQL_URL);
+      const connection = await mysql.createConnection(serverUrl);
       await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
       await connection.end();
     },

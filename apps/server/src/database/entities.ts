@@ -36,6 +36,7 @@ import { Household } from '../organisation/household.entity';
 import { ChainHead } from '../ledger/chain-head.entity';
 import { LedgerAccount } from '../ledger/ledger-account.entity';
 import { LedgerTransfer } from '../ledger/ledger-transfer.entity';
+import { OpenPending } from '../ledger/open-pending.entity';
 import { PeriodTotal } from '../ledger/period-total.entity';
 import { Redemption } from '../rewards/redemption.entity';
 import { Reward } from '../rewards/reward.entity';
@@ -56,6 +57,7 @@ export const ENTITIES = [
   LedgerAccount,
   LedgerTransfer,
   ChainHead,
+  OpenPending,
   PeriodTotal,
   Reward,
   Redemption,

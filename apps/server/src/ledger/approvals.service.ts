@@ -18,10 +18,12 @@ import { AuditTrail } from '../audit/audit-trail';
 import { clip } from '../audit/words';
 import { DomainError } from '../common/domain-error';
 import { toErrorAnswer } from '../common/error-body';
+import { cursorRefused, idCursor, pageOf } from '../common/paging';
 import { Membership } from '../communities/membership.entity';
 import { Db } from '../database/db';
 import { LedgerAccount } from './ledger-account.entity';
 import { LedgerTransfer } from './ledger-transfer.entity';
+import { OpenPending } from './open-pending.entity';
 import { LedgerService } from './ledger.service';
 import { memberNames } from '../communities/member-names';
 import { memberOfTransfer, transferWords } from './transfer-words';
@@ -39,39 +41,38 @@ export class ApprovalsService {
     private readonly audit: AuditTrail,
   ) {}
 
+  /** The pending transfers waiting for a decision, oldest first, read from the queue table a page at a time. */
   async queue(access: CommunityAccess, cursor?: string, limit = 50): Promise<Page<ApprovalItem>> {
+    const after = idCursor(cursor);
     return this.db.read(async (em) => {
+      if (after && !(await this.isPendingHere(em, access.communityId, after))) throw cursorRefused();
       const query = em
-        .createQueryBuilder(LedgerTransfer, 't')
-        .leftJoin(LedgerTransfer, 'r', 'r.pending_id = t.id')
-        .innerJoin(LedgerAccount, 'a', 'a.id = t.credit_account_id')
-        .where('t.community_id = :cid AND t.phase = :phase AND r.id IS NULL', {
-          cid: access.communityId,
-          phase: 'pending',
-        })
-        .orderBy('t.id', 'ASC')
-        .take(limit + 1);
-      if (cursor) query.andWhere('t.id > :cursor', { cursor });
+        .createQueryBuilder(OpenPending, 'o')
+        .where('o.community_id = :cid', { cid: access.communityId })
+        .orderBy('o.transferId', 'ASC')
+        .limit(limit + 1);
+      if (after) query.andWhere('o.transfer_id > :after', { after });
       if (!access.roles.has(Role.Secretary)) {
-        query.innerJoin(Membership, 'm', 'm.community_id = t.community_id AND m.user_id = a.user_id');
+        query.innerJoin(Membership, 'm', 'm.community_id = o.community_id AND m.user_id = o.user_id');
         query.andWhere('m.compound_id IN (:...compounds)', {
           compounds: access.branchCompoundIds.length ? access.branchCompoundIds : [''],
         });
       }
-      const rows = await query.getMany();
-      const page = rows.slice(0, limit);
-      const accounts = await em.find(LedgerAccount, {
-        where: { id: In(page.map((t) => t.creditAccountId)) },
-      });
-      const userOf = new Map(accounts.map((a) => [a.id, a.userId!]));
-      const names = await memberNames(em, access.communityId, [...userOf.values()]);
+      const { items: page, nextCursor } = pageOf(await query.getMany(), limit, (o) => o.transferId);
+      const transfers = await em.find(LedgerTransfer, { where: { id: In(page.map((o) => o.transferId)) } });
+      const byId = new Map(transfers.map((t) => [t.id, t]));
+      const names = await memberNames(
+        em,
+        access.communityId,
+        page.flatMap((o) => (o.userId ? [o.userId] : [])),
+      );
       return {
-        items: page.map((t) => {
-          const userId = userOf.get(t.creditAccountId)!;
+        items: page.map(({ transferId, userId }) => {
+          const t = byId.get(transferId)!;
           return {
-            transferId: t.id,
-            userId,
-            userName: names.get(userId) ?? '',
+            transferId,
+            userId: userId ?? '',
+            userName: (userId && names.get(userId)) || '',
             unit: t.unit,
             amount: t.amount,
             code: t.code,
@@ -83,7 +84,7 @@ export class ApprovalsService {
             createdBy: t.createdBy,
           };
         }),
-        nextCursor: rows.length > limit ? page[page.length - 1].id : null,
+        nextCursor,
       };
     });
   }
@@ -164,6 +165,11 @@ export class ApprovalsService {
       });
       return transferViews(em, originals);
     });
+  }
+
+  /** A cursor of the queue names a pending transfer of the community (decided since, or not). */
+  private isPendingHere(em: EntityManager, communityId: string, transferId: string): Promise<boolean> {
+    return em.exists(LedgerTransfer, { where: { id: transferId, communityId, phase: 'pending' } });
   }
 
   /** A branch secretary may decide only for members of their compounds. */

@@ -10,6 +10,7 @@ import { GENESIS_HASH, transferHash } from './chain';
 import { earningDelta, periodsOf } from './earnings';
 import { LedgerAccount } from './ledger-account.entity';
 import { LedgerTransfer } from './ledger-transfer.entity';
+import { OpenPending } from './open-pending.entity';
 
 /** A transfer to write, with its two accounts as rows; the chain gives it its id, sequence and hashes. */
 export type ChainEntry = Omit<
@@ -49,7 +50,7 @@ export class LedgerChain {
 
   /**
    * Writes one transfer: moves the four totals of both accounts (a member's debit only when covered),
-   * links the row into the chain, and records the points earned per period.
+   * links the row into the chain, keeps the approvals queue, and records the points earned per period.
    * `reversedCode`: for a reversal, the code of the transfer it corrects.
    */
   async append(
@@ -73,6 +74,7 @@ export class LedgerChain {
     };
     const transfer = { ...row, hash: transferHash(row) } as LedgerTransfer;
     await em.insert(LedgerTransfer, transfer);
+    await this.keepQueue(em, transfer, credit);
     await em.update(
       ChainHead,
       { communityId: head.communityId },
@@ -91,6 +93,19 @@ export class LedgerChain {
         transfer.createdAt,
       );
     return transfer;
+  }
+
+  /** A pending transfer joins the approvals queue; the row that posts or voids it takes it out. */
+  private async keepQueue(em: EntityManager, transfer: LedgerTransfer, credit: LedgerAccount) {
+    if (transfer.phase === 'pending') {
+      await em.insert(OpenPending, {
+        communityId: transfer.communityId,
+        transferId: transfer.id,
+        userId: credit.userId,
+      });
+    } else if (transfer.pendingId) {
+      await em.delete(OpenPending, { communityId: transfer.communityId, transferId: transfer.pendingId });
+    }
   }
 
   /**

@@ -5,13 +5,15 @@ import { GENESIS_HASH, transferHash } from './chain';
 import { ChainHead } from './chain-head.entity';
 import { LedgerAccount } from './ledger-account.entity';
 import { LedgerTransfer } from './ledger-transfer.entity';
+import { OpenPending } from './open-pending.entity';
 
 const BATCH = 2000;
 
 /**
  * Walks a community's chain in sequence order: each row's hash, its link to the previous row, no gaps;
  * then replays the transfers into totals and compares them with the account rows, and checks that the
- * balances of each unit add up to zero. Names the first broken row.
+ * balances of each unit add up to zero and that the approvals queue holds exactly the pending transfers
+ * not yet decided. Names the first broken row.
  */
 export async function verifyLedger(em: EntityManager, communityId: string): Promise<LedgerVerification> {
   const problems: string[] = [];
@@ -26,6 +28,7 @@ export async function verifyLedger(em: EntityManager, communityId: string): Prom
   let expectedSequence = 1;
   let prevHash = GENESIS_HASH;
   let count = 0;
+  const open = new Set<string>();
   for (;;) {
     const rows = await em.find(LedgerTransfer, {
       where: { communityId, sequence: MoreThan(expectedSequence - 1) },
@@ -40,6 +43,8 @@ export async function verifyLedger(em: EntityManager, communityId: string): Prom
       if (transferHash(fields) !== hash) broken(row.sequence, row.id, '记录内容与其哈希不符（被修改过）');
       move(row.debitAccountId, deltaFor(row.phase, 'debit', row.amount));
       move(row.creditAccountId, deltaFor(row.phase, 'credit', row.amount));
+      if (row.phase === 'pending') open.add(row.id);
+      else if (row.pendingId) open.delete(row.pendingId);
       prevHash = hash;
       expectedSequence = row.sequence + 1;
       count++;
@@ -50,6 +55,13 @@ export async function verifyLedger(em: EntityManager, communityId: string): Prom
   if (head && (head.lastSequence !== expectedSequence - 1 || head.lastHash !== prevHash)) {
     broken(head.lastSequence, null, '链头与最后一条记录不一致（末尾的记录被删除过）');
   }
+  const queued = new Set(
+    (await em.find(OpenPending, { where: { communityId }, select: { transferId: true } })).map(
+      (q) => q.transferId,
+    ),
+  );
+  for (const id of open) if (!queued.has(id)) problems.push(`待审批的 ${id} 不在审批队列中`);
+  for (const id of queued) if (!open.has(id)) problems.push(`审批队列中的 ${id} 并不待审批`);
   const accounts = await em.find(LedgerAccount, { where: { communityId } });
   const sums = new Map<string, number>();
   for (const account of accounts) {

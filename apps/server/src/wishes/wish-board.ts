@@ -5,6 +5,7 @@ import { EntityManager, FindOptionsWhere, IsNull, LessThan, MoreThan, Not } from
 import { AuditTrail } from '../audit/audit-trail';
 import { CommunityAccess } from '../auth/auth-context';
 import { DomainError } from '../common/domain-error';
+import { cursorRefused } from '../common/paging';
 import { Community } from '../communities/community.entity';
 import { Employer } from '../communities/employer.entity';
 import { Membership } from '../communities/membership.entity';
@@ -180,5 +181,5 @@ function readExpiringCursor(
   if (dated) return { kind: 'dated', date: dated[1], id: dated[2] };
   const undated = UNDATED_CURSOR.exec(cursor);
   if (undated) return { kind: 'undated', id: undated[1] };
-  throw new DomainError(ErrorCode.ValidationFailed, [{ field: 'cursor', message: '翻页位置无效' }]);
+  throw cursorRefused();
 }

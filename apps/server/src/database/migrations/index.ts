@@ -18,6 +18,7 @@ import { AuditActorNames1764628200000 } from './1764628200000-AuditActorNames';
 import { LedgerTransferRefs1764631800000 } from './1764631800000-LedgerTransferRefs';
 import { WishesByDesiredDate1764635400000 } from './1764635400000-WishesByDesiredDate';
 import { LeaderAndVisitIndexes1764639000000 } from './1764639000000-LeaderAndVisitIndexes';
+import { ApprovalQueue1764642600000 } from './1764642600000-ApprovalQueue';
 
 /** Every migration, in order. New ones are appended. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   LedgerTransferRefs1764631800000,
   WishesByDesiredDate1764635400000,
   LeaderAndVisitIndexes1764639000000,
+  ApprovalQueue1764642600000,
 ];

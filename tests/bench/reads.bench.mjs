@@ -1,0 +1,168 @@
+// Reads that must not grow with the ledger's history, on MariaDB/MySQL: the approvals queue, 我的积分,
+// 积分明细 and the yearly statement in communities of 1,000 members with 1k, 100k and 1M transfers
+// (`full`; 1k and 10k otherwise), and the leaderboard with 100,000 members (10,000 otherwise) against one
+// with 1,000. Rows are bulk-inserted into the ledger tables (ledger-history.mjs); each request is timed
+// over HTTP against the built server, and the median of the runs is reported.
+import { fileURLToPath } from 'node:url';
+import { Db, seedCommunity, server, timed, withApp } from './bench-app.mjs';
+import { everyoneVolunteers, grantRole, seedLedgerHistory, splitIntoCompounds } from './ledger-history.mjs';
+import { MYSQL_URL, throwawayMysql } from './support/database.mjs';
+
+const { TokenService } = server('auth/token.service.js');
+const { periodsOf } = server('ledger/earnings.js');
+
+const MEMBERS = 1000;
+
+/**
+ * The median of up to `runs` timed calls after one to warm up, fewer when they exceed `budgetMs` in all;
+ * a first call slower than 5 s is the only one.
+ */
+async function median(call, { runs = 30, budgetMs = 20_000 } = {}) {
+  const warm = await timed(call);
+  if (warm.ms > 5000) return { p50: warm.ms, runs: 1 };
+  const times = [];
+  const started = performance.now();
+  while (times.length < runs && (times.length < 3 || performance.now() - started < budgetMs)) {
+    times.push((await timed(call)).ms);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(times.length / 2)], runs: times.length };
+}
+
+function client(app, base, userId) {
+  const token = app.get(TokenService).issue({ id: userId, tokenGeneration: 0 });
+  return async (path) => {
+    const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    const body = await response.json();
+    if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${JSON.stringify(body)}`);
+    return body;
+  };
+}
+
+/** A community of MEMBERS members in two compounds, a secretary, a branch secretary and `transfers` rows. */
+export async function seedHistoryCommunity(db, transfers) {
+  const { communityId, users } = await seedCommunity(db, MEMBERS + 2);
+  const [secretaryId, branchId, ...members] = users;
+  const [east] = await splitIntoCompounds(db, communityId, members);
+  await everyoneVolunteers(db, communityId);
+  await grantRole(db, communityId, secretaryId, 'secretary');
+  await grantRole(db, communityId, branchId, 'branch_secretary', east);
+  const { open } = await seedLedgerHistory(db, { communityId, members, secretaryId, transfers });
+  return {
+    transfers,
+    communityId,
+    secretaryId,
+    branchId,
+    memberId: members[500],
+    open: open.map((p) => p.id),
+  };
+}
+
+/** A community of `members` members with this month's and all-time points spread over 0–4,999. */
+export async function seedBoardCommunity(db, members) {
+  const { communityId, users } = await seedCommunity(db, members);
+  await everyoneVolunteers(db, communityId);
+  const month = periodsOf(new Date())[2];
+  for (let i = 0; i < users.length; i += 1000) {
+    const chunk = users.slice(i, i + 1000);
+    await db.transaction((em) =>
+      em.query(
+        `INSERT INTO ledger_period_totals (community_id, unit, period, user_id, earned) VALUES ${chunk
+          .map(() => "(?, 'points', 'all', ?, ?), (?, 'points', ?, ?, ?)")
+          .join(',')}`,
+        chunk.flatMap((userId, k) => {
+          const earned = ((i + k) * 7919) % 5000;
+          return [communityId, userId, earned, communityId, month, userId, earned];
+        }),
+      ),
+    );
+  }
+  // The middle member, one place past whoever earned nothing.
+  return { members, communityId, userId: users[Math.floor(users.length / 2) + 1] };
+}
+
+/** The timed reads of one history community; checks the queue's first page is its oldest open pendings. */
+export async function measureHistory(app, base, seeded) {
+  const { communityId: cid, memberId } = seeded;
+  const secretary = client(app, base, seeded.secretaryId);
+  const branch = client(app, base, seeded.branchId);
+  const member = client(app, base, memberId);
+  const first = await secretary(`/api/communities/${cid}/approvals?limit=50`);
+  const expected = seeded.open.slice(0, 50);
+  if (JSON.stringify(first.items.map((i) => i.transferId)) !== JSON.stringify(expected))
+    throw new Error('the approvals queue does not start with the oldest open pendings');
+  const history = await member(`/api/me/transfers?communityId=${cid}&limit=20`);
+  const year = new Date().getFullYear();
+  const figures = { transfers: seeded.transfers };
+  const runs = [
+    ['approvals', () => secretary(`/api/communities/${cid}/approvals?limit=50`)],
+    [
+      'approvalsPage2',
+      () => secretary(`/api/communities/${cid}/approvals?limit=50&cursor=${first.nextCursor}`),
+    ],
+    ['approvalsBranch', () => branch(`/api/communities/${cid}/approvals?limit=50`)],
+    ['myPoints', () => member('/api/me/points')],
+    ['myTransfers', () => member(`/api/me/transfers?communityId=${cid}&limit=20`)],
+    [
+      'myTransfersPage2',
+      () => member(`/api/me/transfers?communityId=${cid}&limit=20&cursor=${history.nextCursor}`),
+    ],
+    ['statement', () => member(`/api/communities/${cid}/statements/${memberId}?year=${year}`)],
+  ];
+  for (const [name, call] of runs) {
+    const { p50, runs: n } = await median(call);
+    figures[name] = Number(p50.toFixed(2));
+    if (n < 30) figures[`${name}Runs`] = n;
+  }
+  return figures;
+}
+
+export async function measureBoard(app, base, seeded) {
+  const get = client(app, base, seeded.userId);
+  const board = await get(`/api/communities/${seeded.communityId}/leaderboard?period=month&limit=20`);
+  if (!board.me || board.items.length !== 20) throw new Error('the leaderboard is missing rows');
+  const { p50 } = await median(() =>
+    get(`/api/communities/${seeded.communityId}/leaderboard?period=month&limit=20`),
+  );
+  return { members: seeded.members, leaderboard: Number(p50.toFixed(2)) };
+}
+
+/** Seeds and measures in a throwaway database on the MySQL server at `mysqlUrl`; null when none answers. */
+export async function run({ mysqlUrl = MYSQL_URL, full = false } = {}) {
+  const database = await throwawayMysql('reads', mysqlUrl);
+  if (!database) return null;
+  try {
+    return await withApp(database.url, async (app, base) => {
+      const db = app.get(Db);
+      const history = [];
+      for (const transfers of full ? [1000, 100_000, 1_000_000] : [1000, 10_000]) {
+        history.push(await measureHistory(app, base, await seedHistoryCommunity(db, transfers)));
+      }
+      const boards = [];
+      for (const members of [1000, full ? 100_000 : 10_000]) {
+        boards.push(await measureBoard(app, base, await seedBoardCommunity(db, members)));
+      }
+      return { history, boards };
+    });
+  } finally {
+    await database.drop();
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const figures = await run({ full: process.argv.includes('--full') });
+  if (figures) {
+    console.log(
+      '\n流水笔数    审批队列  第2页  支部书记  我的积分  积分明细  第2页  年度对账单   (ms，中位数)',
+    );
+    for (const h of figures.history)
+      console.log(
+        [h.transfers, h.approvals, h.approvalsPage2, h.approvalsBranch, h.myPoints, h.myTransfers]
+          .concat([h.myTransfersPage2, h.statement])
+          .map((v) => String(v).padStart(9))
+          .join(' '),
+      );
+    for (const b of figures.boards) console.log(`排行榜 ${b.members} 人：${b.leaderboard} ms`);
+  }
+  process.exit(0);
+}
