@@ -72,7 +72,7 @@ const TRANSFER_COLUMNS = [
 /**
  * `transfers` rows over the last two years for the community's `members` (MariaDB/MySQL only): linked
  * check-in awards (points and minutes, pending, approved or rejected about 100 awards later), redemptions
- * and adjustments. `openAwards` awards stay in the queue at the end, and the first `stragglers` awards are
+ * and adjustments; the first member has about a tenth of them. `openAwards` awards stay in the queue at the end, and the first `stragglers` awards are
  * never decided (the old ones a queue always has). Returns the pending transfers left open, oldest first.
  */
 export async function seedLedgerHistory(
@@ -157,7 +157,8 @@ export async function seedLedgerHistory(
   };
 
   for (let tick = 0; sequence < transfers; tick++) {
-    const userId = members[tick % members.length];
+    // The first member takes a tenth of the awards besides their own share: a long history of their own.
+    const userId = tick % 10 === 1 ? members[0] : members[tick % members.length];
     const ref = newId();
     const award = { number: tick, rows: [] };
     for (const [unit, amount] of [

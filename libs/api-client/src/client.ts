@@ -239,9 +239,9 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
         call<Page<MyTransferView>>('GET', '/api/me/transfers', { query }),
       leaderboard: (cid: string, query: LeaderboardQuery = {}) =>
         call<LeaderboardResponse>('GET', `${community(cid)}/leaderboard`, { query }),
-      statement: (cid: string, userId: string, year: number) =>
+      statement: (cid: string, userId: string, year: number, page: PageRequest = {}) =>
         call<StatementResponse>('GET', `${community(cid)}/statements/${enc(userId)}`, {
-          query: { year } satisfies StatementQuery,
+          query: { year, ...page } satisfies StatementQuery,
         }),
       /** `idempotencyKey`: the same for every retry of one adjustment. */
       adjust: (cid: string, body: AdjustmentRequest, idempotencyKey: string) =>

@@ -126,7 +126,9 @@ export interface StatementResponse {
   year: number;
   points: UnitStatement;
   minutes: UnitStatement;
+  /** A page of the year's transfers, oldest first; `nextCursor` asks for the next. */
   transfers: MyTransferView[];
+  nextCursor: string | null;
 }
 
 export interface LedgerVerification {
@@ -222,6 +224,7 @@ export interface LeaderboardQuery {
   limit?: number;
 }
 
-export interface StatementQuery {
+/** The year's transfers come a page at a time, oldest first; the figures are the whole year's. */
+export interface StatementQuery extends PageRequest {
   year: number;
 }

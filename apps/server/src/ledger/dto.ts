@@ -78,6 +78,6 @@ export class LeaderboardQuery implements LeaderboardRequest {
   limit?: number;
 }
 
-export class StatementQuery implements StatementRequest {
+export class StatementQuery extends PageQuery implements StatementRequest {
   @ApiProperty({ example: 2026 }) @Year({ inQuery: true }) year!: number;
 }

@@ -11,21 +11,27 @@ export const EARNING_CODES: ReadonlySet<TransferCode> = new Set([
 ]);
 
 /**
- * How much a posted transfer row changes what a member has earned: credits of earning codes count,
- * debit adjustments and reversals of earning transfers count against, in the period they are posted.
+ * How much a posted transfer row changes what a member earned and spent in the period it is posted:
+ * credits of earning codes count as earned, debit adjustments and reversals of earning transfers against
+ * it; everything else moves spending (a redemption adds, its refund takes back), as the statement reads it.
  */
-export function earningDelta(
+export function totalsDelta(
   t: Pick<LedgerTransfer, 'phase' | 'code' | 'amount'>,
   debit: Pick<LedgerAccount, 'userId'>,
   credit: Pick<LedgerAccount, 'userId'>,
   reversedCode?: TransferCode,
-): { userId: string; amount: number } | null {
+): { userId: string; earned: number; spent: number } | null {
   if (t.phase !== 'single' && t.phase !== 'post') return null;
+  const member = credit.userId
+    ? { userId: credit.userId, delta: t.amount }
+    : debit.userId
+      ? { userId: debit.userId, delta: -t.amount }
+      : null;
+  if (!member) return null;
   const code = t.code === TransferCode.Reversal ? reversedCode : t.code;
-  if (!code || !EARNING_CODES.has(code)) return null;
-  if (credit.userId) return { userId: credit.userId, amount: t.amount };
-  if (debit.userId) return { userId: debit.userId, amount: -t.amount };
-  return null;
+  return code && EARNING_CODES.has(code)
+    ? { userId: member.userId, earned: member.delta, spent: 0 }
+    : { userId: member.userId, earned: 0, spent: -member.delta };
 }
 
 const formatter = new Intl.DateTimeFormat('en-CA', {

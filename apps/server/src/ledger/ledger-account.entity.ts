@@ -8,6 +8,7 @@ import { CountColumn, IdColumn, RefColumn, TimeColumn } from '../database/column
  */
 @Entity('ledger_accounts')
 @Index('uq_ledger_accounts_owner', ['communityId', 'owner', 'unit'], { unique: true })
+@Index('ix_ledger_accounts_user', ['userId'])
 export class LedgerAccount {
   @IdColumn() id!: string;
   @RefColumn({ name: 'community_id' }) communityId!: string;

@@ -7,7 +7,7 @@ import { Db } from '../database/db';
 import { newId } from '../database/ids';
 import { ChainHead } from './chain-head.entity';
 import { GENESIS_HASH, transferHash } from './chain';
-import { earningDelta, periodsOf } from './earnings';
+import { periodsOf, totalsDelta } from './earnings';
 import { LedgerAccount } from './ledger-account.entity';
 import { LedgerTransfer } from './ledger-transfer.entity';
 import { OpenPending } from './open-pending.entity';
@@ -50,7 +50,7 @@ export class LedgerChain {
 
   /**
    * Writes one transfer: moves the four totals of both accounts (a member's debit only when covered),
-   * links the row into the chain, keeps the approvals queue, and records the points earned per period.
+   * links the row into the chain, keeps the approvals queue, and records what was earned and spent per period.
    * `reversedCode`: for a reversal, the code of the transfer it corrects.
    */
   async append(
@@ -82,16 +82,8 @@ export class LedgerChain {
     );
     head.lastSequence = transfer.sequence;
     head.lastHash = transfer.hash;
-    const earned = earningDelta(transfer, debit, credit, reversedCode);
-    if (earned)
-      await this.addEarnings(
-        em,
-        head.communityId,
-        earned.userId,
-        transfer.unit,
-        earned.amount,
-        transfer.createdAt,
-      );
+    const moved = totalsDelta(transfer, debit, credit, reversedCode);
+    if (moved) await this.addTotals(em, head.communityId, transfer.unit, moved, transfer.createdAt);
     return transfer;
   }
 
@@ -134,22 +126,21 @@ export class LedgerChain {
   }
 
   /** One statement for the three periods: an upsert that adds to what is there. */
-  private async addEarnings(
+  private async addTotals(
     em: EntityManager,
     communityId: string,
-    userId: string,
     unit: Unit,
-    amount: number,
+    { userId, earned, spent }: { userId: string; earned: number; spent: number },
     at: Date,
   ) {
     const periods = periodsOf(at);
-    const values = periods.map(() => '(?, ?, ?, ?, ?)').join(', ');
+    const values = periods.map(() => '(?, ?, ?, ?, ?, ?)').join(', ');
     const upsert = this.db.isMysql
-      ? 'ON DUPLICATE KEY UPDATE earned = earned + VALUES(earned)'
-      : 'ON CONFLICT (community_id, unit, period, user_id) DO UPDATE SET earned = earned + excluded.earned';
+      ? 'ON DUPLICATE KEY UPDATE earned = earned + VALUES(earned), spent = spent + VALUES(spent)'
+      : 'ON CONFLICT (community_id, unit, period, user_id) DO UPDATE SET earned = earned + excluded.earned, spent = spent + excluded.spent';
     await em.query(
-      `INSERT INTO ledger_period_totals (community_id, unit, period, user_id, earned) VALUES ${values} ${upsert}`,
-      periods.flatMap((period) => [communityId, unit, period, userId, amount]),
+      `INSERT INTO ledger_period_totals (community_id, unit, period, user_id, earned, spent) VALUES ${values} ${upsert}`,
+      periods.flatMap((period) => [communityId, unit, period, userId, earned, spent]),
     );
   }
 }

@@ -11,21 +11,22 @@ import {
   toIsoLocal,
   TransferStatus,
   Unit,
-  UnitStatement,
 } from '@redvest/contract';
-import { balance, maskName, pendingNet } from '@redvest/domain';
+import { balance, maskName, pendingNet, yearStatement } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, LessThan } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { CommunityAccess } from '../auth/auth-context';
 import { DomainError } from '../common/domain-error';
+import { pageOf } from '../common/paging';
 import { Community } from '../communities/community.entity';
 import { Membership } from '../communities/membership.entity';
 import { Db } from '../database/db';
-import { EARNING_CODES, periodsOf } from './earnings';
+import { periodsOf } from './earnings';
 import { LedgerAccount } from './ledger-account.entity';
 import { LedgerTransfer } from './ledger-transfer.entity';
 import { memberNames } from '../communities/member-names';
 import { PeriodTotal } from './period-total.entity';
+import { historyCursor, historyPage } from './transfer-history';
 import { statusesOf, transferView } from './transfer-views';
 
 const ZERO = { balance: 0, pending: 0 };
@@ -71,22 +72,14 @@ export class LedgerReadsService {
           ...(filter.unit ? { unit: filter.unit } : {}),
         },
       });
-      if (accounts.length === 0) return { items: [], nextCursor: null };
-      const ids = accounts.map((a) => a.id);
-      const before = filter.cursor ? { id: LessThan(filter.cursor) } : {};
-      const rows = await em.find(LedgerTransfer, {
-        where: [
-          { debitAccountId: In(ids), phase: In(['pending', 'single']), ...before },
-          { creditAccountId: In(ids), phase: In(['pending', 'single']), ...before },
-        ],
-        order: { id: 'DESC' },
-        take: limit + 1,
-      });
-      const page = rows.slice(0, limit);
-      return {
-        items: await this.mine(em, page, new Set(ids)),
-        nextCursor: rows.length > limit ? page[page.length - 1].id : null,
-      };
+      const range = { accountIds: accounts.map((a) => a.id), order: 'DESC' as const };
+      const after = await historyCursor(em, range, filter.cursor);
+      const { items, nextCursor } = pageOf(
+        await historyPage(em, range, after, limit + 1),
+        limit,
+        (t) => t.id,
+      );
+      return { items: await this.mine(em, items, new Set(range.accountIds)), nextCursor };
     });
   }
 
@@ -154,12 +147,15 @@ export class LedgerReadsService {
     });
   }
 
-  /** A member's year: opening and closing balances, what was earned and spent, and every transfer. */
+  /**
+   * A member's year: opening and closing balances, what was earned and spent (from the account rows and
+   * the yearly totals, never a sum over history), and the year's transfers a page at a time.
+   */
   async statement(
     access: CommunityAccess,
     callerId: string,
     userId: string,
-    year: number,
+    { year, cursor, limit = 20 }: { year: number; cursor?: string; limit?: number },
   ): Promise<StatementResponse> {
     if (callerId !== userId && !access.roles.has(Role.Secretary)) throw new DomainError(ErrorCode.Forbidden);
     return this.db.read(async (em) => {
@@ -167,38 +163,40 @@ export class LedgerReadsService {
       const accounts = await em.find(LedgerAccount, { where: { communityId: access.communityId, userId } });
       // A former member's statement stays available to the secretary: their accounts are still here.
       if (!membership && accounts.length === 0) throw new DomainError(ErrorCode.MemberNotFound);
-      const community = await em.findOneOrFail(Community, { where: { id: access.communityId } });
-      const start = new Date(`${year}-01-01T00:00:00+08:00`);
-      const end = new Date(`${year + 1}-01-01T00:00:00+08:00`);
-      const ids = accounts.map((a) => a.id);
-      const rows = ids.length
-        ? await em.find(LedgerTransfer, {
-            where: [{ debitAccountId: In(ids) }, { creditAccountId: In(ids) }],
-            order: { sequence: 'ASC' },
-          })
-        : [];
-      const mine = new Set(ids);
-      const unitOf = new Map(accounts.map((a) => [a.id, a.unit]));
-      const sheets: Record<Unit, UnitStatement> = {
-        [Unit.Points]: { opening: 0, earned: 0, spent: 0, closing: 0 },
-        [Unit.Minutes]: { opening: 0, earned: 0, spent: 0, closing: 0 },
+      const range = {
+        accountIds: accounts.map((a) => a.id),
+        order: 'ASC' as const,
+        from: new Date(`${year}-01-01T00:00:00+08:00`),
+        to: new Date(`${year + 1}-01-01T00:00:00+08:00`),
       };
-      const originals = new Map(rows.map((r) => [r.id, r]));
-      for (const row of rows) {
-        if (row.phase === 'pending' || row.phase === 'void') continue;
-        const delta = mine.has(row.creditAccountId) ? row.amount : -row.amount;
-        const sheet =
-          sheets[unitOf.get(mine.has(row.creditAccountId) ? row.creditAccountId : row.debitAccountId)!];
-        if (row.createdAt < start) sheet.opening += delta;
-        else if (row.createdAt < end) {
-          const code = row.code === 'reversal' ? originals.get(row.reversesId!)?.code : row.code;
-          if (code && EARNING_CODES.has(code)) sheet.earned += delta;
-          else sheet.spent -= delta;
-        }
-      }
-      for (const sheet of Object.values(sheets)) sheet.closing = sheet.opening + sheet.earned - sheet.spent;
-      const inYear = rows.filter(
-        (r) => (r.phase === 'pending' || r.phase === 'single') && r.createdAt >= start && r.createdAt < end,
+      const after = await historyCursor(em, range, cursor);
+      const community = await em.findOneOrFail(Community, { where: { id: access.communityId } });
+      const [, thisYear] = periodsOf(new Date());
+      const years = Array.from({ length: Math.max(0, Number(thisYear) + 1 - year) + 1 }, (_, i) =>
+        String(year + i),
+      );
+      // Both units named, so the primary key finds each row instead of ranging over the community.
+      const totals = await em.find(PeriodTotal, {
+        where: {
+          communityId: access.communityId,
+          unit: In([Unit.Points, Unit.Minutes]),
+          period: In(years),
+          userId,
+        },
+      });
+      const sheet = (unit: Unit) => {
+        const account = accounts.find((a) => a.unit === unit);
+        const ofUnit = totals.filter((t) => t.unit === unit);
+        return yearStatement(
+          account ? balance(account) : 0,
+          ofUnit.find((t) => t.period === String(year)),
+          ofUnit.filter((t) => Number(t.period) > year),
+        );
+      };
+      const { items, nextCursor } = pageOf(
+        await historyPage(em, range, after, limit + 1),
+        limit,
+        (t) => t.id,
       );
       const names = await memberNames(em, access.communityId, [userId]);
       return {
@@ -207,9 +205,10 @@ export class LedgerReadsService {
         userId,
         name: names.get(userId) ?? '',
         year,
-        points: sheets[Unit.Points],
-        minutes: sheets[Unit.Minutes],
-        transfers: await this.mine(em, inYear, mine),
+        points: sheet(Unit.Points),
+        minutes: sheet(Unit.Minutes),
+        transfers: await this.mine(em, items, new Set(range.accountIds)),
+        nextCursor,
       };
     });
   }

@@ -13,8 +13,9 @@ import { CountColumn, IdColumn, RefColumn, TimeColumn } from '../database/column
 @Index('uq_ledger_transfers_idempotency', ['communityId', 'idempotencyKey'], { unique: true })
 @Index('uq_ledger_transfers_pending', ['pendingId'], { unique: true })
 @Index('uq_ledger_transfers_reverses', ['reversesId'], { unique: true })
-@Index('ix_ledger_transfers_debit', ['debitAccountId', 'id'])
-@Index('ix_ledger_transfers_credit', ['creditAccountId', 'id'])
+// A member's history, a page at a time: one range per account, side and phase (historyPage).
+@Index('ix_ledger_transfers_debit_history', ['debitAccountId', 'phase', 'createdAt', 'id'])
+@Index('ix_ledger_transfers_credit_history', ['creditAccountId', 'phase', 'createdAt', 'id'])
 @Index('ix_ledger_transfers_link', ['linkId'])
 @Index('ix_ledger_transfers_phase', ['communityId', 'phase', 'id'])
 @Index('ix_ledger_transfers_ref', ['refType', 'refId'])

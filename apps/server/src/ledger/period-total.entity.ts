@@ -3,8 +3,9 @@ import { Entity, Index, PrimaryColumn } from 'typeorm';
 import { CountColumn, ID_LENGTH } from '../database/columns';
 
 /**
- * Points earned per member and period (`all`, `2026`, `2026-11`), kept with the transfers that earn them,
- * so a leaderboard of 100k members is an index range scan, never a sum over history.
+ * What each member earned and spent per period (`all`, `2026`, `2026-11`), kept with the transfers that
+ * move it, so a leaderboard of 100k members is an index range scan and a yearly statement a few rows,
+ * never a sum over history.
  */
 @Entity('ledger_period_totals')
 @Index('ix_ledger_period_totals_rank', ['communityId', 'unit', 'period', 'earned'])
@@ -14,4 +15,6 @@ export class PeriodTotal {
   @PrimaryColumn({ type: 'varchar', length: 7 }) period!: string;
   @PrimaryColumn({ name: 'user_id', type: 'varchar', length: ID_LENGTH }) userId!: string;
   @CountColumn() earned!: number;
+  /** Redemptions less their refunds (reversals of them included), as the statement counts them. */
+  @CountColumn() spent!: number;
 }

@@ -60,7 +60,7 @@ export class PointsController {
     @Param('userId') userId: string,
     @Query() query: StatementQuery,
   ): Promise<StatementResponse> {
-    return this.reads.statement(member, auth.user.id, userId, query.year);
+    return this.reads.statement(member, auth.user.id, userId, query);
   }
 
   @Post('communities/:cid/adjustments')

@@ -1,3 +1,4 @@
 export * from './book';
 export * from './totals';
 export * from './decide';
+export * from './statement';

@@ -19,6 +19,7 @@ import { LedgerTransferRefs1764631800000 } from './1764631800000-LedgerTransferR
 import { WishesByDesiredDate1764635400000 } from './1764635400000-WishesByDesiredDate';
 import { LeaderAndVisitIndexes1764639000000 } from './1764639000000-LeaderAndVisitIndexes';
 import { ApprovalQueue1764642600000 } from './1764642600000-ApprovalQueue';
+import { MemberHistory1764646200000 } from './1764646200000-MemberHistory';
 
 /** Every migration, in order. New ones are appended. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   WishesByDesiredDate1764635400000,
   LeaderAndVisitIndexes1764639000000,
   ApprovalQueue1764642600000,
+  MemberHistory1764646200000,
 ];
