@@ -15,19 +15,38 @@ const { periodsOf } = server('ledger/earnings.js');
 const MEMBERS = 1000;
 
 /**
- * The median of up to `runs` timed calls after one to warm up, fewer when they exceed `budgetMs` in all;
- * a first call slower than 5 s is the only one.
+ * The median time of each read in each community, timed in turns (one call in every community, then the
+ * next round) so that a machine busier for a moment weighs on every size alike; after one call to warm
+ * up, up to `runs` rounds, fewer past `budgetMs` (three at least). A read whose first call takes over 5 s
+ * is timed that once.
  */
-async function median(call, { runs = 30, budgetMs = 20_000 } = {}) {
-  const warm = await timed(call);
-  if (warm.ms > 5000) return { p50: warm.ms, runs: 1 };
-  const times = [];
-  const started = performance.now();
-  while (times.length < runs && (times.length < 3 || performance.now() - started < budgetMs)) {
-    times.push((await timed(call)).ms);
+async function interleaved(groups, { runs = 30, budgetMs = 30_000 } = {}) {
+  const figures = groups.map((g) => ({ ...g.figures }));
+  for (const name of Object.keys(groups[0].reads)) {
+    const calls = groups.map((g) => g.reads[name]);
+    const times = calls.map(() => []);
+    const once = new Set();
+    for (const [i, call] of calls.entries()) {
+      if (!call) continue;
+      const warm = await timed(call);
+      if (warm.ms > 5000) {
+        times[i].push(warm.ms);
+        once.add(i);
+      }
+    }
+    const started = performance.now();
+    for (let round = 0; round < runs && (round < 3 || performance.now() - started < budgetMs); round++) {
+      for (const [i, call] of calls.entries()) {
+        if (call && !once.has(i)) times[i].push((await timed(call)).ms);
+      }
+    }
+    for (const [i, t] of times.entries()) {
+      t.sort((a, b) => a - b);
+      figures[i][name] = t.length ? Number(t[Math.floor(t.length / 2)].toFixed(2)) : null;
+      if (t.length && t.length < runs) figures[i][`${name}Runs`] = t.length;
+    }
   }
-  times.sort((a, b) => a - b);
-  return { p50: times[Math.floor(times.length / 2)], runs: times.length };
+  return figures;
 }
 
 function client(app, base, userId) {
@@ -82,8 +101,8 @@ export async function seedBoardCommunity(db, members) {
   return { members, communityId, userId: users[Math.floor(users.length / 2) + 1] };
 }
 
-/** The timed reads of one history community; checks the queue's first page is its oldest open pendings. */
-export async function measureHistory(app, base, seeded) {
+/** The reads of one history community, after checking that its queue starts with the oldest open pendings. */
+async function historyReads(app, base, seeded) {
   const { communityId: cid, memberId } = seeded;
   const secretary = client(app, base, seeded.secretaryId);
   const branch = client(app, base, seeded.branchId);
@@ -94,44 +113,44 @@ export async function measureHistory(app, base, seeded) {
     throw new Error('the approvals queue does not start with the oldest open pendings');
   const history = await member(`/api/me/transfers?communityId=${cid}&limit=20`);
   const year = new Date().getFullYear();
-  const figures = { transfers: seeded.transfers };
-  const runs = [
-    ['approvals', () => secretary(`/api/communities/${cid}/approvals?limit=50`)],
-    [
-      'approvalsPage2',
-      () => secretary(`/api/communities/${cid}/approvals?limit=50&cursor=${first.nextCursor}`),
-    ],
-    ['approvalsBranch', () => branch(`/api/communities/${cid}/approvals?limit=50`)],
-    ['myPoints', () => member('/api/me/points')],
-    ['myTransfers', () => member(`/api/me/transfers?communityId=${cid}&limit=20`)],
-    // A member with one page or none has no second one.
-    [
-      'myTransfersPage2',
-      history.nextCursor &&
+  return {
+    figures: { transfers: seeded.transfers },
+    reads: {
+      approvals: () => secretary(`/api/communities/${cid}/approvals?limit=50`),
+      approvalsPage2: () =>
+        secretary(`/api/communities/${cid}/approvals?limit=50&cursor=${first.nextCursor}`),
+      approvalsBranch: () => branch(`/api/communities/${cid}/approvals?limit=50`),
+      myPoints: () => member('/api/me/points'),
+      myTransfers: () => member(`/api/me/transfers?communityId=${cid}&limit=20`),
+      // A member with one page or none has no second one.
+      myTransfersPage2:
+        history.nextCursor &&
         (() => member(`/api/me/transfers?communityId=${cid}&limit=20&cursor=${history.nextCursor}`)),
-    ],
-    ['statement', () => member(`/api/communities/${cid}/statements/${memberId}?year=${year}`)],
-  ];
-  for (const [name, call] of runs) {
-    if (!call) {
-      figures[name] = null;
-      continue;
-    }
-    const { p50, runs: n } = await median(call);
-    figures[name] = Number(p50.toFixed(2));
-    if (n < 30) figures[`${name}Runs`] = n;
-  }
-  return figures;
+      statement: () => member(`/api/communities/${cid}/statements/${memberId}?year=${year}`),
+    },
+  };
 }
 
-export async function measureBoard(app, base, seeded) {
+async function boardReads(app, base, seeded) {
   const get = client(app, base, seeded.userId);
-  const board = await get(`/api/communities/${seeded.communityId}/leaderboard?period=month&limit=20`);
+  const path = `/api/communities/${seeded.communityId}/leaderboard?period=month&limit=20`;
+  const board = await get(path);
   if (!board.me || board.items.length !== 20) throw new Error('the leaderboard is missing rows');
-  const { p50 } = await median(() =>
-    get(`/api/communities/${seeded.communityId}/leaderboard?period=month&limit=20`),
-  );
-  return { members: seeded.members, leaderboard: Number(p50.toFixed(2)) };
+  return { figures: { members: seeded.members }, reads: { leaderboard: () => get(path) } };
+}
+
+/** The history communities' reads, timed in turns. */
+export async function measureHistories(app, base, seeded) {
+  const groups = [];
+  for (const s of seeded) groups.push(await historyReads(app, base, s));
+  return interleaved(groups);
+}
+
+/** The leaderboards' reads, timed in turns. */
+export async function measureBoards(app, base, seeded) {
+  const groups = [];
+  for (const s of seeded) groups.push(await boardReads(app, base, s));
+  return interleaved(groups);
 }
 
 /** Seeds and measures in a throwaway database on the MySQL server at `mysqlUrl`; null when none answers. */
@@ -141,15 +160,19 @@ export async function run({ mysqlUrl = MYSQL_URL, full = false } = {}) {
   try {
     return await withApp(database.url, async (app, base) => {
       const db = app.get(Db);
-      const history = [];
+      const histories = [];
       for (const transfers of full ? [1000, 100_000, 1_000_000] : [1000, 10_000]) {
-        history.push(await measureHistory(app, base, await seedHistoryCommunity(db, transfers)));
+        histories.push(await seedHistoryCommunity(db, transfers));
       }
       const boards = [];
-      for (const members of [1000, full ? 100_000 : 10_000]) {
-        boards.push(await measureBoard(app, base, await seedBoardCommunity(db, members)));
-      }
-      return { history, boards };
+      for (const members of [1000, full ? 100_000 : 10_000])
+        boards.push(await seedBoardCommunity(db, members));
+      // Warm the server (JIT, connection pool) before anything is timed.
+      await measureHistories(app, base, histories.slice(0, 1));
+      return {
+        history: await measureHistories(app, base, histories),
+        boards: await measureBoards(app, base, boards),
+      };
     });
   } finally {
     await database.drop();

@@ -1,6 +1,7 @@
 import { ErrorCode, Role } from '@redvest/contract';
 import { newId } from '../src/database/ids';
 import { ApprovalQueue1764642600000 } from '../src/database/migrations/1764642600000-ApprovalQueue';
+import { redoMigration } from './migration-fixtures';
 import { errorOf } from './errors';
 import { LoggedIn, memberWith, newCommunity } from './fixtures';
 import { givePoints, pendingAward } from './ledger-fixtures';
@@ -109,14 +110,7 @@ describeWithApp('the approvals queue, a page at a time', (w) => {
       );
     const kept = await rows();
     expect(kept.length).toBeGreaterThan(10);
-    const runner = w.t.dataSource.createQueryRunner();
-    try {
-      const migration = new ApprovalQueue1764642600000();
-      await migration.down(runner);
-      await migration.up(runner);
-    } finally {
-      await runner.release();
-    }
+    await redoMigration(w.t.dataSource, new ApprovalQueue1764642600000());
     expect(await rows()).toEqual(kept);
   });
 });

@@ -2,6 +2,7 @@ import { ErrorCode, MyTransferView, Role, TransferStatus, Unit } from '@redvest/
 import { newId } from '../src/database/ids';
 import { MemberHistory1764646200000 } from '../src/database/migrations/1764646200000-MemberHistory';
 import { EARNING_CODES, periodsOf } from '../src/ledger/earnings';
+import { redoMigration } from './migration-fixtures';
 import { errorOf } from './errors';
 import { LoggedIn, memberWith, newCommunity } from './fixtures';
 import { givePoints, key, pendingAward } from './ledger-fixtures';
@@ -349,14 +350,7 @@ describeWithApp("a member's history and yearly statement, a page at a time", (w)
       );
     const kept = await totals();
     expect(kept.length).toBeGreaterThan(0);
-    const runner = w.t.dataSource.createQueryRunner();
-    try {
-      const migration = new MemberHistory1764646200000();
-      await migration.down(runner);
-      await migration.up(runner);
-    } finally {
-      await runner.release();
-    }
+    await redoMigration(w.t.dataSource, new MemberHistory1764646200000());
     expect(await totals()).toEqual(kept);
   });
 });

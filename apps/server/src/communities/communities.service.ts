@@ -24,6 +24,7 @@ import { closePendingInvitation } from './invitation-closing';
 import { newInviteCode } from './invite-code';
 import { MembershipRole } from './membership-role.entity';
 import { Membership } from './membership.entity';
+import { LedgerService } from '../ledger/ledger.service';
 
 @Injectable()
 export class CommunitiesService {
@@ -31,6 +32,7 @@ export class CommunitiesService {
     private readonly db: Db,
     private readonly cipher: PersonalDataCipher,
     private readonly audit: AuditTrail,
+    private readonly ledger: LedgerService,
   ) {}
 
   async create(name: string, street?: string): Promise<CommunityView> {
@@ -125,6 +127,8 @@ export class CommunitiesService {
         compoundId: '',
         communityId,
       });
+      // Someone who left and asks again is back on the leaderboard with the points they earned here.
+      await this.ledger.markMembership(em, communityId, user.id, true);
       // Asked to join: an invitation waiting for an answer would otherwise grant roles past the secretary's review.
       await closePendingInvitation(em, communityId, user.id);
       return {

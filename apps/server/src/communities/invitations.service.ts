@@ -27,6 +27,7 @@ import { Invitation } from './invitation.entity';
 import { grantedRoles, MembersService } from './members.service';
 import { MembershipRole } from './membership-role.entity';
 import { Membership } from './membership.entity';
+import { LedgerService } from '../ledger/ledger.service';
 
 /**
  * 邀请: the way to add someone who never asked to join. They see it in the app and accept (they become an
@@ -39,6 +40,7 @@ export class InvitationsService {
     private readonly members: MembersService,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditTrail,
+    private readonly ledger: LedgerService,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -142,6 +144,7 @@ export class InvitationsService {
         await em.insert(Membership, membership).catch((error) => {
           throw isDuplicateKey(error) ? new DomainError(ErrorCode.AlreadyMember) : error;
         });
+        await this.ledger.markMembership(em, invitation.communityId, user.id, true);
       }
       await this.members.applyRoles(
         em,

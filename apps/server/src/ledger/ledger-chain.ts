@@ -125,7 +125,10 @@ export class LedgerChain {
     Object.assign(account, applyDelta(account, d));
   }
 
-  /** One statement for the three periods: an upsert that adds to what is there. */
+  /**
+   * One statement for the three periods: an upsert that adds to what is there. A new row is on the
+   * leaderboard when the user is a member (read under the chain's lock, as membership changes mark it).
+   */
   private async addTotals(
     em: EntityManager,
     communityId: string,
@@ -134,13 +137,14 @@ export class LedgerChain {
     at: Date,
   ) {
     const periods = periodsOf(at);
-    const values = periods.map(() => '(?, ?, ?, ?, ?, ?)').join(', ');
+    const member = 'EXISTS (SELECT 1 FROM memberships WHERE community_id = ? AND user_id = ?)';
+    const values = periods.map(() => `(?, ?, ?, ?, ?, ?, ${member})`).join(', ');
     const upsert = this.db.isMysql
       ? 'ON DUPLICATE KEY UPDATE earned = earned + VALUES(earned), spent = spent + VALUES(spent)'
-      : 'ON CONFLICT (community_id, unit, period, user_id) DO UPDATE SET earned = earned + excluded.earned, spent = spent + excluded.spent';
+      : 'ON CONFLICT (user_id, community_id, unit, period) DO UPDATE SET earned = earned + excluded.earned, spent = spent + excluded.spent';
     await em.query(
-      `INSERT INTO ledger_period_totals (community_id, unit, period, user_id, earned, spent) VALUES ${values} ${upsert}`,
-      periods.flatMap((period) => [communityId, unit, period, userId, earned, spent]),
+      `INSERT INTO ledger_period_totals (community_id, user_id, unit, period, earned, spent, is_member) VALUES ${values} ${upsert}`,
+      periods.flatMap((period) => [communityId, userId, unit, period, earned, spent, communityId, userId]),
     );
   }
 }

@@ -95,16 +95,20 @@ export class LedgerReadsService {
       period === LeaderboardPeriod.All ? all : period === LeaderboardPeriod.Year ? year : month;
     return this.db.read(async (em) => {
       // Members only: someone who left (or deleted their account) keeps their points but leaves the list.
+      // Both reads are ranges of the board index alone (community, unit, period, is_member, earned, user_id).
       const board = () =>
         em
           .createQueryBuilder(PeriodTotal, 't')
-          .innerJoin(Membership, 'm', 'm.community_id = t.community_id AND m.user_id = t.user_id')
-          .where('t.community_id = :communityId AND t.unit = :unit AND t.period = :period', {
-            communityId: access.communityId,
-            unit,
-            period: periodKey,
-          });
+          .where(
+            't.community_id = :communityId AND t.unit = :unit AND t.period = :period AND t.is_member = 1',
+            {
+              communityId: access.communityId,
+              unit,
+              period: periodKey,
+            },
+          );
       const top = await board()
+        .select(['t.userId', 't.earned'])
         .andWhere('t.earned > 0')
         .orderBy('t.earned', 'DESC')
         .addOrderBy('t.user_id', 'DESC')

@@ -8,6 +8,7 @@ import { ChainHead } from './chain-head.entity';
 import { accountOf, accountsById, AccountOwner } from './ledger-accounts';
 import { LedgerChain } from './ledger-chain';
 import { LedgerTransfer } from './ledger-transfer.entity';
+import { PeriodTotal } from './period-total.entity';
 
 export type { AccountOwner } from './ledger-accounts';
 
@@ -224,6 +225,15 @@ export class LedgerService {
       original.code,
     );
     return { transfer, replayed: false };
+  }
+
+  /**
+   * A membership started or ended: the user's period totals say so, and the leaderboard lists members
+   * only. Under the chain's lock, so a transfer written at the same moment adds its rows before or after.
+   */
+  async markMembership(em: EntityManager, communityId: string, userId: string, isMember: boolean) {
+    await this.lockChain(em, communityId);
+    await em.update(PeriodTotal, { communityId, userId }, { isMember });
   }
 
   /** Puts the caller's transaction in the community's ledger order (LedgerChain.lock). */

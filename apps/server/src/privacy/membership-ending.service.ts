@@ -119,6 +119,7 @@ export class MembershipEnding {
 
     await em.delete(MembershipRole, { membershipId: membership.id });
     await em.delete(Membership, { id: membership.id });
+    await this.ledger.markMembership(em, communityId, userId, false);
     await closePendingInvitation(em, communityId, userId);
     const endedAt = new Date();
     if (input.kind !== 'deleted') {

@@ -20,6 +20,7 @@ import { WishesByDesiredDate1764635400000 } from './1764635400000-WishesByDesire
 import { LeaderAndVisitIndexes1764639000000 } from './1764639000000-LeaderAndVisitIndexes';
 import { ApprovalQueue1764642600000 } from './1764642600000-ApprovalQueue';
 import { MemberHistory1764646200000 } from './1764646200000-MemberHistory';
+import { LeaderboardBoard1764649800000 } from './1764649800000-LeaderboardBoard';
 
 /** Every migration, in order. New ones are appended. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   LeaderAndVisitIndexes1764639000000,
   ApprovalQueue1764642600000,
   MemberHistory1764646200000,
+  LeaderboardBoard1764649800000,
 ];
