@@ -15,14 +15,14 @@ describe('check-in: the organiser’s live code, a volunteer in and out', () => 
     const page = await session.loggedIn('demo-secretary');
 
     await page.locator('.home-tile').filter({ hasText: '志愿活动' }).click();
-    await page.waitForURL(/pages\/activities\/index/);
+    await page.waitForURL(/pages-activities\/index/);
     const card = currentPage(page).locator('.activity-card').filter({ hasText: ACTIVITY });
     await card.waitFor({ state: 'visible', timeout: 30000 });
     await expect(card.textContent()).resolves.toContain('每次 10 积分');
     await settle(page);
     await card.click();
 
-    await page.waitForURL(/pages\/activities\/detail/);
+    await page.waitForURL(/pages-activities\/detail/);
     const show = currentPage(page).locator('.nut-button').filter({ hasText: '出示签到码' });
     await show.waitFor({ state: 'visible', timeout: 30000 });
     await settle(page);
@@ -61,7 +61,7 @@ describe('check-in: the organiser’s live code, a volunteer in and out', () => 
       .filter({ hasText: /^签到$/ })
       .click();
 
-    await page.waitForURL(/pages\/checkin-result\/index/);
+    await page.waitForURL(/pages-activities\/checkin-result/);
     const result = currentPage(page);
     await result.getByText('签到成功', { exact: true }).waitFor({ state: 'visible', timeout: 30000 });
     await expect(result.locator('.result-facts').textContent()).resolves.toContain(ACTIVITY);

@@ -39,7 +39,7 @@ describe('points: approval by the secretary, balance for the volunteer', () => {
     const page = await session.loggedIn('demo-volunteer');
 
     await page.locator('.home-tile').filter({ hasText: '我的积分' }).click();
-    await page.waitForURL(/pages\/points\/index/);
+    await page.waitForURL(/pages-points\/index/);
     const points = currentPage(page);
     const card = points.locator('.points-card').filter({ hasText: '襄阳街社区' });
     await card.waitFor({ state: 'visible', timeout: 30000 });

@@ -26,7 +26,7 @@ describe('privacy: deleting my account from 我的', () => {
 
     await openTab(page, '我的');
     await currentPage(page).locator('.nut-cell').filter({ hasText: '注销账号' }).click();
-    await page.waitForURL(/pages\/delete-account\/index/);
+    await page.waitForURL(/pages-account\/delete-account/);
     const erase = currentPage(page);
     await expectText(erase, '注销后将删除');
     await expectText(erase, '还没领取的兑换订单，取消并退回积分');

@@ -59,7 +59,7 @@ describe('wishes: post, review, claim, fulfil, confirm, points', () => {
 
   async function readBalance(page: Page): Promise<number> {
     await page.locator('.home-tile').filter({ hasText: '我的积分' }).click();
-    await page.waitForURL(/pages\/points\/index/);
+    await page.waitForURL(/pages-points\/index/);
     const card = currentPage(page).locator('.points-card').filter({ hasText: '襄阳街社区' });
     await card.waitFor({ state: 'visible', timeout: 30000 });
     await settle(page);
@@ -78,7 +78,7 @@ describe('wishes: post, review, claim, fulfil, confirm, points', () => {
     resident = await session.loggedIn('demo-resident');
     await openTab(resident, '心愿');
     await button(currentPage(resident), '发布心愿').click();
-    await resident.waitForURL(/pages\/wishes\/post/);
+    await resident.waitForURL(/pages-wishes\/post/);
     const form = currentPage(resident);
     await form.locator('.wish-tile').filter({ hasText: '生活帮扶' }).click();
     await form.locator('input[placeholder="想请大家帮什么忙？"]').fill(TITLE);
@@ -94,7 +94,7 @@ describe('wishes: post, review, claim, fulfil, confirm, points', () => {
 
     await confirmModal(resident, '确认发布');
     await confirmModal(resident, '已提交');
-    await resident.waitForURL(/pages\/wishes\/detail/);
+    await resident.waitForURL(/pages-wishes\/detail/);
     const detail = currentPage(resident);
     await detail
       .locator('.wish-detail__title', { hasText: TITLE })
@@ -132,7 +132,7 @@ describe('wishes: post, review, claim, fulfil, confirm, points', () => {
     await screenshot(member, 'wish-board.png');
 
     await card.locator('.wish-card__main').click();
-    await member.waitForURL(/pages\/wishes\/detail/);
+    await member.waitForURL(/pages-wishes\/detail/);
     const detail = currentPage(member);
     const bar = detail.locator('.wish-bar');
     await button(bar, '认领心愿').waitFor({ state: 'visible', timeout: 30000 });
@@ -165,13 +165,13 @@ describe('wishes: post, review, claim, fulfil, confirm, points', () => {
     await resident.waitForURL(/pages\/wishes\/index/);
     await settle(resident);
     await currentPage(resident).locator('.wishes-link').filter({ hasText: '我的心愿' }).click();
-    await resident.waitForURL(/pages\/wishes\/mine/);
+    await resident.waitForURL(/pages-wishes\/mine/);
     const card = currentPage(resident).locator('.wish-card').filter({ hasText: TITLE });
     await card.waitFor({ state: 'visible', timeout: 30000 });
     await expect(card.locator('.rv-badge').textContent()).resolves.toBe('待确认');
     await settle(resident);
     await button(card, '去确认').click();
-    await resident.waitForURL(/pages\/wishes\/detail/);
+    await resident.waitForURL(/pages-wishes\/detail/);
 
     const detail = currentPage(resident);
     await expect(

@@ -35,6 +35,10 @@ export default defineConfig<'webpack5'>(async () => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      // A module that no main-package page uses goes to the subpackages that use it (their sub-vendors.js,
+      // copied into each when several do), never to the main package's vendors.js or common.js (Taro's default,
+      // spelt out because the main package's size depends on it).
+      optimizeMainPackage: { enable: true },
       // The libs' TypeScript sources live outside src/: babel compiles them too.
       compile: { include: [libs] },
       // Pages import NutUI's per-component styles in different orders; the order doesn't matter for them.

@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  // The four tab pages and the pages every user needs stay in the main package.
+  // The main package holds the four tabs and the login: what opens first and what everyone sees.
   pages: [
     'pages/home/index',
     'pages/scan/index',
@@ -7,35 +7,21 @@ export default defineAppConfig({
     'pages/mine/index',
     'pages/login/index',
     'pages/privacy/index',
-    'pages/join/index',
-    // 个人信息: 导出我的数据, 注销账号.
-    'pages/my-data/index',
-    'pages/delete-account/index',
-    // 爱心银行: every member's points, history, rewards and ranking.
-    'pages/points/index',
-    'pages/rewards/index',
-    'pages/rewards/orders',
-    'pages/leaderboard/index',
-    // 志愿活动, 扫码签到's result and 我的服务记录.
-    'pages/activities/index',
-    'pages/activities/detail',
-    'pages/checkin-result/index',
-    'pages/records/index',
-    // 微心愿: posting, one wish, my wishes, my claims and 消息.
-    'pages/wishes/post',
-    'pages/wishes/detail',
-    'pages/wishes/mine',
-    'pages/wishes/claimed',
-    'pages/wishes/messages',
-    // 包干到户: 我的包户, a household's card with 入户走访, and 群众诉求.
-    'pages/contact/index',
-    'pages/contact/household',
-    'pages/contact/demands',
-    // 三单: 资源单, 需求单, 项目单.
-    'pages/contact/lists',
   ],
-  // Secretaries' pages load only when a secretary opens them.
+  // Every other page loads with its area's subpackage (WeChat limits the main package to 2 MB; what it holds is
+  // downloaded before the first page shows). The tabs preload the areas opened from them: see preloadRule.
   subPackages: [
+    // 微心愿: posting, one wish, my wishes, my claims and 消息.
+    { root: 'pages-wishes', pages: ['post', 'detail', 'mine', 'claimed', 'messages'] },
+    // 志愿活动, 扫码签到's result and 我的服务记录.
+    { root: 'pages-activities', pages: ['index', 'detail', 'checkin-result', 'records'] },
+    // 爱心银行: my points and history, rewards, my orders and the ranking.
+    { root: 'pages-points', pages: ['index', 'rewards', 'orders', 'leaderboard'] },
+    // 包干到户: 我的包户, a household's card with 入户走访, 群众诉求 and 三单 (资源单, 需求单, 项目单).
+    { root: 'pages-contact', pages: ['index', 'household', 'demands', 'lists'] },
+    // 个人信息: 加入社区, 导出我的数据, 注销账号.
+    { root: 'pages-account', pages: ['join', 'my-data', 'delete-account'] },
+    // Secretaries' pages: only a secretary opens them, so no tab preloads them.
     {
       root: 'pages-admin',
       pages: [
@@ -65,6 +51,13 @@ export default defineAppConfig({
       ],
     },
   ],
+  // Each tab fetches, in the background, the subpackages of the pages it opens, so a tap does not wait for them.
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['pages-activities', 'pages-points', 'pages-contact'] },
+    'pages/scan/index': { network: 'all', packages: ['pages-activities'] },
+    'pages/wishes/index': { network: 'all', packages: ['pages-wishes'] },
+    'pages/mine/index': { network: 'all', packages: ['pages-points', 'pages-activities', 'pages-account'] },
+  },
   // 定位签到: an activity may check that the volunteer is at its place.
   permission: {
     'scope.userLocation': { desc: '用于核对您在志愿活动现场签到' },

@@ -124,7 +124,7 @@ describe('wishes with WeChat configured', () => {
     expect(sent.length).toBeGreaterThanOrEqual(2);
     expect(sent.at(-1)!.body).toMatchObject({
       template_id: 'tmpl-wish-status-0001',
-      page: `pages/wishes/detail?id=${wish.id}`,
+      page: `pages-wishes/detail?id=${wish.id}`,
       data: { thing1: { value: expect.stringContaining('轮椅') }, phrase2: { value: '认领' } },
     });
   });

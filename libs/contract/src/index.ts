@@ -1,5 +1,6 @@
 export * from './activities-api';
 export * from './api';
+export * from './app-pages';
 export * from './audit';
 export * from './categories';
 export * from './contact';

@@ -1,3 +1,5 @@
+import { APP_PAGES } from '@redvest/contract';
+
 /** Page URLs with their query, in one place. */
 function withQuery(path: string, query: Record<string, string | undefined> = {}): string {
   const pairs = Object.entries(query).filter(([, value]) => value !== undefined && value !== '');
@@ -13,23 +15,23 @@ export function adminPage(page: AdminPage, query: Record<string, string | undefi
 }
 
 export function joinPage(query: { code?: string } = {}): string {
-  return withQuery('/pages/join/index', query);
+  return withQuery('/pages-account/join', query);
 }
 
-/** 个人信息: 导出我的数据 and 注销账号, reached from 我的. */
-export const MY_DATA_PAGE = '/pages/my-data/index';
-export const DELETE_ACCOUNT_PAGE = '/pages/delete-account/index';
+/** 个人信息 (`pages-account` subpackage): 加入社区, 导出我的数据 and 注销账号. */
+export const MY_DATA_PAGE = '/pages-account/my-data';
+export const DELETE_ACCOUNT_PAGE = '/pages-account/delete-account';
 
-/** The points pages (爱心银行) in the main package: every member uses them. */
-export const POINTS_PAGE = '/pages/points/index';
-export const MY_ORDERS_PAGE = '/pages/rewards/orders';
+/** 爱心银行 (`pages-points` subpackage): my points, rewards, my orders and the ranking. */
+export const POINTS_PAGE = '/pages-points/index';
+export const MY_ORDERS_PAGE = '/pages-points/orders';
 
 export function rewardsPage(cid: string): string {
-  return withQuery('/pages/rewards/index', { cid });
+  return withQuery('/pages-points/rewards', { cid });
 }
 
 export function leaderboardPage(cid: string): string {
-  return withQuery('/pages/leaderboard/index', { cid });
+  return withQuery('/pages-points/leaderboard', { cid });
 }
 
 /** 活动管理 (secretaries): the community's activities, the form to publish or edit one, one activity's page. */
@@ -51,8 +53,8 @@ export function correctionsPage(cid: string): string {
 }
 
 export const TAB_PAGES = {
-  home: '/pages/home/index',
-  scan: '/pages/scan/index',
+  home: `/${APP_PAGES.home}`,
+  scan: `/${APP_PAGES.scan}`,
   wishes: '/pages/wishes/index',
   mine: '/pages/mine/index',
 } as const;
@@ -68,14 +70,14 @@ export function queryParam(params: Partial<Record<string, string>>, key: string)
   }
 }
 
-/** 志愿活动 and 扫码签到, in the main package: every volunteer uses them. */
-export const ACTIVITIES_PAGE = '/pages/activities/index';
-export const CHECKIN_RESULT_PAGE = '/pages/checkin-result/index';
+/** 志愿活动 (`pages-activities` subpackage): the activities, 扫码签到's result and 我的服务记录. */
+export const ACTIVITIES_PAGE = '/pages-activities/index';
+export const CHECKIN_RESULT_PAGE = '/pages-activities/checkin-result';
 /** 我的服务记录: my attendances, corrections and the service certificate. */
-export const RECORDS_PAGE = '/pages/records/index';
+export const RECORDS_PAGE = '/pages-activities/records';
 
 export function activityPage(activityId: string): string {
-  return withQuery('/pages/activities/detail', { id: activityId });
+  return withQuery('/pages-activities/detail', { id: activityId });
 }
 
 /** The organiser's rotating check-in code, shown on their phone at the activity. */
@@ -88,17 +90,17 @@ export function poster(activityId: string): string {
   return withQuery('/pages-admin/poster/index', { activityId });
 }
 
-/** 微心愿: the board is a tab; posting, one wish, my wishes, my claims and 消息 are in the main package. */
-export const MY_WISHES_PAGE = '/pages/wishes/mine';
-export const MY_CLAIMS_PAGE = '/pages/wishes/claimed';
-export const MESSAGES_PAGE = '/pages/wishes/messages';
+/** 微心愿: the board is a tab; posting, one wish, my wishes, my claims and 消息 are the `pages-wishes` subpackage. */
+export const MY_WISHES_PAGE = '/pages-wishes/mine';
+export const MY_CLAIMS_PAGE = '/pages-wishes/claimed';
+export const MESSAGES_PAGE = '/pages-wishes/messages';
 
 export function wishPostPage(cid: string): string {
-  return withQuery('/pages/wishes/post', { cid });
+  return withQuery('/pages-wishes/post', { cid });
 }
 
 export function wishPage(wishId: string): string {
-  return withQuery('/pages/wishes/detail', { id: wishId });
+  return withQuery(`/${APP_PAGES.wish}`, { id: wishId });
 }
 
 /** 心愿审核 (secretaries and branch secretaries): review, dispatch, confirm for a resident, thank-you letters. */
@@ -106,12 +108,12 @@ export function wishesAdminPage(cid: string): string {
   return withQuery('/pages-admin/wishes/index', { cid });
 }
 
-/** 包干到户: my households, one household's card with 入户走访, and 诉求. */
-export const MY_HOUSEHOLDS_PAGE = '/pages/contact/index';
-export const DEMANDS_PAGE = '/pages/contact/demands';
+/** 包干到户 (`pages-contact` subpackage): my households, one household's card with 入户走访, and 诉求. */
+export const MY_HOUSEHOLDS_PAGE = '/pages-contact/index';
+export const DEMANDS_PAGE = '/pages-contact/demands';
 
 export function householdPage(householdId: string): string {
-  return withQuery('/pages/contact/household', { id: householdId });
+  return withQuery('/pages-contact/household', { id: householdId });
 }
 
 /** 包户管理 (secretaries): the contact groups and this month's coverage. */
@@ -129,10 +131,9 @@ export function contactAssignPage(query: { cid: string; groupId: string }): stri
   return withQuery('/pages-admin/contact/assign', query);
 }
 
-/** 三单: 资源单, 需求单 and 项目单 of a community. */
-/** 三单; `demandId` opens 项目单 with 新建项目 answering that demand (诉求转为服务项目). */
+/** 三单: 资源单, 需求单 and 项目单 of a community; `demandId` opens 项目单 with 新建项目 answering that demand (诉求转为服务项目). */
 export function contactListsPage(cid: string, query: { demandId?: string } = {}): string {
-  return withQuery('/pages/contact/lists', { cid, ...query });
+  return withQuery('/pages-contact/lists', { cid, ...query });
 }
 
 /** 审计日志 (community secretaries): who did what, to whom, when and from where. */

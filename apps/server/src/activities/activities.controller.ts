@@ -1,4 +1,5 @@
 import type { ActivityView, AttendanceView, AttendeeView, CheckinCode, Page } from '@redvest/contract';
+import { APP_PAGES } from '@redvest/contract';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { attachment, attendanceSheet } from './attendance-export';
@@ -19,9 +20,6 @@ import {
   ProxyCheckinDto,
   UpdateActivityDto,
 } from './dto';
-
-/** The mini-program page a WeChat code opens; it reads the token from `scene`. */
-export const CHECKIN_PAGE = 'pages/scan/index';
 
 @ApiTags('志愿活动')
 @ApiBearerAuth()
@@ -95,7 +93,7 @@ export class ActivitiesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const code = await this.codes.code(id, query.kind ?? 'poster');
-    const { contentType, image } = await this.wechat.unlimitedCode(code.token, CHECKIN_PAGE);
+    const { contentType, image } = await this.wechat.unlimitedCode(code.token, APP_PAGES.scan);
     void reply.header('content-type', contentType).header('cache-control', 'no-store').send(image);
   }
 

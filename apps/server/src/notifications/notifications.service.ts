@@ -1,4 +1,4 @@
-import { NotificationView, Page, toIsoLocal } from '@redvest/contract';
+import { APP_PAGES, NotificationView, Page, toIsoLocal } from '@redvest/contract';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { AppConfig } from '../config/app-config';
@@ -67,7 +67,7 @@ export class NotificationsService {
         .sendSubscribeMessage({
           touser: user.openid,
           template_id: template,
-          page: n.wishId ? `pages/wishes/detail?id=${n.wishId}` : 'pages/home/index',
+          page: n.wishId ? `${APP_PAGES.wish}?id=${n.wishId}` : APP_PAGES.home,
           data: {
             thing1: { value: n.title.slice(0, 20) },
             phrase2: { value: n.status.slice(0, 5) },

@@ -16,7 +16,7 @@ import { usePagedList } from '../../hooks/usePagedList';
 import { api } from '../../services/api';
 import { queryParam, wishPage } from '../../services/routes';
 import { PhotoStrip } from '../../components/PhotoStrip';
-import '../../pages/wishes/lists.scss';
+import '../../components/wishes/lists.scss';
 import './index.scss';
 
 type Tab = WishStatus.PendingReview | WishStatus.Published | WishStatus.Fulfilled | WishStatus.Confirmed;

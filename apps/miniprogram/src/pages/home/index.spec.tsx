@@ -33,7 +33,7 @@ describe('首页 tiles by role', () => {
   it('offers a party member 三单 only', async () => {
     await renderFor(withRoles(Role.PartyMember));
     fireEvent.click(screen.getByLabelText('三单'));
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/contact/lists?cid=c1' });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages-contact/lists?cid=c1' });
     expect(screen.queryByLabelText('年度评价')).toBeNull();
   });
 

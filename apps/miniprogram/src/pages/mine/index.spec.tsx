@@ -55,7 +55,7 @@ describe('我的 page', () => {
 
     expect(await screen.findByText('60')).toBeTruthy();
     fireEvent.click(screen.getByText('我的积分'));
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/points/index' });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages-points/index' });
   });
 
   it('gives a secretary 积分审批 and 商品管理, and a branch secretary 积分审批 only', async () => {
@@ -225,9 +225,9 @@ describe('我的 page', () => {
     render(<MinePage />);
 
     fireEvent.click(await screen.findByText('导出我的数据'));
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/my-data/index' });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages-account/my-data' });
     fireEvent.click(screen.getByText('注销账号'));
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/delete-account/index' });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages-account/delete-account' });
   });
 
   it('asks for the privacy notice first when the user has not agreed to its current version', async () => {

@@ -42,7 +42,9 @@ describe('扫码 page', () => {
     await paste(`  ${TOKEN} `);
     await pressCheckIn();
 
-    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/checkin-result/index' }));
+    await waitFor(() =>
+      expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages-activities/checkin-result' }),
+    );
     expect(fake.requests[0].body).toEqual({ token: TOKEN });
     expect(lastCheckin()?.result.action).toBe('checked_in');
   });
@@ -120,7 +122,9 @@ describe('扫码 page', () => {
 
     render(<ScanPage />);
 
-    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/checkin-result/index' }));
+    await waitFor(() =>
+      expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages-activities/checkin-result' }),
+    );
     expect(fake.requests).toHaveLength(1);
     expect(fake.requests[0].body).toEqual({ token: TOKEN });
   });

@@ -114,13 +114,13 @@ describe('心愿墙 page', () => {
 
     render(<WishesPage />);
     fireEvent.click(await screen.findByText('轮椅刹车坏了，想请人修一下'));
-    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/wishes/detail?id=w1' });
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages-wishes/detail?id=w1' });
     fireEvent.click(screen.getByText('发布心愿'));
-    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/wishes/post?cid=c1' });
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages-wishes/post?cid=c1' });
     fireEvent.click(screen.getByText('我的心愿'));
-    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/wishes/mine' });
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages-wishes/mine' });
     fireEvent.click(screen.getByText('我认领的'));
-    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/wishes/claimed' });
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages-wishes/claimed' });
     // A party member is no reviewer.
     expect(screen.queryByText('心愿审核')).toBeNull();
   });
