@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import { PageChunksPlugin } from './page-chunks';
 
 const libs = path.resolve(__dirname, '../../../libs');
 const isH5 = process.env.TARO_ENV === 'h5';
@@ -73,6 +74,7 @@ export default defineConfig<'webpack5'>(async () => {
       // NutUI and our shared code; share what two or more pages use instead.
       webpackChain(chain) {
         chain.optimization.merge({ splitChunks: { chunks: 'all', minSize: 10000 } });
+        chain.plugin('page-chunks').use(PageChunksPlugin);
       },
     },
   };
