@@ -1,4 +1,4 @@
-import { Page } from 'playwright-core';
+import { Page, Response as PageAnswer } from 'playwright-core';
 import { CURRENT_PAGE, loginAsDemoUser, screenshot, settle } from '../support/browser';
 import { button, confirmModal, useDemoSession } from '../support/demo-session';
 
@@ -39,6 +39,36 @@ describe('the H5 app against the real server', () => {
     await tablet.reload();
     await tablet.locator('.login-demo__user').first().waitFor({ state: 'visible', timeout: 30000 });
     await expect(tablet.evaluate(() => localStorage.getItem('token'))).resolves.toBeFalsy();
+  });
+
+  it('sends a first visit its page and scripts brotli-compressed, the hashed scripts to be kept for a year', async () => {
+    const phone = await session.newPhone();
+    const answers: PageAnswer[] = [];
+    phone.on('response', (answer) => {
+      if (/\.(js|css)$|\/$/.test(new URL(answer.url()).pathname)) answers.push(answer);
+    });
+    await phone.goto(`${session.baseUrl()}/`);
+    await phone.locator('.login-demo__user').first().waitFor({ state: 'visible', timeout: 30000 });
+
+    const page = answers.find((answer) => new URL(answer.url()).pathname === '/')!;
+    expect(page.headers()['content-encoding']).toBe('br');
+    expect(page.headers()['cache-control']).toBe('no-cache');
+    const assets = answers.filter((answer) => answer !== page);
+    const scripts = assets.filter((answer) => answer.url().endsWith('.js'));
+    expect(scripts.length).toBeGreaterThanOrEqual(3);
+    for (const script of scripts) {
+      expect({ url: script.url(), encoding: script.headers()['content-encoding'] }).toEqual({
+        url: script.url(),
+        encoding: 'br',
+      });
+    }
+    for (const asset of assets) {
+      expect({ url: asset.url(), cache: asset.headers()['cache-control'] }).toEqual({
+        url: asset.url(),
+        cache: 'public, max-age=31536000, immutable',
+      });
+    }
+    await phone.context().close();
   });
 
   it('answers HEAD on the H5 page and the health check as a load balancer probes them: 200, no body', async () => {

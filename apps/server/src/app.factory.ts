@@ -1,5 +1,4 @@
 import multipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
@@ -7,8 +6,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { answerClientError, answerFrameworkError } from './common/client-errors';
+import { compressAnswers } from './common/compression';
 import { databaseDownAnswer } from './common/error-body';
 import { ErrorFilter } from './common/error.filter';
+import { serveH5Pages } from './common/h5-pages';
 import { MAX_BODY_BYTES, refuseDeepInput } from './common/input-limits';
 import { serializeError, serializeRequest } from './common/log-redaction';
 import { MULTIPART_LIMITS } from './common/multipart';
@@ -24,9 +25,6 @@ import {
   checkRouteTable,
   ServedRoute,
 } from './route-table.check';
-
-/** Where the mini-program's H5 build lands (apps/miniprogram/dist/h5), from src/ or dist/. */
-export const H5_DIR = join(__dirname, '../../miniprogram/dist/h5');
 
 /** During a known outage, API requests get their 503 at once instead of each waiting out a connection timeout. */
 function answerAtOnceWhileDatabaseIsDown(fastify: FastifyInstance, outage: DatabaseOutage): void {
@@ -59,13 +57,14 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
-  const h5Index = join(H5_DIR, 'index.html');
+  const h5Index = join(config.h5Dir, 'index.html');
   const h5Built = existsSync(h5Index);
   addSecurityHeaders(fastify, h5Built ? inlineScriptHashes(readFileSync(h5Index, 'utf8')) : []);
   const routes: ServedRoute[] = [];
   fastify.addHook('onRoute', ({ method, url }) => {
     for (const one of [method].flat()) routes.push({ method: one, url });
   });
+  await compressAnswers(app);
   await app.register(multipart, { limits: MULTIPART_LIMITS });
   refuseDeepInput(fastify);
   app.useGlobalPipes(validationPipe());
@@ -73,14 +72,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useGlobalFilters(new ErrorFilter(outage));
   answerAtOnceWhileDatabaseIsDown(fastify, outage);
   if (config.apiDocs) setUpOpenApi(app);
-  if (h5Built) {
-    await app.register(fastifyStatic, {
-      root: H5_DIR,
-      prefix: '/',
-      decorateReply: false,
-      index: ['index.html'],
-    });
-  }
+  if (h5Built) await serveH5Pages(app, config.h5Dir);
   await app.init();
   checkRouteTable(routes);
   checkAuditDeclarations();

@@ -21,6 +21,8 @@ export interface AppConfig {
   trustProxy: boolean | number | string;
   database: DatabaseConfig;
   dataDir: string;
+  /** The H5 build served at `/` (H5_DIR; by default the mini-program's dist/h5 in this repository). */
+  h5Dir: string;
   appSecret: string;
   /** 32 bytes for AES-256-GCM of personal data (phone numbers). */
   dataKey: Buffer;
@@ -45,6 +47,9 @@ export class ConfigError extends Error {
 
 export const WECHAT_DEFAULT_API_BASE = 'https://api.weixin.qq.com';
 
+/** Where the mini-program's H5 build lands (apps/miniprogram/dist/h5), from src/config or dist/config. */
+export const DEFAULT_H5_DIR = join(__dirname, '../../../miniprogram/dist/h5');
+
 /**
  * Reads and checks the environment. In the embedded mode (no DATABASE_URL) the secrets are generated once
  * and kept in DATA_DIR, so tokens and encrypted data survive a restart; with MySQL they must be configured.
@@ -67,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: parseTrustProxy(values.TRUST_PROXY ?? DEFAULT_TRUST_PROXY),
     database,
     dataDir,
+    h5Dir: values.H5_DIR ? resolvePath(values.H5_DIR) : DEFAULT_H5_DIR,
     appSecret: values.APP_SECRET ?? kept!.appSecret,
     dataKey: parseDataKey(values.DATA_ENCRYPTION_KEY ?? kept!.dataKey),
     devLogin: values.AUTH_DEV_LOGIN === '1',

@@ -39,6 +39,7 @@ export class Environment {
   })
   DATABASE_URL?: string;
   @IsOptional() @IsString() DATA_DIR?: string;
+  @IsOptional() @IsString() H5_DIR?: string;
   @IsOptional() @IsString() @MinLength(32, { message: 'APP_SECRET 至少 32 个字符' }) APP_SECRET?: string;
   @IsOptional()
   @Matches(/^([A-Za-z0-9+/]{43}=|[0-9a-fA-F]{64})$/, {
@@ -73,6 +74,7 @@ const KNOWN: Record<string, true> = {
   TRUST_PROXY: true,
   DATABASE_URL: true,
   DATA_DIR: true,
+  H5_DIR: true,
   APP_SECRET: true,
   DATA_ENCRYPTION_KEY: true,
   AUTH_DEV_LOGIN: true,
