@@ -1,3 +1,4 @@
+import { ErrorCode } from '@redvest/contract';
 import { request } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -152,6 +153,16 @@ describeWithApp('API answers: compressed when large enough, downloads as they ar
     expect(small.status).toBe(200);
     expect(small.body.length).toBeLessThan(1024);
     expect(small.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('does not unpack a compressed request body: it is refused with the error shape', async () => {
+    const answer = await fetch(`${w.t.baseUrl}/api/auth/dev-login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: gzipSync(JSON.stringify({ openid: 'zipped-body' })),
+    });
+    expect(answer.status).toBe(400);
+    expect(await answer.json()).toMatchObject({ error: { code: ErrorCode.InvalidJson } });
   });
 
   it('sends spreadsheets and PDFs uncompressed, whatever the browser accepts', async () => {
