@@ -2,22 +2,19 @@
 // database), a community of bulk-inserted members, and a timer.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { sqlTime } from './support/database.mjs';
+import { serverModule } from './support/paths.mjs';
+import { seedCommunity as seedMembers } from './support/seed.mjs';
 
-const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 /** A module of the built server (`apps/server/dist`). */
-export const server = (path) =>
-  createRequire(join(ROOT, 'apps/server/package.json'))(join(ROOT, 'apps/server/dist', path));
+export const server = serverModule;
+export { sqlTime };
 const { createApp } = server('app.factory.js');
 const { loadConfig } = server('config/app-config.js');
 export const { Db } = server('database/db.js');
 export const { newId } = server('database/ids.js');
-
-/** `2026-11-23 08:00:00.000`: a time as both databases take it in a plain INSERT. */
-export const sqlTime = (date = new Date()) => date.toISOString().replace('T', ' ').replace('Z', '');
 
 export async function withApp(databaseUrl, work) {
   const dataDir = mkdtempSync(join(tmpdir(), 'redvest-bench-'));
@@ -40,36 +37,25 @@ export async function withApp(databaseUrl, work) {
   }
 }
 
-/** A community with `count` members' users, inserted in bulk (the ledger itself is filled through its service). */
+/** A community of `count` members without roles, inserted in bulk (the ledger is filled through its service). */
 export async function seedCommunity(db, count) {
-  const communityId = newId();
-  const now = sqlTime();
-  await db.transaction((em) =>
-    em.query(
-      'INSERT INTO communities (id, name, street, invite_code, created_at) VALUES (?, ?, NULL, ?, ?)',
-      [communityId, '压测社区', randomBytes(6).toString('hex').toUpperCase(), now],
-    ),
-  );
-  const users = [];
-  for (let i = 0; i < count; i += 1000) {
-    const chunk = Array.from({ length: Math.min(1000, count - i) }, (_, j) => [
-      newId(),
-      `bench-${i + j}-${communityId}`,
-      `成员${i + j}`,
+  const sql = { query: (text, params) => db.transaction((em) => em.query(text, params)) };
+  const { communityId, memberIds } = await seedMembers(sql, { count, roles: [], secretary: false });
+  return { communityId, users: memberIds };
+}
+
+/** Gives a member a role (a branch secretary's names its compound). */
+export async function grantRole(db, communityId, userId, role, compoundId = '') {
+  await db.transaction(async (em) => {
+    const [{ id }] = await em.query('SELECT id FROM memberships WHERE community_id = ? AND user_id = ?', [
+      communityId,
+      userId,
     ]);
-    await db.transaction(async (em) => {
-      await em.query(
-        `INSERT INTO users (id, openid, nickname, created_at) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(',')}`,
-        chunk.flatMap((u) => [...u, now]),
-      );
-      await em.query(
-        `INSERT INTO memberships (id, community_id, user_id, status, real_name, joined_at) VALUES ${chunk.map(() => "(?, ?, ?, 'active', ?, ?)").join(',')}`,
-        chunk.flatMap(([id, , name]) => [newId(), communityId, id, name, now]),
-      );
-    });
-    users.push(...chunk.map(([id]) => id));
-  }
-  return { communityId, users };
+    await em.query(
+      'INSERT INTO membership_roles (membership_id, role, compound_id, community_id) VALUES (?, ?, ?, ?)',
+      [id, role, compoundId, communityId],
+    );
+  });
 }
 
 export async function timed(work) {

@@ -90,10 +90,9 @@ async function measure(target, people, rounds) {
       );
     }
     server.toggleProfile();
-    const profiled = await api(take(people / 5));
+    await api(take(people / 5));
     server.toggleProfile();
     const profile = topSelfTime(await awaitProfile(profileFile), 10);
-    void profiled;
     return summarise(runs, replay, profile);
   } finally {
     await replay?.close();

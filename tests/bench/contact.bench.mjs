@@ -1,6 +1,6 @@
 // 包干到户 at scale, on each database: 包户管理's coverage of a community
 // with 10,000 households and 100,000 visits against one with a tenth of both, and 我的包户 for a member.
-import { Db, newId, seedCommunity, server, sqlTime, timed, withApp } from './bench-app.mjs';
+import { Db, grantRole, newId, seedCommunity, server, sqlTime, timed, withApp } from './bench-app.mjs';
 import { engines, onEachEngine } from './support/engines.mjs';
 
 const { TokenService } = server('auth/token.service.js');
@@ -33,15 +33,7 @@ async function seedContact(db, households) {
   const { communityId, users } = await seedCommunity(db, groups * 3 + 1);
   const [secretary] = users;
   const now = sqlTime();
-  const [{ id: membershipId }] = await db.read((em) =>
-    em.query('SELECT id FROM memberships WHERE community_id = ? AND user_id = ?', [communityId, secretary]),
-  );
-  await db.transaction((em) =>
-    em.query(
-      "INSERT INTO membership_roles (membership_id, role, compound_id, community_id) VALUES (?, 'secretary', '', ?)",
-      [membershipId, communityId],
-    ),
-  );
+  await grantRole(db, communityId, secretary, 'secretary');
   const compoundId = newId();
   await insertRows(
     db,

@@ -4,7 +4,7 @@
 // appends to the community's hash chain, so it measures the engine's commit (WAL fsync) at that size.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { newId, seedCommunity, server, withApp } from './bench-app.mjs';
+import { grantRole, newId, seedCommunity, server, withApp } from './bench-app.mjs';
 
 const { LedgerService } = server('ledger/ledger.service.js');
 const { TokenService } = server('auth/token.service.js');
@@ -92,13 +92,7 @@ export async function run({ full }) {
     const db = app.get(Db);
     const dataDir = app.get(server('config/config.module.js').CONFIG).dataDir;
     const { communityId: cid, users } = await seedCommunity(db, 1000);
-    await db.transaction((em) =>
-      em.query(
-        `INSERT INTO membership_roles (membership_id, role, compound_id, community_id)
-       SELECT id, 'secretary', '', community_id FROM memberships WHERE user_id = ?`,
-        [users[0]],
-      ),
-    );
+    await grantRole(db, cid, users[0], 'secretary');
     const token = app.get(TokenService).issue({ id: users[0], tokenGeneration: 0 });
     const fresh = { mb: fileMb(dataDir), ...(await adjustments(base, token, cid, users, 'fresh')) };
     const filled = await growTo(db, app.get(LedgerService), cid, users, dataDir, targetMb);

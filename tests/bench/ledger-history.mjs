@@ -316,20 +316,6 @@ export async function everyoneVolunteers(db, communityId) {
   );
 }
 
-/** Gives a member a role (a branch secretary's names its compound). */
-export async function grantRole(db, communityId, userId, role, compoundId = '') {
-  await db.transaction(async (em) => {
-    const [{ id }] = await em.query('SELECT id FROM memberships WHERE community_id = ? AND user_id = ?', [
-      communityId,
-      userId,
-    ]);
-    await em.query(
-      'INSERT INTO membership_roles (membership_id, role, compound_id, community_id) VALUES (?, ?, ?, ?)',
-      [id, role, compoundId, communityId],
-    );
-  });
-}
-
 /**
  * Index statistics brought up to date after a bulk load, as a database that grew row by row has them:
  * with the counts of an empty table, MariaDB reads a community's 100,000 memberships to find 20 of them.

@@ -1,14 +1,13 @@
 // The ledger itself, in the built server's own process: writes per second for one community at 1, 10 and
 // 50 concurrent writers (each a manual adjustment in its own transaction: the chain-head lock makes them
-// take turns), `ledger:verify` after each; the verification of 20,000 transfers (100,000 with --full); and the leaderboard of a
-// community of 100,000 members against one of 1,000, read through the API by a member.
+// take turns), `ledger:verify` after each; and the verification of 20,000 transfers (100,000 with --full).
+// The leaderboard is measured by reads.bench.mjs.
 import { Db, seedCommunity, server, timed, withApp } from './bench-app.mjs';
 import { engines, onEachEngine } from './support/engines.mjs';
 import { median } from './support/stats.mjs';
 
 const { LedgerService } = server('ledger/ledger.service.js');
 const { verifyLedger } = server('ledger/ledger-verifier.js');
-const { TokenService } = server('auth/token.service.js');
 
 export const title = '爱心银行账本（服务端进程内）';
 const WRITERS = [1, 10, 50];
@@ -17,13 +16,12 @@ export async function run({ full, rounds }) {
   const sizes = {
     writes: full ? 5000 : 1500,
     transfers: full ? 100_000 : 20_000,
-    members: 100_000,
   };
   return onEachEngine('ledger', (target) => measure(target.url ?? null, sizes, rounds));
 }
 
 async function measure(databaseUrl, sizes, rounds) {
-  return withApp(databaseUrl, async (app, base) => {
+  return withApp(databaseUrl, async (app) => {
     const db = app.get(Db);
     const ledger = app.get(LedgerService);
     const { communityId, users } = await seedCommunity(db, 1000);
@@ -67,40 +65,6 @@ async function measure(databaseUrl, sizes, rounds) {
     });
     const verify = await timed(verified);
 
-    const board = async (size) => {
-      const community = await seedCommunity(db, size);
-      for (let i = 0; i < community.users.length; i += 1000) {
-        const chunk = community.users.slice(i, i + 1000);
-        await db.transaction((em) =>
-          em.query(
-            `INSERT INTO ledger_period_totals (community_id, unit, period, user_id, earned) VALUES ${chunk.map(() => "(?, 'points', 'all', ?, ?)").join(',')}`,
-            chunk.flatMap((userId, k) => [community.communityId, userId, ((i + k) * 7919) % 5000]),
-          ),
-        );
-      }
-      const reader = community.users[Math.floor(size / 2)];
-      await db.transaction((em) =>
-        em.query(
-          `INSERT INTO membership_roles (membership_id, role, compound_id, community_id)
-           SELECT id, 'volunteer', '', community_id FROM memberships WHERE user_id = ?`,
-          [reader],
-        ),
-      );
-      const token = app.get(TokenService).issue({ id: reader, tokenGeneration: 0 });
-      const get = async () => {
-        const response = await fetch(
-          `${base}/api/communities/${community.communityId}/leaderboard?period=all&limit=20`,
-          { headers: { authorization: `Bearer ${token}` } },
-        );
-        if (response.status !== 200)
-          throw new Error(`leaderboard: ${response.status} ${await response.text()}`);
-        return response.json();
-      };
-      for (let i = 0; i < 5; i++) await get();
-      const times = [];
-      for (let i = 0; i < 50; i++) times.push((await timed(get)).ms);
-      return median(times);
-    };
     return {
       writesPerSecond: writes,
       fill: {
@@ -108,7 +72,6 @@ async function measure(databaseUrl, sizes, rounds) {
         perSecond: (sizes.transfers - sizes.writes * WRITERS.length * rounds) / (fill.ms / 1000),
       },
       verifyMs: verify.ms,
-      leaderboardP50Ms: { members100k: await board(sizes.members), members1k: await board(1000) },
     };
   });
 }
@@ -121,10 +84,5 @@ export function rows(figures) {
       '目标 50 并发 ≥ 1000 笔/秒；每档后 ledger:verify 通过',
     ],
     [`${engine} 校验 ${f.fill.transfers} 笔流水`, `${(f.verifyMs / 1000).toFixed(2)} 秒`],
-    [
-      `${engine} 排行榜 p50`,
-      `10 万人 ${f.leaderboardP50Ms.members100k.toFixed(1)} ms，1000 人 ${f.leaderboardP50Ms.members1k.toFixed(1)} ms`,
-      '目标 < 50 ms',
-    ],
   ]);
 }

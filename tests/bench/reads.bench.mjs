@@ -5,10 +5,9 @@
 // (ledger-history.mjs); each request is timed over HTTP against the built server, and the median of the
 // runs is reported.
 import { fileURLToPath } from 'node:url';
-import { Db, seedCommunity, server, timed, withApp } from './bench-app.mjs';
+import { Db, grantRole, seedCommunity, server, timed, withApp } from './bench-app.mjs';
 import {
   everyoneVolunteers,
-  grantRole,
   refreshStatistics,
   seedLedgerHistory,
   splitIntoCompounds,

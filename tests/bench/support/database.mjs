@@ -1,6 +1,6 @@
 // The benchmarks' own way into a database the server has migrated: mysql2 for MariaDB/MySQL,
 // better-sqlite3 for the embedded file; `query` answers rows for a SELECT, and runs anything else.
-import { ROOT, serverRequire } from './paths.mjs';
+import { serverRequire } from './paths.mjs';
 
 const mysql = serverRequire('mysql2/promise');
 const Sqlite = serverRequire('better-sqlite3');
@@ -54,5 +54,3 @@ export async function throwawayMysql(label, serverUrl = MYSQL_URL) {
     },
   };
 }
-
-export { ROOT };

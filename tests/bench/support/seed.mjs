@@ -19,15 +19,19 @@ async function insertRows(sql, table, columns, rows) {
   }
 }
 
-/** A community with a secretary and `count` members holding `roles`; answers their user ids. */
-export async function seedCommunity(sql, { count, roles, name = '压测社区' }) {
+/**
+ * A community with a secretary (unless `secretary: false`) and `count` members holding `roles`; answers
+ * their user ids.
+ */
+export async function seedCommunity(sql, { count, roles, secretary = true, name = '压测社区' }) {
   const communityId = newId();
   const now = sqlTime();
   await sql.query(
     'INSERT INTO communities (id, name, street, invite_code, created_at) VALUES (?, ?, NULL, ?, ?)',
     [communityId, name, randomBytes(6).toString('hex').toUpperCase(), now],
   );
-  const people = Array.from({ length: count + 1 }, (_, i) => ({
+  const first = secretary ? 0 : 1;
+  const people = Array.from({ length: count + 1 - first }, (_, j) => j + first).map((i) => ({
     userId: newId(),
     membershipId: newId(),
     name: i === 0 ? '压测书记' : `成员${i}`,
@@ -51,7 +55,11 @@ export async function seedCommunity(sql, { count, roles, name = '压测社区' }
     ['membership_id', 'role', 'compound_id', 'community_id'],
     people.flatMap((p) => p.roles.map((role) => [p.membershipId, role, '', communityId])),
   );
-  return { communityId, secretaryId: people[0].userId, memberIds: people.slice(1).map((p) => p.userId) };
+  return {
+    communityId,
+    secretaryId: secretary ? people[0].userId : null,
+    memberIds: people.slice(first ? 0 : 1).map((p) => p.userId),
+  };
 }
 
 /** Bearer tokens as the server issues them, made with its secret. */
