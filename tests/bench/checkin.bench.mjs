@@ -153,6 +153,11 @@ async function captureReplay(target, server, seeded, scene, capturedPerson, scan
     check_out: checkOut.statements.map((s) => template(s.sql)),
   };
   const pool = mysql.createPool({ uri: target.url, connectionLimit: SERVER_POOL });
+  // As the server's own pool does for each connection it opens (apps/server/src/database/mysql-driver.ts),
+  // outside the captured statements.
+  pool.pool.on('connection', (connection) =>
+    connection.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED'),
+  );
   return {
     statements: { check_in: checkIn.statements.length, check_out: checkOut.statements.length },
     /** Check-ins then check-outs of `users`, 50 at a time, each timed. */

@@ -101,8 +101,10 @@ export function personReplay({ shared, capturedPerson, person, head }) {
       const [rows] = await connection.query(text, bound).catch((error) => {
         throw new Error(`replay: ${error.message}\n  ${connection.format(text, bound).slice(0, 600)}`);
       });
-      if (/FROM `ledger_chain_heads`.*FOR UPDATE/s.test(text) && rows[0])
-        readHead = { lastSequence: rows[0].ChainHead_last_sequence, lastHash: rows[0].ChainHead_last_hash };
+      if (/FROM `?ledger_chain_heads`?.*FOR UPDATE/s.test(text) && rows[0]) {
+        const column = (name) => rows[0][Object.keys(rows[0]).find((key) => key.endsWith(name))];
+        readHead = { lastSequence: Number(column('last_sequence')), lastHash: column('last_hash') };
+      }
     }
   };
 }

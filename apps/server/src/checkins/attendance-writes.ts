@@ -7,6 +7,7 @@ import { Attendance } from '../activities/attendance.entity';
 import { DomainError } from '../common/domain-error';
 import { Db } from '../database/db';
 import { newId } from '../database/ids';
+import { columnsOf, execute, hydrate, insertRows } from '../database/rows';
 import { LedgerService } from '../ledger/ledger.service';
 
 /** The idempotency key of an attendance's award: derived from the attendance, so a retry never pays twice. */
@@ -24,8 +25,12 @@ export class AttendanceWrites {
   ) {}
 
   /** The person's attendance of the activity, locked for the rest of the transaction. */
-  lock(em: EntityManager, activityId: string, userId: string): Promise<Attendance | null> {
-    return em.findOne(Attendance, { where: { activityId, userId }, ...this.db.forUpdate });
+  async lock(em: EntityManager, activityId: string, userId: string): Promise<Attendance | null> {
+    const [row] = await em.query(
+      `SELECT ${columnsOf(em, Attendance, 't')} FROM attendances t WHERE t.activity_id = ? AND t.user_id = ?${this.db.forUpdateSql}`,
+      [activityId, userId],
+    );
+    return row ? hydrate(em, Attendance, row, 't') : null;
   }
 
   /** Writes what the rules decided for the attendance; `existing` is there unless it is a check-in. */
@@ -48,13 +53,12 @@ export class AttendanceWrites {
     userId: string,
     opening: { checkedInAt: Date; offline: boolean; proxyBy: string | null },
   ): Promise<Attendance> {
-    const seat = await em
-      .createQueryBuilder()
-      .update(Activity)
-      .set({ attendeeCount: () => 'attendee_count + 1' })
-      .where('id = :id AND (capacity IS NULL OR attendee_count < capacity)', { id: activity.id })
-      .execute();
-    if (seat.affected === 0) throw new DomainError(ErrorCode.ActivityFull);
+    const seat = await execute(
+      em,
+      'UPDATE activities SET attendee_count = attendee_count + 1 WHERE id = ? AND (capacity IS NULL OR attendee_count < capacity)',
+      [activity.id],
+    );
+    if (seat === 0) throw new DomainError(ErrorCode.ActivityFull);
     const attendance: Attendance = {
       id: newId(),
       communityId: activity.communityId,
@@ -67,7 +71,7 @@ export class AttendanceWrites {
       points: null,
       createdAt: new Date(),
     };
-    await em.insert(Attendance, attendance);
+    await insertRows(em, Attendance, [attendance]);
     return attendance;
   }
 

@@ -15,6 +15,7 @@ import {
   decodeCode,
   isPastCheckin,
   isRefusal,
+  pointsPendingAfter,
   ScanFacts,
   TokenProblem,
 } from '@redvest/domain';
@@ -31,6 +32,8 @@ import { findMembership } from '../communities/membership-lookup';
 import { AppConfig } from '../config/app-config';
 import { CONFIG } from '../config/config.module';
 import { Db } from '../database/db';
+import { columnsOf, hydrate } from '../database/rows';
+import { attendanceView } from '../activities/views';
 import { isDuplicateKey } from '../database/db-errors';
 import { RateLimiter } from '../rate-limits/rate-limiter';
 import { RATE_LIMITS } from '../rate-limits/rules';
@@ -81,7 +84,7 @@ export class CheckinsService {
         );
         if (isRefusal(decision)) throw refusedWith(decision);
         const attendance = await this.writes.apply(em, activity, userId, existing, decision);
-        return { attendance, action: decision.action };
+        return { attendance, action: decision.action, pointsPending: pointsPendingAfter(decision) };
       })
       .catch(async (error) => {
         // Two scans at once: the unique key let one attendance in; the other scan just sees it.
@@ -89,10 +92,10 @@ export class CheckinsService {
         const attendance = await this.db.read((em) =>
           em.findOneOrFail(Attendance, { where: { activityId: activity.id, userId } }),
         );
-        return { attendance, action: 'already_checked_in' as CheckinAction };
+        return { attendance, action: 'already_checked_in' as CheckinAction, pointsPending: null };
       });
     return {
-      attendance: await this.db.read((em) => this.views.one(em, result.attendance, activity.title)),
+      attendance: await this.viewOf(result.attendance, activity.title, result.pointsPending),
       action: result.action,
       activity: {
         id: activity.id,
@@ -131,7 +134,7 @@ export class CheckinsService {
       if (isRefusal(decision)) throw refusedWith(decision);
       if (decision.action === 'already_checked_in') {
         this.audit.unchanged();
-        return existing!;
+        return { done: existing!, pointsPending: null };
       }
       const done = await this.writes.apply(em, activity, userId, existing, decision);
       await this.audit.record(em, {
@@ -143,9 +146,15 @@ export class CheckinsService {
             ? `代签到：“${title}”`
             : `代签退：“${title}”，服务 ${done.minutes ?? 0} 分钟`,
       });
-      return done;
+      return { done, pointsPending: pointsPendingAfter(decision) };
     });
-    return this.db.read((em) => this.views.one(em, attendance, activity.title));
+    return this.viewOf(attendance.done, activity.title, attendance.pointsPending);
+  }
+
+  /** The attendance as answered: the ledger is read only when the transaction did not just write it. */
+  private viewOf(attendance: Attendance, title: string, pointsPending: boolean | null) {
+    if (pointsPending !== null) return attendanceView(attendance, title, pointsPending);
+    return this.db.read((em) => this.views.one(em, attendance, title));
   }
 
   /**
@@ -230,10 +239,16 @@ export class CheckinsService {
       community: null,
     };
     if (typeof code === 'string') return none;
-    const activity = await em.findOne(Activity, { where: { number: code.activityNumber } });
-    if (!activity) return none;
+    // One statement for both (database/rows.ts): every scan reads them.
+    const [row] = await em.query(
+      `SELECT ${columnsOf(em, Activity, 'a')}, ${columnsOf(em, Community, 'c')}
+       FROM activities a JOIN communities c ON c.id = a.community_id WHERE a.number = ?`,
+      [code.activityNumber],
+    );
+    if (!row) return none;
+    const activity = hydrate(em, Activity, row, 'a');
+    const community = hydrate(em, Community, row, 'c');
     const membership = await findMembership(em, activity.communityId, userId);
-    const community = await em.findOneOrFail(Community, { where: { id: activity.communityId } });
     const enrolled =
       Boolean(activity.enrolmentRequired) &&
       (await em.count(Enrolment, { where: { activityId: activity.id, userId } })) > 0;

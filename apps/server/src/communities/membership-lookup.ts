@@ -1,6 +1,6 @@
 import { Role } from '@redvest/contract';
 import { EntityManager } from 'typeorm';
-import { MembershipRole } from './membership-role.entity';
+import { columnsOf, hydrate } from '../database/rows';
 import { Membership } from './membership.entity';
 
 export interface MembershipWithRoles {
@@ -19,24 +19,20 @@ export async function findMembership(
   communityId: string,
   userId: string,
 ): Promise<MembershipWithRoles | null> {
-  const { entities, raw } = await em
-    .createQueryBuilder(Membership, 'm')
-    .leftJoin(MembershipRole, 'r', 'r.membership_id = m.id')
-    .addSelect('r.role', 'granted_role')
-    .addSelect('r.compound_id', 'granted_compound')
-    // 党小组长 comes from leading an active contact group, besides being granted.
-    .addSelect(
-      "(SELECT COUNT(*) FROM contact_groups g WHERE g.community_id = m.community_id AND g.leader_id = m.user_id AND g.status = 'active')",
-      'leads',
-    )
-    .where('m.community_id = :communityId AND m.user_id = :userId', { communityId, userId })
-    .getRawAndEntities<{
-      granted_role: Role | null;
-      granted_compound: string | null;
-      leads: number | string;
-    }>();
-  const [membership] = entities;
-  if (!membership) return null;
+  // Hand-written (database/rows.ts): every community route's access check runs it.
+  const raw: (Record<string, unknown> & {
+    granted_role: Role | null;
+    granted_compound: string | null;
+    leads: number | string;
+  })[] = await em.query(
+    `SELECT ${columnsOf(em, Membership, 'm')}, r.role AS granted_role, r.compound_id AS granted_compound,
+       (SELECT COUNT(*) FROM contact_groups g WHERE g.community_id = m.community_id AND g.leader_id = m.user_id AND g.status = 'active') AS leads
+     FROM memberships m LEFT JOIN membership_roles r ON r.membership_id = m.id
+     WHERE m.community_id = ? AND m.user_id = ?`,
+    [communityId, userId],
+  );
+  if (raw.length === 0) return null;
+  const membership = hydrate(em, Membership, raw[0], 'm');
   const rows = raw.filter((row) => row.granted_role !== null);
   const derived = Number(raw[0].leads) > 0 ? [Role.GroupLeader] : [];
   return {

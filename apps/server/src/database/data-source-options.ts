@@ -2,6 +2,7 @@ import { DataSourceOptions } from 'typeorm';
 import { DatabaseConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { pooledMysql } from './mysql-driver';
 import { prepareSqliteConnection } from './sqlite-file';
 
 /**
@@ -21,13 +22,15 @@ export function dataSourceOptions(database: DatabaseConfig, { reader = false } =
     return {
       ...common,
       type: 'mysql',
+      driver: pooledMysql,
       url: database.url,
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
       dateStrings: false,
       supportBigNumbers: true,
       bigNumberStrings: true,
-      extra: { connectionLimit: 20 },
+      // `trace: false`: mysql2 would otherwise capture a stack trace for every query (6% of a check-in's CPU).
+      extra: { connectionLimit: 20, trace: false },
     };
   }
   return {

@@ -46,6 +46,11 @@ export class Db implements OnModuleDestroy {
     return this.serial ? {} : { lock: { mode: 'pessimistic_write' } };
   }
 
+  /** The same lock in hand-written SQL (database/rows.ts): ` FOR UPDATE` on MySQL, nothing on SQLite. */
+  get forUpdateSql(): string {
+    return this.serial ? '' : ' FOR UPDATE';
+  }
+
   /**
    * One unit of work in one transaction. On MySQL it runs at READ COMMITTED (no gap locks on rows that
    * are not there yet) and is run again when the database picked it as a deadlock victim, so `work`
@@ -55,7 +60,8 @@ export class Db implements OnModuleDestroy {
     if (this.serial) return this.inTurn(() => this.dataSource.transaction(work));
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction('READ COMMITTED', work);
+        // Every pooled connection is at READ COMMITTED for its session (database/mysql-driver.ts).
+        return await this.dataSource.transaction(work);
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));

@@ -5,6 +5,7 @@ import { EntityManager } from 'typeorm';
 import { DomainError, refusedWith } from '../common/domain-error';
 import { Db } from '../database/db';
 import { newId } from '../database/ids';
+import { columnsOf, execute, hydrate, insertRows } from '../database/rows';
 import { ChainHead } from './chain-head.entity';
 import { GENESIS_HASH, transferHash } from './chain';
 import { periodsOf, totalsDelta } from './earnings';
@@ -35,7 +36,7 @@ export class LedgerChain {
    * every waiting transaction then tries to upgrade, which deadlocks under load.
    */
   async lock(em: EntityManager, communityId: string): Promise<ChainHead> {
-    const head = await em.findOne(ChainHead, { where: { communityId }, ...this.db.forUpdate });
+    const head = await this.lockedHead(em, communityId);
     if (head) return head;
     await em
       .createQueryBuilder()
@@ -45,7 +46,15 @@ export class LedgerChain {
       .orIgnore()
       .updateEntity(false)
       .execute();
-    return em.findOneOrFail(ChainHead, { where: { communityId }, ...this.db.forUpdate });
+    return (await this.lockedHead(em, communityId))!;
+  }
+
+  private async lockedHead(em: EntityManager, communityId: string): Promise<ChainHead | null> {
+    const [row] = await em.query(
+      `SELECT ${columnsOf(em, ChainHead, 'h')} FROM ledger_chain_heads h WHERE h.community_id = ?${this.db.forUpdateSql}`,
+      [communityId],
+    );
+    return row ? hydrate(em, ChainHead, row, 'h') : null;
   }
 
   /**
@@ -73,12 +82,12 @@ export class LedgerChain {
       prevHash: head.lastHash,
     };
     const transfer = { ...row, hash: transferHash(row) } as LedgerTransfer;
-    await em.insert(LedgerTransfer, transfer);
+    await insertRows(em, LedgerTransfer, [transfer]);
     await this.keepQueue(em, transfer, credit);
-    await em.update(
-      ChainHead,
-      { communityId: head.communityId },
-      { lastSequence: transfer.sequence, lastHash: transfer.hash },
+    await execute(
+      em,
+      'UPDATE ledger_chain_heads SET last_sequence = ?, last_hash = ? WHERE community_id = ?',
+      [transfer.sequence, transfer.hash, head.communityId],
     );
     head.lastSequence = transfer.sequence;
     head.lastHash = transfer.hash;
@@ -90,13 +99,14 @@ export class LedgerChain {
   /** A pending transfer joins the approvals queue; the row that posts or voids it takes it out. */
   private async keepQueue(em: EntityManager, transfer: LedgerTransfer, credit: LedgerAccount) {
     if (transfer.phase === 'pending') {
-      await em.insert(OpenPending, {
-        communityId: transfer.communityId,
-        transferId: transfer.id,
-        userId: credit.userId,
-      });
+      await insertRows(em, OpenPending, [
+        { communityId: transfer.communityId, transferId: transfer.id, userId: credit.userId },
+      ]);
     } else if (transfer.pendingId) {
-      await em.delete(OpenPending, { communityId: transfer.communityId, transferId: transfer.pendingId });
+      await execute(em, 'DELETE FROM ledger_open_pendings WHERE community_id = ? AND transfer_id = ?', [
+        transfer.communityId,
+        transfer.pendingId,
+      ]);
     }
   }
 
@@ -109,19 +119,20 @@ export class LedgerChain {
     const d = decideMove({ isMember, totals: account }, phase, side, amount);
     if (isRefusal(d)) throw refusedWith(d);
     const guarded = needsCover(isMember, phase, side);
-    const query = em
-      .createQueryBuilder()
-      .update(LedgerAccount)
-      .set({
-        creditsPosted: () => `credits_posted + ${d.creditsPosted}`,
-        debitsPosted: () => `debits_posted + ${d.debitsPosted}`,
-        creditsPending: () => `credits_pending + ${d.creditsPending}`,
-        debitsPending: () => `debits_pending + ${d.debitsPending}`,
-      })
-      .where('id = :id', { id: account.id });
-    if (guarded) query.andWhere('credits_posted - debits_posted - debits_pending >= :amount', { amount });
-    const result = await query.execute();
-    if (guarded && result.affected === 0) throw new DomainError(ErrorCode.InsufficientPoints);
+    const cover = guarded ? ' AND credits_posted - debits_posted - debits_pending >= ?' : '';
+    const changed = await execute(
+      em,
+      `UPDATE ledger_accounts SET credits_posted = credits_posted + ?, debits_posted = debits_posted + ?, credits_pending = credits_pending + ?, debits_pending = debits_pending + ? WHERE id = ?${cover}`,
+      [
+        d.creditsPosted,
+        d.debitsPosted,
+        d.creditsPending,
+        d.debitsPending,
+        account.id,
+        ...(guarded ? [amount] : []),
+      ],
+    );
+    if (guarded && changed === 0) throw new DomainError(ErrorCode.InsufficientPoints);
     Object.assign(account, applyDelta(account, d));
   }
 

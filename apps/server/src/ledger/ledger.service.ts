@@ -5,7 +5,8 @@ import { EntityManager, In } from 'typeorm';
 import { DomainError, refusedWith } from '../common/domain-error';
 import { requestFingerprint } from '../common/request-fingerprint';
 import { ChainHead } from './chain-head.entity';
-import { accountOf, accountsById, AccountOwner } from './ledger-accounts';
+import { columnsOf, hydrate } from '../database/rows';
+import { accountsById, accountsOf, AccountOwner } from './ledger-accounts';
 import { LedgerChain } from './ledger-chain';
 import { LedgerTransfer } from './ledger-transfer.entity';
 import { PeriodTotal } from './period-total.entity';
@@ -244,15 +245,16 @@ export class LedgerService {
   private async transfer(em: EntityManager, input: NewTransfer): Promise<Outcome> {
     const head = await this.lockChain(em, input.communityId);
     const requestHash = requestFingerprint(input.request);
-    const existing = await em.findOne(LedgerTransfer, {
-      where: { communityId: input.communityId, idempotencyKey: input.idempotencyKey },
-    });
+    const [found] = await em.query(
+      `SELECT ${columnsOf(em, LedgerTransfer, 't')} FROM ledger_transfers t WHERE t.community_id = ? AND t.idempotency_key = ?`,
+      [input.communityId, input.idempotencyKey],
+    );
+    const existing = found ? hydrate(em, LedgerTransfer, found, 't') : null;
     if (existing) {
       if (existing.requestHash !== requestHash) throw new DomainError(ErrorCode.IdempotencyKeyReused);
       return { transfer: existing, replayed: true };
     }
-    const debit = await accountOf(em, input.communityId, input.debit, input.unit);
-    const credit = await accountOf(em, input.communityId, input.credit, input.unit);
+    const [debit, credit] = await accountsOf(em, input.communityId, [input.debit, input.credit], input.unit);
     const transfer = await this.chain.append(em, head, {
       phase: input.phase,
       debit,

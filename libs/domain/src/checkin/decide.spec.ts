@@ -10,6 +10,7 @@ import {
   decideOverdueClose,
   decideProxyScan,
   decideScan,
+  pointsPendingAfter,
   ScanFacts,
 } from './decide';
 import { isRefusal, Refusal } from '../refusal';
@@ -286,6 +287,25 @@ describe('decideAttendance', () => {
     ).toEqual({
       action: 'already_checked_in',
     });
+  });
+
+  it('tells whether the points wait for a secretary from the decision alone, except for a repeated scan', () => {
+    expect(pointsPendingAfter(decided(decideAttendance(null, scanAt(NOW), ACTIVITY, SETTINGS)))).toBe(false);
+    expect(
+      pointsPendingAfter(decided(decideAttendance(open(t('09:57')), scanAt(NOW), ACTIVITY, SETTINGS))),
+    ).toBe(null);
+    const out = scanAt(t('11:20'));
+    const posted = decided(
+      decideAttendance(open(t('08:40')), out, { ...ACTIVITY, autoApprove: true }, SETTINGS),
+    );
+    expect(pointsPendingAfter(posted)).toBe(false);
+    expect(pointsPendingAfter(decided(decideAttendance(open(t('08:40')), out, ACTIVITY, SETTINGS)))).toBe(
+      true,
+    );
+    const nothing = decided(
+      decideAttendance(open(NOW), scanAt(t('09:50'), { intent: 'check_out' }), ACTIVITY, SETTINGS),
+    );
+    expect(pointsPendingAfter(nothing)).toBe(false);
   });
 
   it('records the organiser of a 代签退 unless another checked the person in', () => {

@@ -162,6 +162,17 @@ export type AttendanceDecision =
   | { action: 'already_checked_in' }
   | { action: 'checked_out'; close: AttendanceClosing };
 
+/**
+ * Whether the attendance's points wait for a secretary once the decision is written, when the decision
+ * itself tells: a new attendance has no award yet, a closing writes its awards now. A repeated scan
+ * changes nothing, so what its attendance earned earlier must be read (null).
+ */
+export function pointsPendingAfter(decision: AttendanceDecision): boolean | null {
+  if (decision.action === 'checked_in') return false;
+  if (decision.action === 'already_checked_in') return null;
+  return decision.close.awards.some((award) => award.unit === Unit.Points && !award.autoPost);
+}
+
 /** What an admitted scan does to the person's attendance (`existing`, read under its lock). */
 export function decideAttendance(
   existing: AttendanceFacts | null,
