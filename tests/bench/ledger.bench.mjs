@@ -1,12 +1,15 @@
 // The ledger itself, in the built server's own process: writes per second for one community at 1, 10 and
-// 50 concurrent writers (each a manual adjustment in its own transaction: the chain-head lock makes them
-// take turns), `ledger:verify` after each; and the verification of 20,000 transfers (100,000 with --full).
+// 50 concurrent writers, each a manual adjustment, `ledger:verify` after each: in a transaction of its own
+// (the chain-head lock makes them take turns, a commit each) and through the group commit (those that
+// arrive together share a transaction), in the same run; and the verification of 20,000 transfers
+// (100,000 with --full).
 // The leaderboard is measured by reads.bench.mjs.
 import { Db, seedCommunity, server, timed, withApp } from './bench-app.mjs';
 import { engines, onEachEngine } from './support/engines.mjs';
 import { median } from './support/stats.mjs';
 
 const { LedgerService } = server('ledger/ledger.service.js');
+const { LedgerGroupCommit } = server('ledger/ledger-group-commit.js');
 const { verifyLedger } = server('ledger/ledger-verifier.js');
 
 export const title = '爱心银行账本（服务端进程内）';
@@ -24,6 +27,11 @@ async function measure(databaseUrl, sizes, rounds) {
   return withApp(databaseUrl, async (app) => {
     const db = app.get(Db);
     const ledger = app.get(LedgerService);
+    const group = app.get(LedgerGroupCommit);
+    const ways = {
+      alone: () => db.transaction(adjust),
+      grouped: () => group.transaction(communityId, adjust),
+    };
     const { communityId, users } = await seedCommunity(db, 1000);
     let key = 0;
     const adjust = (em) =>
@@ -40,25 +48,28 @@ async function measure(databaseUrl, sizes, rounds) {
       const result = await db.snapshot((em) => verifyLedger(em, communityId));
       if (!result.ok) throw new Error(`ledger:verify failed: ${result.problems[0]}`);
     };
-    const writes = {};
+    const writes = { alone: {}, grouped: {} };
     for (const writers of WRITERS) {
-      const runs = [];
-      for (let r = 0; r < rounds; r++) {
-        let left = sizes.writes;
-        const { ms } = await timed(() =>
-          Promise.all(
-            Array.from({ length: writers }, async () => {
-              while (left-- > 0) await db.transaction(adjust);
-            }),
-          ),
-        );
-        runs.push(sizes.writes / (ms / 1000));
+      for (const [way, write] of Object.entries(ways)) {
+        const runs = [];
+        for (let r = 0; r < rounds; r++) {
+          let left = sizes.writes;
+          const { ms } = await timed(() =>
+            Promise.all(
+              Array.from({ length: writers }, async () => {
+                while (left-- > 0) await write();
+              }),
+            ),
+          );
+          runs.push(sizes.writes / (ms / 1000));
+        }
+        await verified();
+        writes[way][writers] = median(runs);
       }
-      await verified();
-      writes[writers] = median(runs);
     }
+    // Filled up to the size to verify, 500 adjustments a transaction (each write above left one, or none if refused).
     const fill = await timed(async () => {
-      for (let i = key; i < sizes.transfers; i += 500)
+      while (key < sizes.transfers)
         await db.transaction(async (em) => {
           for (let j = 0; j < 500; j++) await adjust(em);
         });
@@ -67,10 +78,7 @@ async function measure(databaseUrl, sizes, rounds) {
 
     return {
       writesPerSecond: writes,
-      fill: {
-        transfers: sizes.transfers,
-        perSecond: (sizes.transfers - sizes.writes * WRITERS.length * rounds) / (fill.ms / 1000),
-      },
+      fill: { transfers: key, seconds: fill.ms / 1000 },
       verifyMs: verify.ms,
     };
   });
@@ -78,11 +86,14 @@ async function measure(databaseUrl, sizes, rounds) {
 
 export function rows(figures) {
   return engines(figures).flatMap(([engine, f]) => [
-    [
-      `${engine} 账本写入（一个社区）`,
-      WRITERS.map((w) => `${w} 并发 ${f.writesPerSecond[w].toFixed(0)} 笔/秒`).join('，'),
-      '目标 50 并发 ≥ 1000 笔/秒；每档后 ledger:verify 通过',
-    ],
+    ...[
+      ['alone', '各自一个事务'],
+      ['grouped', '组提交'],
+    ].map(([way, label]) => [
+      `${engine} 账本写入（一个社区，${label}）`,
+      WRITERS.map((w) => `${w} 并发 ${f.writesPerSecond[way][w].toFixed(0)} 笔/秒`).join('，'),
+      way === 'grouped' ? '目标 50 并发 ≥ 1000 笔/秒；每档后 ledger:verify 通过' : '对照',
+    ]),
     [`${engine} 校验 ${f.fill.transfers} 笔流水`, `${(f.verifyMs / 1000).toFixed(2)} 秒`],
   ]);
 }

@@ -84,6 +84,24 @@ describeWithApp('the hash-chained ledger', (w) => {
     ]);
   });
 
+  it('notices period totals (leaderboards, statements) that the transfers do not add up to', async () => {
+    const { cid, secretary, member } = await communityWithHistory();
+    await w.t.dataSource.query(
+      "UPDATE ledger_period_totals SET earned = earned + 1 WHERE community_id = ? AND user_id = ? AND unit = 'points' AND period = 'all'",
+      [cid, member.userId],
+    );
+    await w.t.dataSource.query(
+      "DELETE FROM ledger_period_totals WHERE community_id = ? AND user_id = ? AND unit = 'minutes' AND period = 'all'",
+      [cid, member.userId],
+    );
+    const result = await secretary.points.verify(cid);
+    expect(result.ok).toBe(false);
+    expect(result.problems).toEqual([
+      `${member.userId}/points/all 的期间合计与流水不符：获得 61、消费 0 ≠ 60、0`,
+      `${member.userId}/minutes/all 缺少期间合计`,
+    ]);
+  });
+
   it('is for secretaries only', async () => {
     const { cid, member } = await communityWithHistory();
     expect(await errorOf(member.points.verify(cid))).toMatchObject({

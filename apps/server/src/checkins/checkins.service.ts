@@ -35,6 +35,7 @@ import { Db } from '../database/db';
 import { columnsOf, hydrate } from '../database/rows';
 import { attendanceView } from '../activities/views';
 import { isDuplicateKey } from '../database/db-errors';
+import { LedgerGroupCommit } from '../ledger/ledger-group-commit';
 import { RateLimiter } from '../rate-limits/rate-limiter';
 import { RATE_LIMITS } from '../rate-limits/rules';
 import { AttendanceViews } from './attendance-views';
@@ -61,6 +62,7 @@ export class CheckinsService {
 
   constructor(
     private readonly db: Db,
+    private readonly groupCommit: LedgerGroupCommit,
     private readonly writes: AttendanceWrites,
     private readonly views: AttendanceViews,
     private readonly limiter: RateLimiter,
@@ -73,8 +75,8 @@ export class CheckinsService {
   async scan(userId: string, body: CheckinDto, now = new Date()): Promise<CheckinResponse> {
     await this.limiter.refuseWhenReached(RATE_LIMITS.wrongCheckinCodes, `user:${userId}`, now);
     const { scan, activity, community } = await this.admit(userId, body, now);
-    const result = await this.db
-      .transaction(async (em) => {
+    const result = await this.groupCommit
+      .transaction(activity.communityId, async (em) => {
         const existing = await this.writes.lock(em, activity.id, userId);
         const decision = decideAttendance(
           existing && attendanceFacts(existing),
@@ -123,7 +125,7 @@ export class CheckinsService {
     const scan = decideProxyScan({ activity: rules, member: membership && { active } }, new Date());
     if (isRefusal(scan)) throw refusedWith(scan);
     const title = clip(activity.title, 40);
-    const attendance = await this.db.transaction(async (em) => {
+    const attendance = await this.groupCommit.transaction(activity.communityId, async (em) => {
       const existing = await this.writes.lock(em, activityId, userId);
       const decision = decideAttendance(
         existing && attendanceFacts(existing),
@@ -180,11 +182,11 @@ export class CheckinsService {
         isPastCheckin(checkinActivity(a, communityOf.get(a.communityId)!), now),
       );
       const pastIds = new Set(past.map((a) => a.id));
-      return open.filter((a) => pastIds.has(a.activityId)).map((a) => a.id);
+      return open.filter((a) => pastIds.has(a.activityId));
     });
     let closed = 0;
-    for (const id of overdue) {
-      closed += await this.db.transaction(async (em) => {
+    for (const { id, communityId } of overdue) {
+      closed += await this.groupCommit.transaction(communityId, async (em) => {
         const attendance = await em.findOne(Attendance, {
           where: { id, status: 'open' },
           ...this.db.forUpdate,

@@ -1,3 +1,11 @@
+/** ER_LOCK_DEADLOCK and ER_LOCK_WAIT_TIMEOUT: the transaction was rolled back and may simply be run again. */
+const RETRYABLE_ERRNOS = new Set([1213, 1205]);
+
+export function isRetryable(error: unknown): boolean {
+  const driverError = (error as { driverError?: { errno?: number } }).driverError;
+  return RETRYABLE_ERRNOS.has(driverError?.errno ?? (error as { errno?: number }).errno ?? 0);
+}
+
 /** A unique key refused the row: another transaction got there first (MySQL errno 1062, SQLite's constraint error). */
 export function isDuplicateKey(error: unknown): boolean {
   const e = error as { driverError?: { errno?: number; code?: string; message?: string }; message?: string };

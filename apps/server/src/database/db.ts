@@ -1,17 +1,11 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { isRetryable } from './db-errors';
 
 /** The embedded database's read-only connection (null on MySQL, whose pool serves reads and writes). */
 export const READER = Symbol('READER');
 
 const MAX_ATTEMPTS = 5;
-/** ER_LOCK_DEADLOCK and ER_LOCK_WAIT_TIMEOUT: the transaction was rolled back and may simply be run again. */
-const RETRYABLE_ERRNOS = new Set([1213, 1205]);
-
-function isRetryable(error: unknown): boolean {
-  const driverError = (error as { driverError?: { errno?: number } }).driverError;
-  return RETRYABLE_ERRNOS.has(driverError?.errno ?? (error as { errno?: number }).errno ?? 0);
-}
 
 /**
  * The one way services reach the database.

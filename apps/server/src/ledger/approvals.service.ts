@@ -24,6 +24,7 @@ import { Db } from '../database/db';
 import { LedgerAccount } from './ledger-account.entity';
 import { LedgerTransfer } from './ledger-transfer.entity';
 import { OpenPending } from './open-pending.entity';
+import { LedgerGroupCommit } from './ledger-group-commit';
 import { LedgerService } from './ledger.service';
 import { memberNames } from '../communities/member-names';
 import { memberOfTransfer, transferWords } from './transfer-words';
@@ -37,6 +38,7 @@ import { transferViews } from './transfer-views';
 export class ApprovalsService {
   constructor(
     private readonly db: Db,
+    private readonly groupCommit: LedgerGroupCommit,
     private readonly ledger: LedgerService,
     private readonly audit: AuditTrail,
   ) {}
@@ -141,7 +143,7 @@ export class ApprovalsService {
     reason?: string,
     inBatch = false,
   ): Promise<TransferView[]> {
-    return this.db.transaction(async (em) => {
+    return this.groupCommit.transaction(access.communityId, async (em) => {
       await this.checkCompound(em, access, transferId);
       const rows =
         action === 'approve'

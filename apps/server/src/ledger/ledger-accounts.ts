@@ -6,7 +6,8 @@ import { LedgerAccount } from './ledger-account.entity';
 
 export type AccountOwner = { userId: string } | { system: SystemAccount };
 
-const ownerKey = (owner: AccountOwner) => ('userId' in owner ? owner.userId : `system:${owner.system}`);
+export const ownerKey = (owner: AccountOwner) =>
+  'userId' in owner ? owner.userId : `system:${owner.system}`;
 
 /**
  * The owners' accounts in this unit, in the order given, those not there yet opened (their first

@@ -1,5 +1,14 @@
 import { ErrorCode, TransferCode, Unit } from '@redvest/contract';
-import { applyDelta, decideMove, isRefusal, needsCover, Phase, Side } from '@redvest/domain';
+import {
+  applyDelta,
+  decideMove,
+  isRefusal,
+  needsCover,
+  Phase,
+  Side,
+  Totals,
+  ZERO_TOTALS,
+} from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainError, refusedWith } from '../common/domain-error';
@@ -10,6 +19,7 @@ import { ChainHead } from './chain-head.entity';
 import { GENESIS_HASH, transferHash } from './chain';
 import { periodsOf, totalsDelta } from './earnings';
 import { LedgerAccount } from './ledger-account.entity';
+import { accountsById, accountsOf, AccountOwner, ownerKey } from './ledger-accounts';
 import { LedgerTransfer } from './ledger-transfer.entity';
 import { OpenPending } from './open-pending.entity';
 
@@ -28,6 +38,14 @@ export type ChainEntry = Omit<
  */
 @Injectable()
 export class LedgerChain {
+  /**
+   * The heads each transaction has locked (its EntityManager is its own): a transaction that appends
+   * several times, or a group commit's units, lock and read the head once. The head moves only here.
+   */
+  private readonly held = new WeakMap<EntityManager, Map<string, ChainHead>>();
+  /** Transactions whose head rows and period totals are written once, at `flush`, not with each append. */
+  private readonly deferred = new WeakMap<EntityManager, Deferred>();
+
   constructor(private readonly db: Db) {}
 
   /**
@@ -36,6 +54,14 @@ export class LedgerChain {
    * every waiting transaction then tries to upgrade, which deadlocks under load.
    */
   async lock(em: EntityManager, communityId: string): Promise<ChainHead> {
+    let held = this.held.get(em);
+    if (!held) this.held.set(em, (held = new Map()));
+    let head = held.get(communityId);
+    if (!head) held.set(communityId, (head = await this.lockOrCreate(em, communityId)));
+    return head;
+  }
+
+  private async lockOrCreate(em: EntityManager, communityId: string): Promise<ChainHead> {
     const head = await this.lockedHead(em, communityId);
     if (head) return head;
     await em
@@ -55,6 +81,34 @@ export class LedgerChain {
       [communityId],
     );
     return row ? hydrate(em, ChainHead, row, 'h') : null;
+  }
+
+  /**
+   * The owners' accounts (ledger-accounts.ts). A transaction that defers answers the accounts it has
+   * already read from what it holds: their totals there include the moves not yet written.
+   */
+  async accounts(
+    em: EntityManager,
+    communityId: string,
+    owners: AccountOwner[],
+    unit: Unit,
+  ): Promise<LedgerAccount[]> {
+    const deferred = this.deferred.get(em);
+    if (!deferred) return accountsOf(em, communityId, owners, unit);
+    const key = (owner: AccountOwner) => `${communityId}|${ownerKey(owner)}|${unit}`;
+    const missing = owners.filter((owner) => !deferred.byOwner.has(key(owner)));
+    if (missing.length > 0)
+      for (const account of await accountsOf(em, communityId, missing, unit)) deferred.hold(account);
+    return owners.map((owner) => deferred.byOwner.get(key(owner))!);
+  }
+
+  /** The accounts with these ids, in the order given; held ones as the transaction holds them. */
+  async accountsById(em: EntityManager, ids: string[]): Promise<LedgerAccount[]> {
+    const deferred = this.deferred.get(em);
+    if (!deferred) return accountsById(em, ids);
+    const missing = ids.filter((id) => !deferred.byId.has(id));
+    if (missing.length > 0) for (const account of await accountsById(em, missing)) deferred.hold(account);
+    return ids.map((id) => deferred.byId.get(id)!);
   }
 
   /**
@@ -84,16 +138,59 @@ export class LedgerChain {
     const transfer = { ...row, hash: transferHash(row) } as LedgerTransfer;
     await insertRows(em, LedgerTransfer, [transfer]);
     await this.keepQueue(em, transfer, credit);
-    await execute(
-      em,
-      'UPDATE ledger_chain_heads SET last_sequence = ?, last_hash = ? WHERE community_id = ?',
-      [transfer.sequence, transfer.hash, head.communityId],
-    );
     head.lastSequence = transfer.sequence;
     head.lastHash = transfer.hash;
     const moved = totalsDelta(transfer, debit, credit, reversedCode);
-    if (moved) await this.addTotals(em, head.communityId, transfer.unit, moved, transfer.createdAt);
+    const deferred = this.deferred.get(em);
+    if (deferred) {
+      deferred.heads.add(head);
+      if (moved) deferred.add(head.communityId, transfer.unit, moved, transfer.createdAt);
+      return transfer;
+    }
+    await this.writeHead(em, head);
+    if (moved)
+      await this.addTotals(em, periodRows(head.communityId, transfer.unit, moved, transfer.createdAt));
     return transfer;
+  }
+
+  /**
+   * From now on in this transaction, appends leave the head rows and the period totals to `flush`, which
+   * writes each once (the group commit's units, all under one lock of the chain). The head row is read
+   * only through `lock`, which answers from what this transaction holds, and the totals only by readers
+   * outside it, so nothing in between misses them. Writes that may be rolled back to a savepoint must not
+   * defer: what was deferred would not be rolled back with them.
+   */
+  defer(em: EntityManager): void {
+    this.deferred.set(em, new Deferred());
+  }
+
+  async flush(em: EntityManager): Promise<void> {
+    const deferred = this.deferred.get(em);
+    if (!deferred) return;
+    this.deferred.delete(em);
+    for (const head of deferred.heads) await this.writeHead(em, head);
+    await this.moveAll(em, deferred);
+    await this.addTotals(em, [...deferred.totals.values()]);
+  }
+
+  /** Every held account's moves in one statement. */
+  private async moveAll(em: EntityManager, deferred: Deferred) {
+    const moved = [...deferred.moves];
+    if (moved.length === 0) return;
+    const byId = moved.map(() => 'WHEN ? THEN ?').join(' ');
+    const sets = TOTALS.map(([column]) => `${column} = ${column} + CASE id ${byId} END`).join(', ');
+    await execute(em, `UPDATE ledger_accounts SET ${sets} WHERE id IN (${moved.map(() => '?').join(', ')})`, [
+      ...TOTALS.flatMap(([, field]) => moved.flatMap(([account, d]) => [account.id, d[field]])),
+      ...moved.map(([account]) => account.id),
+    ]);
+  }
+
+  private writeHead(em: EntityManager, head: ChainHead) {
+    return execute(
+      em,
+      'UPDATE ledger_chain_heads SET last_sequence = ?, last_hash = ? WHERE community_id = ?',
+      [head.lastSequence, head.lastHash, head.communityId],
+    );
   }
 
   /** A pending transfer joins the approvals queue; the row that posts or voids it takes it out. */
@@ -118,6 +215,13 @@ export class LedgerChain {
     const isMember = account.userId !== null;
     const d = decideMove({ isMember, totals: account }, phase, side, amount);
     if (isRefusal(d)) throw refusedWith(d);
+    const deferred = this.deferred.get(em);
+    if (deferred) {
+      // Under the chain's lock the held totals are the account's: the cover was checked on them.
+      deferred.move(account, d);
+      Object.assign(account, applyDelta(account, d));
+      return;
+    }
     const guarded = needsCover(isMember, phase, side);
     const cover = guarded ? ' AND credits_posted - debits_posted - debits_pending >= ?' : '';
     const changed = await execute(
@@ -137,25 +241,83 @@ export class LedgerChain {
   }
 
   /**
-   * One statement for the three periods: an upsert that adds to what is there. A new row is on the
-   * leaderboard when the user is a member (read under the chain's lock, as membership changes mark it).
+   * One statement for all the rows: an upsert that adds to what is there. A new row is on the leaderboard
+   * when the user is a member (read under the chain's lock, as membership changes mark it).
    */
-  private async addTotals(
-    em: EntityManager,
-    communityId: string,
-    unit: Unit,
-    { userId, earned, spent }: { userId: string; earned: number; spent: number },
-    at: Date,
-  ) {
-    const periods = periodsOf(at);
+  private async addTotals(em: EntityManager, rows: PeriodRow[]) {
+    if (rows.length === 0) return;
     const member = 'EXISTS (SELECT 1 FROM memberships WHERE community_id = ? AND user_id = ?)';
-    const values = periods.map(() => `(?, ?, ?, ?, ?, ?, ${member})`).join(', ');
+    const values = rows.map(() => `(?, ?, ?, ?, ?, ?, ${member})`).join(', ');
     const upsert = this.db.isMysql
       ? 'ON DUPLICATE KEY UPDATE earned = earned + VALUES(earned), spent = spent + VALUES(spent)'
       : 'ON CONFLICT (user_id, community_id, unit, period) DO UPDATE SET earned = earned + excluded.earned, spent = spent + excluded.spent';
     await em.query(
       `INSERT INTO ledger_period_totals (community_id, user_id, unit, period, earned, spent, is_member) VALUES ${values} ${upsert}`,
-      periods.flatMap((period) => [communityId, userId, unit, period, earned, spent, communityId, userId]),
+      rows.flatMap((r) => [
+        r.communityId,
+        r.userId,
+        r.unit,
+        r.period,
+        r.earned,
+        r.spent,
+        r.communityId,
+        r.userId,
+      ]),
     );
+  }
+}
+
+interface PeriodRow {
+  communityId: string;
+  userId: string;
+  unit: Unit;
+  period: string;
+  earned: number;
+  spent: number;
+}
+
+type Moved = { userId: string; earned: number; spent: number };
+
+/** What one transfer adds to its member's totals of the three periods it falls in. */
+function periodRows(communityId: string, unit: Unit, moved: Moved, at: Date): PeriodRow[] {
+  return periodsOf(at).map((period) => ({ communityId, unit, period, ...moved }));
+}
+
+const TOTALS: [string, keyof Totals][] = [
+  ['credits_posted', 'creditsPosted'],
+  ['debits_posted', 'debitsPosted'],
+  ['credits_pending', 'creditsPending'],
+  ['debits_pending', 'debitsPending'],
+];
+
+/**
+ * What a deferring transaction holds until LedgerChain.flush: the accounts it read (their totals moved
+ * in memory) and their moves summed, the heads it moved, and the period totals summed.
+ */
+class Deferred {
+  readonly heads = new Set<ChainHead>();
+  readonly totals = new Map<string, PeriodRow>();
+  readonly byId = new Map<string, LedgerAccount>();
+  readonly byOwner = new Map<string, LedgerAccount>();
+  readonly moves = new Map<LedgerAccount, Totals>();
+
+  hold(account: LedgerAccount) {
+    this.byId.set(account.id, account);
+    this.byOwner.set(`${account.communityId}|${account.owner}|${account.unit}`, account);
+  }
+
+  move(account: LedgerAccount, d: Totals) {
+    this.moves.set(account, applyDelta(this.moves.get(account) ?? ZERO_TOTALS, d));
+  }
+
+  add(communityId: string, unit: Unit, moved: Moved, at: Date) {
+    for (const row of periodRows(communityId, unit, moved, at)) {
+      const key = [row.communityId, row.userId, row.unit, row.period].join('|');
+      const sum = this.totals.get(key);
+      if (sum) {
+        sum.earned += row.earned;
+        sum.spent += row.spent;
+      } else this.totals.set(key, row);
+    }
   }
 }

@@ -1,19 +1,22 @@
-import { LedgerVerification } from '@redvest/contract';
+import { LedgerVerification, TransferCode } from '@redvest/contract';
 import { applyDelta, balance, deltaFor, Totals, ZERO_TOTALS } from '@redvest/domain';
-import { EntityManager, MoreThan } from 'typeorm';
+import { EntityManager, In, MoreThan } from 'typeorm';
 import { GENESIS_HASH, transferHash } from './chain';
 import { ChainHead } from './chain-head.entity';
 import { LedgerAccount } from './ledger-account.entity';
 import { LedgerTransfer } from './ledger-transfer.entity';
 import { OpenPending } from './open-pending.entity';
+import { periodsOf, totalsDelta } from './earnings';
+import { PeriodTotal } from './period-total.entity';
 
 const BATCH = 2000;
 
 /**
  * Walks a community's chain in sequence order: each row's hash, its link to the previous row, no gaps;
  * then replays the transfers into totals and compares them with the account rows, and checks that the
- * balances of each unit add up to zero and that the approvals queue holds exactly the pending transfers
- * not yet decided. Names the first broken row.
+ * balances of each unit add up to zero, that the approvals queue holds exactly the pending transfers
+ * not yet decided, and that the members' period totals (leaderboards, statements) are what the
+ * transfers add up to. Names the first broken row.
  */
 export async function verifyLedger(em: EntityManager, communityId: string): Promise<LedgerVerification> {
   const problems: string[] = [];
@@ -29,13 +32,30 @@ export async function verifyLedger(em: EntityManager, communityId: string): Prom
   let prevHash = GENESIS_HASH;
   let count = 0;
   const open = new Set<string>();
+  const accounts = await em.find(LedgerAccount, { where: { communityId } });
+  const accountById = new Map(accounts.map((a) => [a.id, a]));
+  const periods = new PeriodSums();
   for (;;) {
     const rows = await em.find(LedgerTransfer, {
       where: { communityId, sequence: MoreThan(expectedSequence - 1) },
       order: { sequence: 'ASC' },
       take: BATCH,
     });
+    const reversedCodes = await codesOf(
+      em,
+      rows.filter((r) => r.reversesId).map((r) => r.reversesId!),
+    );
     for (const row of rows) {
+      const [debit, credit] = [accountById.get(row.debitAccountId), accountById.get(row.creditAccountId)];
+      if (debit && credit) {
+        const moved = totalsDelta(
+          row,
+          debit,
+          credit,
+          row.reversesId ? reversedCodes.get(row.reversesId) : undefined,
+        );
+        if (moved) periods.add(row.unit, moved, row.createdAt);
+      }
       if (row.sequence !== expectedSequence)
         broken(expectedSequence, null, `第 ${expectedSequence} 条记录缺失`);
       const { hash, ...fields } = row;
@@ -62,7 +82,7 @@ export async function verifyLedger(em: EntityManager, communityId: string): Prom
   );
   for (const id of open) if (!queued.has(id)) problems.push(`待审批的 ${id} 不在审批队列中`);
   for (const id of queued) if (!open.has(id)) problems.push(`审批队列中的 ${id} 并不待审批`);
-  const accounts = await em.find(LedgerAccount, { where: { communityId } });
+  problems.push(...periods.compare(await em.find(PeriodTotal, { where: { communityId } })));
   const sums = new Map<string, number>();
   for (const account of accounts) {
     const expected = replayed.get(account.id) ?? ZERO_TOTALS;
@@ -83,4 +103,43 @@ export async function verifyLedger(em: EntityManager, communityId: string): Prom
   }
   for (const [unit, sum] of sums) if (sum !== 0) problems.push(`${unit} 的余额合计为 ${sum}，应为 0`);
   return { ok: problems.length === 0, transfers: count, accounts: accounts.length, firstBroken, problems };
+}
+
+/** The codes of the transfers a page's reversals correct: a reversal counts as what it reverses. */
+async function codesOf(em: EntityManager, ids: string[]): Promise<Map<string, TransferCode>> {
+  if (ids.length === 0) return new Map();
+  const rows = await em.find(LedgerTransfer, { where: { id: In(ids) }, select: { id: true, code: true } });
+  return new Map(rows.map((r) => [r.id, r.code]));
+}
+
+/** What each member earned and spent per period, as the transfers replayed add it up. */
+class PeriodSums {
+  private readonly sums = new Map<string, { earned: number; spent: number }>();
+
+  add(unit: string, moved: { userId: string; earned: number; spent: number }, at: Date) {
+    for (const period of periodsOf(at)) {
+      const key = `${moved.userId}/${unit}/${period}`;
+      const sum = this.sums.get(key) ?? { earned: 0, spent: 0 };
+      sum.earned += moved.earned;
+      sum.spent += moved.spent;
+      this.sums.set(key, sum);
+    }
+  }
+
+  compare(stored: PeriodTotal[]): string[] {
+    const problems: string[] = [];
+    const seen = new Set<string>();
+    for (const row of stored) {
+      const key = `${row.userId}/${row.unit}/${row.period}`;
+      seen.add(key);
+      const expected = this.sums.get(key) ?? { earned: 0, spent: 0 };
+      if (row.earned !== expected.earned || row.spent !== expected.spent)
+        problems.push(
+          `${key} 的期间合计与流水不符：获得 ${row.earned}、消费 ${row.spent} ≠ ${expected.earned}、${expected.spent}`,
+        );
+    }
+    for (const [key, sum] of this.sums)
+      if (!seen.has(key) && (sum.earned !== 0 || sum.spent !== 0)) problems.push(`${key} 缺少期间合计`);
+    return problems;
+  }
 }

@@ -5,14 +5,22 @@ import { ApprovalsService } from './approvals.service';
 import { LedgerReadsService } from './ledger-reads.service';
 import { LedgerTransfer } from './ledger-transfer.entity';
 import { LedgerChain } from './ledger-chain';
+import { LedgerGroupCommit } from './ledger-group-commit';
 import { LedgerService } from './ledger.service';
 import { PointsCommandsService } from './points-commands.service';
 import { PointsController } from './points.controller';
 
 @Module({
   controllers: [PointsController, ApprovalsController],
-  providers: [LedgerChain, LedgerService, LedgerReadsService, ApprovalsService, PointsCommandsService],
-  exports: [LedgerService, LedgerReadsService],
+  providers: [
+    LedgerChain,
+    LedgerGroupCommit,
+    LedgerService,
+    LedgerReadsService,
+    ApprovalsService,
+    PointsCommandsService,
+  ],
+  exports: [LedgerService, LedgerReadsService, LedgerGroupCommit],
 })
 export class LedgerModule implements OnModuleInit {
   constructor(private readonly resources: ResourceCommunities) {}

@@ -6,7 +6,7 @@ import { DomainError, refusedWith } from '../common/domain-error';
 import { requestFingerprint } from '../common/request-fingerprint';
 import { ChainHead } from './chain-head.entity';
 import { columnsOf, hydrate } from '../database/rows';
-import { accountsById, accountsOf, AccountOwner } from './ledger-accounts';
+import { AccountOwner } from './ledger-accounts';
 import { LedgerChain } from './ledger-chain';
 import { LedgerTransfer } from './ledger-transfer.entity';
 import { PeriodTotal } from './period-total.entity';
@@ -202,7 +202,7 @@ export class LedgerService {
       },
     );
     if (isRefusal(movement)) throw refusedWith(movement);
-    const [debit, credit] = await accountsById(em, [movement.debit, movement.credit]);
+    const [debit, credit] = await this.chain.accountsById(em, [movement.debit, movement.credit]);
     const transfer = await this.chain.append(
       em,
       head,
@@ -254,7 +254,12 @@ export class LedgerService {
       if (existing.requestHash !== requestHash) throw new DomainError(ErrorCode.IdempotencyKeyReused);
       return { transfer: existing, replayed: true };
     }
-    const [debit, credit] = await accountsOf(em, input.communityId, [input.debit, input.credit], input.unit);
+    const [debit, credit] = await this.chain.accounts(
+      em,
+      input.communityId,
+      [input.debit, input.credit],
+      input.unit,
+    );
     const transfer = await this.chain.append(em, head, {
       phase: input.phase,
       debit,
@@ -301,7 +306,10 @@ export class LedgerService {
     if (isRefusal(toResolve)) throw refusedWith(toResolve);
     const rows: LedgerTransfer[] = [];
     for (const pending of toResolve) {
-      const [debit, credit] = await accountsById(em, [pending.debitAccountId, pending.creditAccountId]);
+      const [debit, credit] = await this.chain.accountsById(em, [
+        pending.debitAccountId,
+        pending.creditAccountId,
+      ]);
       rows.push(
         await this.chain.append(em, head, {
           phase,

@@ -6,6 +6,7 @@ import { DomainError } from '../common/domain-error';
 import { Membership } from '../communities/membership.entity';
 import { Db } from '../database/db';
 import { AdjustmentDto } from './dto';
+import { LedgerGroupCommit } from './ledger-group-commit';
 import { LedgerService } from './ledger.service';
 import { transferViews } from './transfer-views';
 import { LedgerTransfer } from './ledger-transfer.entity';
@@ -16,6 +17,7 @@ import { memberOfTransfer, transferWords } from './transfer-words';
 export class PointsCommandsService {
   constructor(
     private readonly db: Db,
+    private readonly groupCommit: LedgerGroupCommit,
     private readonly ledger: LedgerService,
     private readonly audit: AuditTrail,
   ) {}
@@ -26,7 +28,7 @@ export class PointsCommandsService {
     idempotencyKey: string,
     actorId: string,
   ): Promise<TransferView> {
-    return this.db.transaction(async (em) => {
+    return this.groupCommit.transaction(communityId, async (em) => {
       const member = await em.findOne(Membership, { where: { communityId, userId: body.userId } });
       if (!member || member.status !== MembershipStatus.Active)
         throw new DomainError(ErrorCode.MemberNotFound);
