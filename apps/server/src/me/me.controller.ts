@@ -19,7 +19,7 @@ export class MeController {
 
   @Get('me')
   describe(@Auth() auth: AuthContext): Promise<MeResponse> {
-    return this.me.describe(auth.user.id);
+    return this.me.describe(auth.user);
   }
 
   @Post('me/privacy-consent')

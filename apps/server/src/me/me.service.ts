@@ -1,17 +1,24 @@
 import { ErrorCode, MeResponse, MembershipView, PRIVACY_NOTICE_VERSION, Role } from '@redvest/contract';
 import { sortRoles } from '@redvest/domain';
 import { Inject, Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { DomainError } from '../common/domain-error';
-import { Community } from '../communities/community.entity';
-import { Employer } from '../communities/employer.entity';
-import { MembershipRole } from '../communities/membership-role.entity';
 import { Membership } from '../communities/membership.entity';
 import { AppConfig } from '../config/app-config';
 import { CONFIG } from '../config/config.module';
 import { Db } from '../database/db';
-import { Compound } from '../organisation/compound.entity';
+import { columnsOf, hydrate } from '../database/rows';
 import { User } from '../users/user.entity';
+
+type MembershipRow = Record<string, unknown> & {
+  community_name: string | null;
+  employer_name: string | null;
+  compound_id: string | null;
+  compound_name: string | null;
+  role: string | null;
+  role_compound_id: string | null;
+  role_compound_name: string | null;
+  leads: number | string;
+};
 
 @Injectable()
 export class MeService {
@@ -20,61 +27,58 @@ export class MeService {
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async describe(userId: string): Promise<MeResponse> {
-    return this.db.read(async (em) => {
-      const user = await em.findOneOrFail(User, { where: { id: userId } });
-      const memberships = await em.find(Membership, { where: { userId }, order: { joinedAt: 'ASC' } });
-      const ids = (list: (string | null)[]) => [...new Set(list.filter((id): id is string => !!id))];
-      const roles = memberships.length
-        ? await em.find(MembershipRole, { where: { membershipId: In(memberships.map((m) => m.id)) } })
-        : [];
-      const communities = await em.find(Community, {
-        where: { id: In(ids(memberships.map((m) => m.communityId))) },
-      });
-      const employers = await em.find(Employer, {
-        where: { id: In(ids(memberships.map((m) => m.employerId))) },
-      });
-      const compoundIds = ids([...memberships.map((m) => m.compoundId), ...roles.map((r) => r.compoundId)]);
-      const compounds = await em.find(Compound, { where: { id: In(compoundIds) } });
-      const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((item) => [item.id, item]));
-      const communityById = byId(communities);
-      const employerById = byId(employers);
-      const compoundById = byId(compounds);
-      const ref = (id: string | null) => {
-        const compound = id ? compoundById.get(id) : undefined;
-        return compound ? { id: compound.id, name: compound.name } : undefined;
-      };
-      const leading: { communityId: string }[] = memberships.length
-        ? await em.query(
-            "SELECT DISTINCT community_id AS communityId FROM contact_groups WHERE leader_id = ? AND status = 'active'",
-            [userId],
-          )
-        : [];
-      const views: MembershipView[] = memberships.map((membership) => {
-        const own = roles.filter((role) => role.membershipId === membership.id);
-        const leads = leading.some((row) => row.communityId === membership.communityId);
-        return {
-          communityId: membership.communityId,
-          communityName: communityById.get(membership.communityId)?.name ?? '',
-          status: membership.status,
-          roles: sortRoles([...own.map((role) => role.role), ...(leads ? [Role.GroupLeader] : [])]),
-          branchCompounds: own
-            .filter((role) => role.role === Role.BranchSecretary)
-            .map((role) => ref(role.compoundId))
-            .filter((compound) => compound !== undefined),
-          realName: membership.realName ?? undefined,
-          employer: membership.employerId ? employerById.get(membership.employerId)?.name : undefined,
-          compound: ref(membership.compoundId),
-        };
-      });
+  /**
+   * 我的: the user (as the access check just read them) and their memberships with names and roles, in
+   * one statement (a row per membership and role), since every page of the mini-program starts with it.
+   */
+  async describe(user: User): Promise<MeResponse> {
+    const rows = await this.db.read(async (em) => {
+      const raw: MembershipRow[] = await em.query(
+        `SELECT ${columnsOf(em, Membership, 'm')}, c.name AS community_name, e.name AS employer_name,
+           mc.id AS compound_id, mc.name AS compound_name,
+           r.role AS role, rc.id AS role_compound_id, rc.name AS role_compound_name,
+           (SELECT COUNT(*) FROM contact_groups g WHERE g.community_id = m.community_id AND g.leader_id = m.user_id AND g.status = 'active') AS leads
+         FROM memberships m
+         LEFT JOIN communities c ON c.id = m.community_id
+         LEFT JOIN employers e ON e.id = m.employer_id
+         LEFT JOIN compounds mc ON mc.id = m.compound_id
+         LEFT JOIN membership_roles r ON r.membership_id = m.id
+         LEFT JOIN compounds rc ON rc.id = r.compound_id
+         WHERE m.user_id = ?
+         ORDER BY m.joined_at ASC, m.id ASC`,
+        [user.id],
+      );
+      return raw.map((row) => ({ ...row, membership: hydrate(em, Membership, row, 'm') }));
+    });
+    const memberships = new Map<string, { row: (typeof rows)[number]; roles: MembershipRow[] }>();
+    for (const row of rows) {
+      const entry = memberships.get(row.membership.id) ?? { row, roles: [] };
+      memberships.set(row.membership.id, entry);
+      if (row.role !== null) entry.roles.push(row);
+    }
+    const views: MembershipView[] = [...memberships.values()].map(({ row, roles }) => {
+      const { membership } = row;
+      const leads = Number(row.leads) > 0;
       return {
-        id: user.id,
-        nickname: user.nickname,
-        isPlatformAdmin: this.config.platformAdminOpenids.includes(user.openid),
-        privacy: { agreedVersion: user.privacyVersion, currentVersion: PRIVACY_NOTICE_VERSION },
-        memberships: views,
+        communityId: membership.communityId,
+        communityName: row.community_name ?? '',
+        status: membership.status,
+        roles: sortRoles([...roles.map((r) => r.role as Role), ...(leads ? [Role.GroupLeader] : [])]),
+        branchCompounds: roles
+          .filter((r) => r.role === Role.BranchSecretary && r.role_compound_id !== null)
+          .map((r) => ({ id: r.role_compound_id!, name: r.role_compound_name! })),
+        realName: membership.realName ?? undefined,
+        employer: row.employer_name ?? undefined,
+        compound: row.compound_id ? { id: row.compound_id, name: row.compound_name! } : undefined,
       };
     });
+    return {
+      id: user.id,
+      nickname: user.nickname,
+      isPlatformAdmin: this.config.platformAdminOpenids.includes(user.openid),
+      privacy: { agreedVersion: user.privacyVersion, currentVersion: PRIVACY_NOTICE_VERSION },
+      memberships: views,
+    };
   }
 
   async agreePrivacy(userId: string, version: string): Promise<MeResponse> {
@@ -83,9 +87,10 @@ export class MeService {
         { field: 'version', message: '隐私保护指引已更新，请重新阅读' },
       ]);
     }
-    await this.db.transaction((em) =>
-      em.update(User, { id: userId }, { privacyVersion: version, privacyAgreedAt: new Date() }),
-    );
-    return this.describe(userId);
+    const user = await this.db.transaction(async (em) => {
+      await em.update(User, { id: userId }, { privacyVersion: version, privacyAgreedAt: new Date() });
+      return em.findOneOrFail(User, { where: { id: userId } });
+    });
+    return this.describe(user);
   }
 }
