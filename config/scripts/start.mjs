@@ -1,5 +1,6 @@
 // `npm start`: installs what is missing, builds what is missing, then runs the server, which migrates
-// the database, seeds the demo community and serves the API and the H5 pages.
+// the database, seeds the demo community and serves the API and the H5 pages. With `--cluster`
+// (`npm run start:cluster`) it runs several server processes on one port instead (MySQL only).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,7 +32,8 @@ if (mtime(h5Index) < h5Sources) {
   run('npm', ['run', 'build:h5', '--silent']);
 }
 
-const server = spawn(process.execPath, [join(ROOT, 'apps/server/dist/main.js')], {
+const entry = process.argv.includes('--cluster') ? 'cluster.js' : 'main.js';
+const server = spawn(process.execPath, [join(ROOT, 'apps/server/dist', entry)], {
   cwd: ROOT,
   env,
   stdio: 'inherit',
