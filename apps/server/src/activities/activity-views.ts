@@ -7,7 +7,9 @@ import { PersonalDataCipher } from '../common/personal-data-cipher';
 import { memberNames } from '../communities/member-names';
 import { Membership } from '../communities/membership.entity';
 import { Db } from '../database/db';
+import { EXPORT_PAGING } from '../common/xlsx-stream';
 import { Activity } from './activity.entity';
+import type { AttendanceSheetRow } from './attendance-export';
 import { Attendance } from './attendance.entity';
 import { ActivitiesQuery } from './dto';
 import { Enrolment } from './enrolment.entity';
@@ -69,27 +71,98 @@ export class ActivityViews {
     return this.db.read(async (em) => {
       const activity = await em.findOneOrFail(Activity, { where: { id: activityId } });
       const rows = await em.find(Attendance, { where: { activityId }, order: { checkedInAt: 'ASC' } });
-      const names = await memberNames(
+      const people = await this.people(
         em,
         activity.communityId,
         rows.map((r) => r.userId),
       );
-      const memberships = rows.length
-        ? await em.find(Membership, {
-            where: { communityId: activity.communityId, userId: In(rows.map((r) => r.userId)) },
-          })
-        : [];
-      const phoneOf = new Map(
-        memberships.map((m) => [m.userId, m.phoneEnc ? maskPhone(this.cipher.decrypt(m.phoneEnc)) : null]),
-      );
       const views = await this.attendances.build(em, rows, new Map([[activity.id, activity.title]]));
-      return {
-        items: views.map((view) => ({
-          ...view,
-          name: names.get(view.userId) ?? '',
-          phone: phoneOf.get(view.userId) ?? null,
-        })),
-      };
+      return { items: views.map((view) => ({ ...view, ...people(view.userId) })) };
+    });
+  }
+
+  /** The activity whose 签到名单 is exported (404 when there is none) and how many came, before any row is read. */
+  async exportSelection(activityId: string): Promise<{ activity: Activity; attendees: number }> {
+    return this.db.read(async (em) => {
+      const activity = await em.findOneOrFail(Activity, { where: { id: activityId } });
+      return { activity, attendees: await em.count(Attendance, { where: { activityId } }) };
+    });
+  }
+
+  /**
+   * 签到名单's rows in check-in order, a page at a time, each read when the file needs it: keyset paging on
+   * (checked_in_at, id), which `ix_attendances_activity_time` serves, with the page's names and phones.
+   */
+  async *exportPages(activity: Activity): AsyncGenerator<AttendanceSheetRow[]> {
+    let after: { at: Date; id: string } | null = null;
+    for (;;) {
+      const size = EXPORT_PAGING.rows;
+      const page = await this.db.read(async (em) => {
+        const select = em
+          .createQueryBuilder(Attendance, 'a')
+          .where('a.activity_id = :activityId', { activityId: activity.id });
+        // The first condition alone bounds the index range; the second skips the rows at the same moment before.
+        if (after) select.andWhere('a.checked_in_at >= :at AND (a.checked_in_at > :at OR a.id > :id)', after);
+        const rows = await select
+          .orderBy('a.checked_in_at', 'ASC')
+          .addOrderBy('a.id', 'ASC')
+          .limit(size)
+          .getMany();
+        const people = await this.people(
+          em,
+          activity.communityId,
+          rows.map((r) => r.userId),
+        );
+        return rows.map((row) => {
+          const { name, phone } = people(row.userId);
+          return {
+            name,
+            phone,
+            checkedInAt: row.checkedInAt,
+            checkedOutAt: row.checkedOutAt,
+            minutes: row.minutes,
+            points: row.points,
+            status: row.status,
+            proxyBy: row.proxyBy,
+            offline: Boolean(row.offline),
+            id: row.id,
+          };
+        });
+      });
+      if (page.length) yield page;
+      if (page.length < size) return;
+      const last = page[page.length - 1];
+      after = { at: last.checkedInAt, id: last.id };
+    }
+  }
+
+  /**
+   * Names and masked phones of these attendees, in a fixed number of statements: one for the members, and for
+   * those without a real name (or no longer members) the rest of `memberNames`.
+   */
+  private async people(
+    em: EntityManager,
+    communityId: string,
+    userIds: string[],
+  ): Promise<(userId: string) => { name: string; phone: string | null }> {
+    const ids = [...new Set(userIds)];
+    const memberships = ids.length
+      ? await em.find(Membership, {
+          where: { communityId, userId: In(ids) },
+          select: { userId: true, realName: true, phoneEnc: true },
+        })
+      : [];
+    const named = new Map<string, string>();
+    const phoneOf = new Map<string, string | null>();
+    for (const m of memberships) {
+      if (m.realName) named.set(m.userId, m.realName);
+      phoneOf.set(m.userId, m.phoneEnc ? maskPhone(this.cipher.decrypt(m.phoneEnc)) : null);
+    }
+    const unnamed = ids.filter((id) => !named.has(id));
+    const names = unnamed.length ? await memberNames(em, communityId, unnamed) : new Map<string, string>();
+    return (userId) => ({
+      name: named.get(userId) ?? names.get(userId) ?? '',
+      phone: phoneOf.get(userId) ?? null,
     });
   }
 

@@ -7,6 +7,7 @@ import { IdColumn, RefColumn, TimeColumn } from '../database/columns';
 @Index('uq_attendances_activity_user', ['activityId', 'userId'], { unique: true })
 @Index('ix_attendances_user', ['userId', 'checkedInAt'])
 @Index('ix_attendances_open', ['status', 'activityId'])
+@Index('ix_attendances_activity_time', ['activityId', 'checkedInAt', 'id'])
 export class Attendance {
   @IdColumn() id!: string;
   @RefColumn({ name: 'community_id' }) communityId!: string;

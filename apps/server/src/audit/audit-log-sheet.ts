@@ -1,6 +1,6 @@
 import { AUDIT_TARGET_LABELS, AuditEntryView } from '@redvest/contract';
-import ExcelJS from 'exceljs';
-import { PassThrough, Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
+import { streamedWorkbook } from '../common/xlsx-stream';
 
 const COLUMNS = [
   { header: '序号', key: 'sequence', width: 8 },
@@ -28,80 +28,22 @@ const targetText = (entry: AuditEntryView) =>
  * the client gets no file that looks complete.
  */
 export function auditLogSheet(communityName: string, batches: AsyncIterable<AuditEntryView[]>): Readable {
-  async function* chunks() {
-    const file = new PassThrough();
-    // A failure reaches the answer through this iteration; the listener only keeps the zip, which writes into
-    // `file`, from throwing it a second time when the client has gone.
-    file.on('error', () => undefined);
-    const writing = writeSheet(file, communityName, batches).catch((error: Error) => file.destroy(error));
-    for await (const chunk of file) yield chunk as Buffer;
-    await writing;
-  }
-  return Readable.from(chunks(), { objectMode: false });
-}
-
-async function writeSheet(
-  file: PassThrough,
-  communityName: string,
-  batches: AsyncIterable<AuditEntryView[]>,
-) {
   // Without styles the writer is three times as fast; the header stays in view by freezing it instead of bold.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: file,
-    useStyles: false,
-    useSharedStrings: false,
-  });
-  workbook.creator = '红马甲';
-  const sheet = workbook.addWorksheet('审计日志', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = COLUMNS;
-  let rows = 0;
-  for await (const batch of batches) {
-    for (const entry of batch) {
-      sheet.addRow(rowOf(entry)).commit();
-      rows++;
+  return streamedWorkbook({ useStyles: false }, async (workbook, pace) => {
+    const sheet = workbook.addWorksheet('审计日志', { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = COLUMNS;
+    let rows = 0;
+    for await (const batch of batches) {
+      for (const entry of batch) {
+        sheet.addRow(rowOf(entry)).commit();
+        rows++;
+      }
+      if (!(await pace(sheet))) return;
     }
-    if (file.destroyed) return;
-    await caughtUp(file, sheet);
-  }
-  sheet.addRow({}).commit();
-  sheet.addRow({ sequence: `${communityName}审计日志：共 ${rows} 条` }).commit();
-  sheet.commit();
-  await workbook.commit();
-}
-
-/** Rows written but not yet compressed, past which the export reads no further until the zip has caught up. */
-const BACKLOG_BYTES = 1 << 20;
-
-/**
- * Waits until the rows written so far have been compressed and the answer has taken the file so far. ExcelJS
- * hands a worksheet's XML to its zip without waiting, so a slow zip or client would otherwise leave the whole
- * log in memory.
- */
-async function caughtUp(file: PassThrough, sheet: ExcelJS.Worksheet): Promise<void> {
-  const zip = zipInput(sheet);
-  if (zip && (zip._writableState?.length ?? 0) > BACKLOG_BYTES) await drained(zip, file);
-  if (file.writableNeedDrain) await drained(file, file);
-}
-
-/** Until `stream` has drained, or the answer has gone (the client left). */
-function drained(stream: NodeJS.EventEmitter, file: PassThrough): Promise<void> {
-  return new Promise((resolve) => {
-    if (file.destroyed) return resolve();
-    const done = () => {
-      stream.off('drain', done);
-      file.off('close', done);
-      resolve();
-    };
-    stream.on('drain', done);
-    file.on('close', done);
+    sheet.addRow({}).commit();
+    sheet.addRow({ sequence: `${communityName}审计日志：共 ${rows} 条` }).commit();
+    sheet.commit();
   });
-}
-
-type ZipInput = NodeJS.EventEmitter & { _writableState?: { length?: number } };
-
-/** The stream the zip reads a worksheet from (inside ExcelJS; `audit-log-sheet.spec.ts` checks it is found). */
-export function zipInput(sheet: ExcelJS.Worksheet): ZipInput | undefined {
-  return (sheet as unknown as { _stream?: { pipes?: ZipInput[] } })._stream?.pipes?.[0];
 }
 
 function rowOf(entry: AuditEntryView) {

@@ -10,6 +10,7 @@ import { DemandsService } from './demands.service';
 import { ContactGroup, Demand } from './entities';
 import { HouseholdAssignmentsService } from './household-assignments.service';
 import { VisitsService } from './visits.service';
+import { AnnualReportReader } from './annual-report-reader';
 import { EvaluationService } from './evaluation.service';
 import { ListsController } from './lists.controller';
 import { ServiceProject } from './lists.entities';
@@ -28,6 +29,7 @@ import { ThreeListsService } from './three-lists.service';
     DemandViews,
     ThreeListsService,
     EvaluationService,
+    AnnualReportReader,
   ],
   exports: [ContactGroupsService, HouseholdAssignmentsService, VisitsService, ThreeListsService],
 })

@@ -9,6 +9,7 @@ import type {
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import type { Readable } from 'node:stream';
 import { attachment } from '../activities/attendance-export';
 import { AuditTrail } from '../audit/audit-trail';
 import { Auth, AuthContext, CommunityAccess, Member } from '../auth/auth-context';
@@ -113,13 +114,13 @@ export class ListsController {
     return this.evaluation.annual(cid, query.year);
   }
 
+  /** One sheet per employer, written while it is sent: a failure after the answer has begun breaks it off. */
   @Get('communities/:cid/reports/annual/export')
-  async export(
+  export(
     @Param('cid') cid: string,
     @Query() query: YearQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Buffer> {
-    const sheet = await this.evaluation.export(cid, query.year);
+  ): Readable {
     this.audit.serve({
       targetType: 'report',
       targetId: `annual:${query.year}`,
@@ -128,6 +129,6 @@ export class ListsController {
     void reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', attachment(`在职党员${query.year}年度服务情况.xlsx`));
-    return sheet;
+    return this.evaluation.export(cid, query.year);
   }
 }

@@ -21,6 +21,7 @@ import { LeaderAndVisitIndexes1764639000000 } from './1764639000000-LeaderAndVis
 import { ApprovalQueue1764642600000 } from './1764642600000-ApprovalQueue';
 import { MemberHistory1764646200000 } from './1764646200000-MemberHistory';
 import { LeaderboardBoard1764649800000 } from './1764649800000-LeaderboardBoard';
+import { ExportIndexes1764653400000 } from './1764653400000-ExportIndexes';
 
 /** Every migration, in order. New ones are appended. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   ApprovalQueue1764642600000,
   MemberHistory1764646200000,
   LeaderboardBoard1764649800000,
+  ExportIndexes1764653400000,
 ];
