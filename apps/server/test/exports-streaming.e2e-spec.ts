@@ -238,7 +238,7 @@ describeWithApp('exports written while they are sent', (w) => {
       '张伟',
       '王芳',
       '李娜',
-      '刘洋',
+      '张伟',
       '陈静',
       '杨磊',
       '赵敏',
@@ -254,7 +254,8 @@ describeWithApp('exports written while they are sent', (w) => {
       cid,
       names.map((realName, i) => ({
         realName,
-        // 7 at the tax office, 3 at the hospital, 1 at the school, 2 without one (one a group leader).
+        // 7 at the tax office (two named alike: in the order they joined), 3 at the hospital, 1 at the school,
+        // 2 without one (one a group leader).
         employerId: i < 7 ? employers[0].id : i < 10 ? employers[1].id : i < 11 ? employers[2].id : null,
         roles: i === 12 ? [Role.GroupLeader, Role.PartyMember] : [Role.PartyMember],
       })),

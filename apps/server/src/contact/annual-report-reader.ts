@@ -30,6 +30,7 @@ export interface AnnualReportPage {
 /** Who a member is, and where in the report they come: all that is kept of a member before their page. */
 interface MemberKey {
   userId: string;
+  membershipId: string;
   name: string;
 }
 
@@ -97,7 +98,7 @@ export class AnnualReportReader {
       const names = unnamed.length ? await memberNames(em, communityId, unnamed) : new Map<string, string>();
       for (const m of members) {
         const employer = (m.employerId && employers.get(m.employerId)) || null;
-        const key = { userId: m.userId, name: m.realName || (names.get(m.userId) ?? '') };
+        const key = { userId: m.userId, membershipId: m.id, name: m.realName || (names.get(m.userId) ?? '') };
         const group = byEmployer.get(employer);
         if (group) group.push(key);
         else byEmployer.set(employer, [key]);
@@ -107,8 +108,10 @@ export class AnnualReportReader {
       await nextTurn();
     }
     const collator = new Intl.Collator('zh');
+    // The same name: in the order they joined (membership ids are time-ordered), as the report always had it.
     const byName = (a: MemberKey, b: MemberKey) =>
-      collator.compare(a.name, b.name) || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0);
+      collator.compare(a.name, b.name) ||
+      (a.membershipId < b.membershipId ? -1 : a.membershipId > b.membershipId ? 1 : 0);
     return [...byEmployer]
       .sort(([a], [b]) => collator.compare(a ?? '~', b ?? '~'))
       .map(([employer, members]) => ({ employer, members: members.sort(byName) }));
