@@ -5,7 +5,7 @@ import {
   ContactSettings,
   CoverageResponse,
 } from '@redvest/contract';
-import { AssignmentRow, chinaMonth, coverageRows, householdLabel, overdueCutoff } from '@redvest/domain';
+import { AssignmentRow, coverageRows, householdLabel, overdueCutoff } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Community } from '../communities/community.entity';
@@ -14,7 +14,7 @@ import { Db } from '../database/db';
 import { Building } from '../organisation/building.entity';
 import { Compound } from '../organisation/compound.entity';
 import { Household } from '../organisation/household.entity';
-import { ContactGroup, ContactGroupMember, HouseholdAssignment, Visit } from './entities';
+import { ContactGroup, ContactGroupMember, HouseholdAssignment, HouseholdVisitMonth } from './entities';
 
 export function settingsOf(community: Community): ContactSettings {
   return { contactGroupSize: community.contactGroupSize, visitOverdueDays: community.visitOverdueDays };
@@ -77,49 +77,58 @@ export class ContactGroupViews {
   }
 
   /**
-   * 走访覆盖: per group and building, households, visited in the month, overdue now. The database counts per
-   * household (the visits index by household and time), so the cost grows with households, not with visits.
+   * 走访覆盖: per group and building, households, visited in the month, overdue now. Counted from the
+   * counters kept with the visits (visit-counters.ts), each from one index read in its order: the
+   * assignments' (community, group, building, last visit) and the month's (community, month, group,
+   * building). Never from the visits, so the cost follows the households, not their history. Assignments
+   * exist only for active groups (解散 ends them).
    */
   async coverage(communityId: string, month: string): Promise<CoverageResponse> {
     return this.db.read(async (em) => {
-      const community = await em.findOneOrFail(Community, { where: { id: communityId } });
-      const { start, end } = chinaMonth(month);
-      const perHousehold = await em
-        .createQueryBuilder(HouseholdAssignment, 'a')
-        .innerJoin(ContactGroup, 'g', 'g.id = a.group_id')
-        .innerJoin(Household, 'h', 'h.id = a.household_id')
-        .innerJoin(Building, 'b', 'b.id = h.building_id')
-        .leftJoin(Visit, 'v', 'v.household_id = a.household_id')
-        .where('a.community_id = :communityId', { communityId })
-        .andWhere("g.status = 'active'")
-        .select('a.group_id', 'groupId')
-        .addSelect('g.name', 'groupName')
-        .addSelect('b.id', 'buildingId')
-        .addSelect('b.name', 'building')
-        .addSelect(
-          'SUM(CASE WHEN v.visited_at >= :start AND v.visited_at < :end THEN 1 ELSE 0 END)',
-          'inMonth',
-        )
-        .addSelect('SUM(CASE WHEN v.visited_at >= :cutoff THEN 1 ELSE 0 END)', 'recent')
-        .setParameters({ start, end, cutoff: overdueCutoff(new Date(), community.visitOverdueDays) })
-        .groupBy('a.household_id')
-        .addGroupBy('a.group_id')
-        .addGroupBy('g.name')
-        .addGroupBy('b.id')
-        .addGroupBy('b.name')
-        .getRawMany<{
-          groupId: string;
-          groupName: string;
-          buildingId: string;
-          building: string;
-          inMonth: unknown;
-          recent: unknown;
-        }>();
+      const community = em.findOneOrFail(Community, { where: { id: communityId } });
+      const [{ visitOverdueDays }, assigned, visited, groups, buildings] = await Promise.all([
+        community,
+        community.then(({ visitOverdueDays: days }) =>
+          em
+            .createQueryBuilder(HouseholdAssignment, 'a')
+            .select('a.group_id', 'groupId')
+            .addSelect('a.building_id', 'buildingId')
+            .addSelect('COUNT(*)', 'households')
+            .addSelect('SUM(CASE WHEN a.last_visited_at >= :cutoff THEN 1 ELSE 0 END)', 'recent')
+            .where('a.community_id = :communityId', { communityId, cutoff: overdueCutoff(new Date(), days) })
+            .groupBy('a.group_id')
+            .addGroupBy('a.building_id')
+            .getRawMany<{ groupId: string; buildingId: string; households: unknown; recent: unknown }>(),
+        ),
+        em
+          .createQueryBuilder(HouseholdVisitMonth, 'm')
+          .select('m.group_id', 'groupId')
+          .addSelect('m.building_id', 'buildingId')
+          .addSelect('COUNT(*)', 'visited')
+          .where('m.community_id = :communityId AND m.month = :month', { communityId, month })
+          .andWhere('m.group_id IS NOT NULL')
+          .groupBy('m.group_id')
+          .addGroupBy('m.building_id')
+          .getRawMany<{ groupId: string; buildingId: string; visited: unknown }>(),
+        names(em, ContactGroup, " AND x.status = 'active'", communityId),
+        names(em, Building, '', communityId),
+      ]);
+      const visitedIn = new Map(visited.map((v) => [`${v.groupId}/${v.buildingId}`, Number(v.visited)]));
       return {
         month,
-        overdueDays: community.visitOverdueDays,
+        overdueDays: visitOverdueDays,
         rows: coverageRows(
-          perHousehold.map((h) => ({ ...h, inMonth: Number(h.inMonth), recent: Number(h.recent) })),
+          assigned
+            .filter((a) => groups.has(a.groupId))
+            .map((a) => ({
+              groupId: a.groupId,
+              groupName: groups.get(a.groupId)!,
+              buildingId: a.buildingId,
+              building: buildings.get(a.buildingId) ?? '',
+              households: Number(a.households),
+              visited: visitedIn.get(`${a.groupId}/${a.buildingId}`) ?? 0,
+              recent: Number(a.recent),
+            })),
         ),
       };
     });
@@ -171,4 +180,20 @@ export class ContactGroupViews {
       householdCount: Number(counts.find((c) => c.groupId === g.id)?.households ?? 0),
     }));
   }
+}
+
+/** A community's names by id, as plain rows (a thousand groups need not become entities). */
+async function names(
+  em: EntityManager,
+  entity: typeof ContactGroup | typeof Building,
+  where: string,
+  communityId: string,
+): Promise<Map<string, string>> {
+  const rows = await em
+    .createQueryBuilder(entity, 'x')
+    .select('x.id', 'id')
+    .addSelect('x.name', 'name')
+    .where(`x.community_id = :communityId${where}`, { communityId })
+    .getRawMany<{ id: string; name: string }>();
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

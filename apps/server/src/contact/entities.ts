@@ -30,14 +30,41 @@ export class ContactGroupMember {
 /**
  * The active assignment of a household: its own table with the household as the key, so "at most one
  * active group per household" is a database fact on MariaDB too (no partial unique indexes there).
+ * It carries the household's building and last visit, so 走访覆盖 reads one index of the assignments
+ * (`ix_household_assignments_coverage`) instead of the visits.
  */
 @Entity('household_assignments')
 @Index('ix_household_assignments_group', ['groupId'])
+@Index('ix_household_assignments_coverage', ['communityId', 'groupId', 'buildingId', 'lastVisitedAt'])
 export class HouseholdAssignment {
   @PrimaryColumn({ name: 'household_id', type: 'varchar', length: ID_LENGTH }) householdId!: string;
   @RefColumn({ name: 'group_id' }) groupId!: string;
   @RefColumn({ name: 'community_id' }) communityId!: string;
+  /** The household's building (a household never moves to another). */
+  @RefColumn({ name: 'building_id' }) buildingId!: string;
   @TimeColumn({ name: 'assigned_at' }) assignedAt!: Date;
+  /**
+   * The household's latest visit by anyone, ever (null: never visited): set from its visits when assigned,
+   * raised in the transaction that records a visit (visit-counters.ts).
+   */
+  @TimeColumn({ name: 'last_visited_at', nullable: true }) lastVisitedAt!: Date | null;
+}
+
+/**
+ * How many visits a household had in a month of China's calendar (`2026-11`), kept in the transaction
+ * that records each visit (visit-counters.ts), with the group the household is assigned to now: the
+ * month's coverage reads `ix_household_visit_months_coverage` alone, not the visits.
+ */
+@Entity('household_visit_months')
+@Index('ix_household_visit_months_coverage', ['communityId', 'month', 'groupId', 'buildingId'])
+export class HouseholdVisitMonth {
+  @PrimaryColumn({ name: 'household_id', type: 'varchar', length: ID_LENGTH }) householdId!: string;
+  @PrimaryColumn({ type: 'varchar', length: 7 }) month!: string;
+  @RefColumn({ name: 'community_id' }) communityId!: string;
+  @RefColumn({ name: 'building_id' }) buildingId!: string;
+  /** The household's group now (null: none), changed with its assignment, whoever made the visits. */
+  @RefColumn({ name: 'group_id', nullable: true }) groupId!: string | null;
+  @Column({ type: 'int' }) visits!: number;
 }
 
 /** Every assignment that ended: reassignments and dissolved groups keep their history. */

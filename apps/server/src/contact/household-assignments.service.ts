@@ -25,6 +25,9 @@ import {
   HouseholdAssignment,
   HouseholdAssignmentHistory,
 } from './entities';
+import { countAssigned, countUnassigned } from './visit-counters';
+
+const INSERT_CHUNK = 200;
 
 /**
  * 包干到户: which households a group answers for. The rules (what a floor range covers, conflicts with other
@@ -95,13 +98,18 @@ export class HouseholdAssignmentsService {
         now,
         'reassigned',
       );
-      for (const householdId of plan.assign)
-        await em.insert(HouseholdAssignment, {
-          householdId,
-          groupId,
-          communityId: group.communityId,
-          assignedAt: now,
-        });
+      const buildingOf = new Map(households.map((h) => [h.id, h.buildingId]));
+      const rows = plan.assign.map((householdId) => ({
+        householdId,
+        groupId,
+        communityId: group.communityId,
+        buildingId: buildingOf.get(householdId)!,
+        assignedAt: now,
+        lastVisitedAt: null,
+      }));
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK)
+        await em.insert(HouseholdAssignment, rows.slice(i, i + INSERT_CHUNK));
+      await countAssigned(em, groupId, plan.assign);
       await this.audit.record(em, {
         targetType: 'contact_group',
         targetId: groupId,
@@ -156,7 +164,7 @@ export class HouseholdAssignmentsService {
     endedAt: Date,
     reason: AssignmentEndReason,
   ): Promise<number> {
-    let ended = 0;
+    const ended: string[] = [];
     for (const a of assignments) {
       // Written to the history only by whoever removed the row: one ending, one history row.
       const removed = await em.delete(HouseholdAssignment, {
@@ -164,7 +172,7 @@ export class HouseholdAssignmentsService {
         groupId: a.groupId,
       });
       if (!removed.affected) continue;
-      ended++;
+      ended.push(a.householdId);
       await em.insert(HouseholdAssignmentHistory, {
         id: newId(),
         householdId: a.householdId,
@@ -174,6 +182,7 @@ export class HouseholdAssignmentsService {
         reason,
       });
     }
-    return ended;
+    await countUnassigned(em, ended);
+    return ended.length;
   }
 }

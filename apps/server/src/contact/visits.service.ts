@@ -32,6 +32,7 @@ import { User } from '../users/user.entity';
 import { DemandsService } from './demands.service';
 import { VisitDto } from './dto';
 import { ContactGroup, ContactGroupMember, Demand, HouseholdAssignment, Visit } from './entities';
+import { countVisit } from './visit-counters';
 
 /** 入户走访: the households of my group, a household's card, and recording a visit with its demands. */
 @Injectable()
@@ -62,10 +63,17 @@ export class VisitsService {
       const buildings = await em.find(Building, {
         where: { id: In([...new Set(households.map((h) => h.buildingId))]) },
       });
-      const visits = await em.find(Visit, {
-        where: { householdId: In(households.map((h) => h.id)) },
-        order: { visitedAt: 'DESC' },
-      });
+      // Each household's latest visit only, found by the time its assignment keeps (visits' household index).
+      const visits = await em
+        .createQueryBuilder(Visit, 'v')
+        .innerJoin(
+          HouseholdAssignment,
+          'a',
+          'a.household_id = v.household_id AND a.last_visited_at = v.visited_at',
+        )
+        .where('a.household_id IN (:...ids)', { ids: assignments.map((a) => a.householdId) })
+        .orderBy('v.id', 'DESC')
+        .getMany();
       const communities = await em.find(Community, { where: { id: In(groups.map((g) => g.communityId)) } });
       const now = new Date();
       const items = households.map((h) => {
@@ -147,7 +155,9 @@ export class VisitsService {
   ): Promise<VisitView> {
     return this.db.transaction(async (em) => {
       const household = await em.findOneOrFail(Household, { where: { id: householdId } });
-      const { group, inGroup } = await this.assignedGroup(em, householdId, userId);
+      // The assignment's row, held to the end: a reassignment or release waits for this visit to be
+      // counted on it, or this visit finds the household's new group.
+      const { group, inGroup } = await this.assignedGroup(em, householdId, userId, this.db.forUpdate);
       if (!group || !inGroup) throw new DomainError(ErrorCode.NotInAssignedGroup);
       const key = clientKey ?? newId();
       const requestHash = requestFingerprint({ householdId, ...body });
@@ -188,6 +198,7 @@ export class VisitsService {
         createdAt: new Date(),
       };
       await em.insert(Visit, visit);
+      await countVisit(em, visit, household.buildingId);
       for (const demand of body.demands ?? []) {
         await this.demands.insert(em, {
           communityId: household.communityId,
@@ -214,8 +225,13 @@ export class VisitsService {
     return members.map((m) => ({ userId: m.userId, name: names.get(m.userId) ?? '' }));
   }
 
-  private async assignedGroup(em: EntityManager, householdId: string, userId: string) {
-    const assignment = await em.findOne(HouseholdAssignment, { where: { householdId } });
+  private async assignedGroup(
+    em: EntityManager,
+    householdId: string,
+    userId: string,
+    lock: Db['forUpdate'] = {},
+  ) {
+    const assignment = await em.findOne(HouseholdAssignment, { where: { householdId }, ...lock });
     const group = assignment ? await em.findOne(ContactGroup, { where: { id: assignment.groupId } }) : null;
     const inGroup = group
       ? (await em.count(ContactGroupMember, { where: { groupId: group.id, userId } })) > 0

@@ -6,6 +6,7 @@ import {
   DemandPhoto,
   HouseholdAssignment,
   HouseholdAssignmentHistory,
+  HouseholdVisitMonth,
   Visit,
 } from '../contact/entities';
 import { Notification } from '../notifications/notification.entity';
@@ -81,6 +82,7 @@ export const ENTITIES = [
   ContactGroupMember,
   HouseholdAssignment,
   HouseholdAssignmentHistory,
+  HouseholdVisitMonth,
   Visit,
   Demand,
   DemandPhoto,

@@ -1,4 +1,4 @@
-import { CoverageRow } from '@redvest/contract';
+import { CoverageRow, toIsoLocal } from '@redvest/contract';
 
 /** A month of the calendar in China, `2026-11`: from its first moment to the next month's. */
 export function chinaMonth(month: string): { start: Date; end: Date } {
@@ -11,40 +11,50 @@ export function chinaMonth(month: string): { start: Date; end: Date } {
   };
 }
 
-/** One assigned household, with how often it was visited in the month and since the overdue cutoff. */
-export interface HouseholdVisits {
+/** The month in China a moment falls in, `2026-11`: the one whose `chinaMonth` holds it. */
+export function chinaMonthOf(at: Date): string {
+  return toIsoLocal(at).slice(0, 7);
+}
+
+/**
+ * The households of one group in one building: how many, how many were visited in the month, and how
+ * many since the overdue cutoff (by anyone: a household's visits count for whichever group has it now).
+ */
+export interface GroupBuildingTally {
   groupId: string;
   groupName: string;
   buildingId: string;
   building: string;
-  inMonth: number;
+  households: number;
+  visited: number;
   recent: number;
 }
+
+const byName = new Intl.Collator('zh');
+const byNumberedName = new Intl.Collator('zh', { numeric: true });
 
 /**
  * 走访覆盖: per group and building, its households, those visited in the month, and those nobody visited
  * since the cutoff (overdue); by group name, then building, as people read them.
  */
-export function coverageRows(households: readonly HouseholdVisits[]): CoverageRow[] {
+export function coverageRows(tallies: readonly GroupBuildingTally[]): CoverageRow[] {
   const rows = new Map<string, CoverageRow>();
-  for (const h of households) {
-    const key = `${h.groupId}/${h.buildingId}`;
+  for (const t of tallies) {
+    const key = `${t.groupId}/${t.buildingId}`;
     const row = rows.get(key) ?? {
-      groupId: h.groupId,
-      groupName: h.groupName,
-      building: h.building,
+      groupId: t.groupId,
+      groupName: t.groupName,
+      building: t.building,
       households: 0,
       visited: 0,
       overdue: 0,
     };
-    row.households++;
-    if (h.inMonth > 0) row.visited++;
-    if (!(h.recent > 0)) row.overdue++;
+    row.households += t.households;
+    row.visited += t.visited;
+    row.overdue += t.households - t.recent;
     rows.set(key, row);
   }
   return [...rows.values()].sort(
-    (x, y) =>
-      x.groupName.localeCompare(y.groupName, 'zh') ||
-      x.building.localeCompare(y.building, 'zh', { numeric: true }),
+    (x, y) => byName.compare(x.groupName, y.groupName) || byNumberedName.compare(x.building, y.building),
   );
 }

@@ -22,6 +22,7 @@ import { ApprovalQueue1764642600000 } from './1764642600000-ApprovalQueue';
 import { MemberHistory1764646200000 } from './1764646200000-MemberHistory';
 import { LeaderboardBoard1764649800000 } from './1764649800000-LeaderboardBoard';
 import { ExportIndexes1764653400000 } from './1764653400000-ExportIndexes';
+import { VisitCounters1764657000000 } from './1764657000000-VisitCounters';
 
 /** Every migration, in order. New ones are appended. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   MemberHistory1764646200000,
   LeaderboardBoard1764649800000,
   ExportIndexes1764653400000,
+  VisitCounters1764657000000,
 ];
