@@ -9,6 +9,7 @@ import { answerClientError, answerFrameworkError } from './common/client-errors'
 import { compressAnswers } from './common/compression';
 import { databaseDownAnswer } from './common/error-body';
 import { ErrorFilter } from './common/error.filter';
+import { closeConnectionsWhileDraining } from './common/graceful-shutdown';
 import { serveH5Pages } from './common/h5-pages';
 import { MAX_BODY_BYTES, refuseDeepInput } from './common/input-limits';
 import { serializeError, serializeRequest } from './common/log-redaction';
@@ -48,6 +49,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       serializers: { req: serializeRequest, err: serializeError },
     },
     bodyLimit: MAX_BODY_BYTES,
+    // At shutdown (graceful-shutdown.ts): idle kept-alive connections are closed at once, and a request
+    // that still arrives on a busy one is answered (with Connection: close), not refused with a 503.
+    forceCloseConnections: 'idle',
+    return503OnClosing: false,
     clientErrorHandler: answerClientError,
     frameworkErrors: answerFrameworkError,
     trustProxy: config.trustProxy,
@@ -60,6 +65,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const h5Index = join(config.h5Dir, 'index.html');
   const h5Built = existsSync(h5Index);
   addSecurityHeaders(fastify, h5Built ? inlineScriptHashes(readFileSync(h5Index, 'utf8')) : []);
+  closeConnectionsWhileDraining(fastify);
   const routes: ServedRoute[] = [];
   fastify.addHook('onRoute', ({ method, url }) => {
     for (const one of [method].flat()) routes.push({ method: one, url });

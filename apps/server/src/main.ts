@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createApp } from './app.factory';
+import { stopOnSignals } from './common/graceful-shutdown';
 import { ConfigError, loadConfig } from './config/app-config';
 import { loadDotEnv } from './config/dotenv';
 import { EmbeddedDatabaseError } from './database/sqlite-file';
@@ -9,7 +10,7 @@ async function main() {
   loadDotEnv();
   const config = loadConfig();
   const app = await createApp(config);
-  app.enableShutdownHooks();
+  stopOnSignals(app);
   await app.listen(config.port, config.host);
   const database = config.database.kind === 'mysql' ? 'MySQL' : `SQLite (${config.database.file})`;
   console.log(

@@ -22,6 +22,10 @@ export class FakeWechat {
   readonly requests: { path: string; query: URLSearchParams }[] = [];
   /** When set, every request answers with this HTTP status (WeChat failing). */
   failWith: number | null = null;
+  /** How long every answer takes (WeChat being slow). */
+  delayMs = 0;
+  /** The paths asked for, as each request arrives (before any delay). */
+  readonly arrivals: string[] = [];
   private server!: Server;
 
   get baseUrl(): string {
@@ -48,9 +52,12 @@ export class FakeWechat {
   readonly posted: { path: string; body: Record<string, unknown> }[] = [];
 
   private handle(req: IncomingMessage, res: ServerResponse) {
+    this.arrivals.push(new URL(req.url ?? '/', 'http://fake').pathname);
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => this.answer(req, res, Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () =>
+      setTimeout(() => this.answer(req, res, Buffer.concat(chunks).toString('utf8')), this.delayMs),
+    );
   }
 
   private answer(req: IncomingMessage, res: ServerResponse, text: string) {

@@ -10,7 +10,12 @@ export interface ServerProcess {
   baseUrl: string;
   /** What it printed so far. */
   output(): string;
+  /** SIGTERM, and waits for the exit. */
   stop(): Promise<void>;
+  /** Sends a signal without waiting. */
+  signal(signal: NodeJS.Signals): void;
+  /** Settles when the process has exited: its code, or the signal that ended it. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 export async function freePort(): Promise<number> {
@@ -57,9 +62,12 @@ export async function runningServer(env: Record<string, string>): Promise<Server
   const port = await freePort();
   const { child, output } = spawnServer(env, port);
   const baseUrl = `http://127.0.0.1:${port}`;
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const signal = (name: NodeJS.Signals) => void child.kill(name);
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     await exited;
   };
@@ -70,7 +78,7 @@ export async function runningServer(env: Record<string, string>): Promise<Server
       (response) => response.ok,
       () => false,
     );
-    if (healthy) return { baseUrl, output, stop };
+    if (healthy) return { baseUrl, output, stop, signal, exited };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   await stop();
