@@ -10,8 +10,8 @@ import { describeWithApp } from './world';
 
 /**
  * Group commit: a community's ledger writes that arrive together share one transaction, each in its own
- * savepoint. The first test forms its batch on both databases; the second's requests meet in batches on
- * MariaDB, where transactions wait on the database.
+ * savepoint. Units asked for in the same turn of the event loop form one batch on both databases; the
+ * requests of the last test meet in batches on MariaDB, where transactions wait on the database.
  */
 jest.setTimeout(120_000);
 
@@ -47,11 +47,8 @@ describeWithApp('the ledger group commit', (w) => {
     const counts = { ...group.counts };
     const run = (work: (em: EntityManager) => Promise<unknown>) => group.transaction(community.id, work);
     const results = await Promise.allSettled([
-      // Runs alone, and keeps its transaction open while the others queue behind it.
-      run(async (em) => {
-        await adjust(em, a.userId, 1, '先到的一笔');
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }),
+      // Asked for together, the four run as one batch, in this order.
+      run((em) => adjust(em, a.userId, 1, '先到的一笔')),
       run(async (em) => {
         await adjust(em, b.userId, 7, '写了一笔又被拒');
         throw new DomainError(ErrorCode.ValidationFailed);
@@ -61,9 +58,8 @@ describeWithApp('the ledger group commit', (w) => {
     ]);
     expect(settle(results)).toEqual(['ok', ErrorCode.ValidationFailed, ErrorCode.InsufficientPoints, 'ok']);
     expect(group.counts.units - counts.units).toBe(4);
-    // The first alone; the other three together, once as if all succeed and, two being refused, once more
-    // with a savepoint each.
-    expect(group.counts.transactions - counts.transactions).toBe(3);
+    // Once as if all succeed and, two being refused, once more with a savepoint each.
+    expect(group.counts.transactions - counts.transactions).toBe(2);
     expect(await transferCount(w.t, community.id)).toBe(before + 2);
     expect((await a.points.mine()).accounts[0].points.balance).toBe(6);
     expect((await b.points.mine()).accounts[0].points.balance).toBe(3);
@@ -90,15 +86,12 @@ describeWithApp('the ledger group commit', (w) => {
       });
     const counts = { ...group.counts };
     await Promise.all([
-      group.transaction(community.id, async (em) => {
-        await adjust(em, a.userId, 2);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }),
+      group.transaction(community.id, (em) => adjust(em, a.userId, 2)),
       ...[5, 7, -3, 11].map((amount, i) =>
         group.transaction(community.id, (em) => adjust(em, i % 2 ? b.userId : a.userId, amount)),
       ),
     ]);
-    expect(group.counts.transactions - counts.transactions).toBe(2);
+    expect(group.counts.transactions - counts.transactions).toBe(1);
     expect((await a.points.mine()).accounts[0].points.balance).toBe(2 + 5 - 3);
     expect((await b.points.mine()).accounts[0].points.balance).toBe(7 + 11);
     // The verification also adds up the period totals and compares the head with the last row.

@@ -26,7 +26,7 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
  * of the period totals, one commit, in the order they came. A unit that is refused (too few points, a
  * key reused, a unique key hit) is answered alone while the rest commit: the batch then runs again with
  * each unit in its own savepoint. A unit that arrives when nothing of its community is committing runs
- * at once, alone, as a plain transaction.
+ * alone, as a plain transaction, as soon as the requests that came with it have been read.
  *
  * Only for units that write the ledger of that one community: their work must touch the database only
  * (as with Db.transaction, it may run again when the database picks the transaction as a deadlock victim).
@@ -55,18 +55,17 @@ export class LedgerGroupCommit {
         queue.push(unit);
         return;
       }
-      this.waiting.set(communityId, []);
-      void this.drain(communityId, [unit]);
+      this.waiting.set(communityId, [unit]);
+      // Started after the requests that arrived with this one have been read: on the embedded engine a
+      // transaction runs without giving way, so requests meet only here, before it starts.
+      setImmediate(() => void this.drain(communityId));
     });
   }
 
-  /** Commits `first`, then whatever queued meanwhile, until the community's queue is empty. */
-  private async drain(communityId: string, first: Unit[]): Promise<void> {
-    let batch = first;
-    while (batch.length > 0) {
-      await this.commit(communityId, batch);
-      batch = this.waiting.get(communityId)!.splice(0, MAX_BATCH);
-    }
+  /** Commits what is queued, in batches, until the community's queue is empty. */
+  private async drain(communityId: string): Promise<void> {
+    const queue = this.waiting.get(communityId)!;
+    while (queue.length > 0) await this.commit(communityId, queue.splice(0, MAX_BATCH));
     this.waiting.delete(communityId);
   }
 
