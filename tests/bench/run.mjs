@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { MYSQL_URL } from './support/database.mjs';
 import { ROOT, serverRequire } from './support/paths.mjs';
 
-const SUITES = ['checkin', 'api', 'ledger', 'reads', 'contact', 'embedded', 'exports'];
+const SUITES = ['checkin', 'api', 'ledger', 'reads', 'contact', 'embedded', 'exports', 'h5'];
 const args = process.argv.slice(2);
 const full = args.includes('--full');
 const only = args
