@@ -109,6 +109,7 @@ export enum ErrorCode {
   AuditExportTooLarge = 'AUDIT_EXPORT_TOO_LARGE',
   RateLimited = 'RATE_LIMITED',
   DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
+  DatabaseBusy = 'DATABASE_BUSY',
   Internal = 'INTERNAL_ERROR',
 }
 
@@ -248,6 +249,7 @@ export const ERROR_CATALOG: Record<ErrorCode, ErrorSpec> = {
   },
   [ErrorCode.RateLimited]: { status: 429, message: '操作太频繁，请稍后再试' },
   [ErrorCode.DatabaseUnavailable]: { status: 503, message: '数据服务暂时不可用' },
+  [ErrorCode.DatabaseBusy]: { status: 503, message: '系统繁忙，请稍后再试' },
   [ErrorCode.Internal]: { status: 500, message: '系统开小差了，请稍后再试' },
 };
 

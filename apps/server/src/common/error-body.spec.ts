@@ -13,4 +13,21 @@ describe('toErrorAnswer', () => {
       unexpected: false,
     });
   });
+
+  it('answers a deadlock or lock wait timeout that outlived the retries with 503 DATABASE_BUSY and Retry-After', () => {
+    for (const errno of [1213, 1205]) {
+      const answer = toErrorAnswer(
+        Object.assign(new Error('WSREP detected deadlock/conflict'), { driverError: { errno } }),
+      );
+      expect(answer).toMatchObject({
+        status: 503,
+        body: {
+          error: { code: ErrorCode.DatabaseBusy, message: ERROR_CATALOG[ErrorCode.DatabaseBusy].message },
+        },
+        unexpected: false,
+        databaseBusy: true,
+        headers: { 'retry-after': '1' },
+      });
+    }
+  });
 });

@@ -2,7 +2,8 @@ import { ERROR_CATALOG, ErrorBody, ErrorCode } from '@redvest/contract';
 import { HttpException } from '@nestjs/common';
 import { EntityNotFoundError } from 'typeorm';
 import { DATABASE_RETRY_AFTER_SECONDS } from '../database/database-outage';
-import { isDatabaseUnavailable } from '../database/db-errors';
+import { BUSY_RETRY_AFTER_SECONDS } from '../database/db';
+import { isDatabaseUnavailable, isRetryable } from '../database/db-errors';
 import { DomainError } from './domain-error';
 
 export interface ErrorAnswer {
@@ -12,6 +13,8 @@ export interface ErrorAnswer {
   unexpected: boolean;
   /** The database is down: the outage is logged once, not with each answer. */
   databaseDown?: boolean;
+  /** A unit of work lost every attempt to deadlocks or conflicts: logged as a warning, without a stack. */
+  databaseBusy?: boolean;
   headers?: Record<string, string>;
 }
 
@@ -41,11 +44,25 @@ export function databaseDownAnswer(): ErrorAnswer {
   };
 }
 
+/**
+ * 503 DATABASE_BUSY with Retry-After: a deadlock, a lock wait timeout or (on Galera) a conflicting commit on
+ * another node still stood after Db.transaction's last attempt. Nothing was written; the same request may
+ * simply be sent again.
+ */
+export function databaseBusyAnswer(): ErrorAnswer {
+  return {
+    ...answer(ErrorCode.DatabaseBusy),
+    databaseBusy: true,
+    headers: { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) },
+  };
+}
+
 /** Turns anything thrown while answering a request into the contract's error shape (DESIGN §7). */
 export function toErrorAnswer(error: unknown): ErrorAnswer {
   if (error instanceof DomainError)
     return { ...answer(error.code, error.details, error.message), headers: error.headers };
   if (isDatabaseUnavailable(error)) return databaseDownAnswer();
+  if (isRetryable(error)) return databaseBusyAnswer();
   // findOneOrFail on an id that names nothing (or no longer does): the record is not there, as for any other 404.
   if (error instanceof EntityNotFoundError) return answer(ErrorCode.NotFound);
   if (error instanceof HttpException) {

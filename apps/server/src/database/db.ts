@@ -6,6 +6,8 @@ import { isRetryable } from './db-errors';
 export const READER = Symbol('READER');
 
 const MAX_ATTEMPTS = 5;
+/** What a 503 DATABASE_BUSY (the retries ran out) tells clients to wait before trying again. */
+export const BUSY_RETRY_AFTER_SECONDS = 1;
 
 /**
  * The one way services reach the database.
@@ -47,8 +49,10 @@ export class Db implements OnModuleDestroy {
 
   /**
    * One unit of work in one transaction. On MySQL it runs at READ COMMITTED (no gap locks on rows that
-   * are not there yet) and is run again when the database picked it as a deadlock victim, so `work`
-   * must only touch the database (no calls to other services inside a transaction).
+   * are not there yet) and is run again when the database picked it as a deadlock victim, or when, on a
+   * Galera cluster, another node committed a conflicting write first (also errno 1213), so `work` must
+   * only touch the database (no calls to other services inside a transaction). When every attempt lost,
+   * the error goes on and the caller is answered 503 DATABASE_BUSY (common/error-body.ts).
    */
   async transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     if (this.serial) return this.inTurn(() => this.dataSource.transaction(work));
