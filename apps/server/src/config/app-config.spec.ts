@@ -62,6 +62,25 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ production: true, apiDocs: false });
   });
 
+  it('reads DATABASE_SYNC_WAIT as auto (undefined) or a bitmask of 0 to 15', () => {
+    const mysql = (DATABASE_SYNC_WAIT?: string) =>
+      loadConfig({
+        DATA_DIR: temp(),
+        DATABASE_URL: 'mysql://u:p@db:3306/redvest',
+        APP_SECRET: randomBytes(32).toString('hex'),
+        DATA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+        DATABASE_SYNC_WAIT,
+      }).database;
+    expect(mysql()).toMatchObject({ syncWait: undefined });
+    expect(mysql('auto')).toMatchObject({ syncWait: undefined });
+    expect(mysql('0')).toMatchObject({ syncWait: 0 });
+    expect(mysql('15')).toMatchObject({ syncWait: 15 });
+    for (const bad of ['16', 'on', '-1'])
+      expect(problemsOf({ DATABASE_SYNC_WAIT: bad })).toEqual([
+        'DATABASE_SYNC_WAIT: DATABASE_SYNC_WAIT 应为 auto 或 0 到 15 的整数（Galera 集群的 wsrep_sync_wait）',
+      ]);
+  });
+
   it('names every bad value', () => {
     const problems = problemsOf({
       PORT: 'eighty',

@@ -4,7 +4,9 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { validateEnvironment } from './environment';
 import { isProduction, parseDataKey } from './production-safety';
 
-export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string };
+/** `syncWait`: wsrep_sync_wait on a Galera cluster (DATABASE_SYNC_WAIT, database/mysql-driver.ts); undefined: auto. */
+export type DatabaseConfig =
+  { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string; syncWait?: number };
 
 /** The server's settings, resolved from the environment once at start. */
 export interface AppConfig {
@@ -60,7 +62,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = resolvePath(values.DATA_DIR ?? './data');
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const database: DatabaseConfig = values.DATABASE_URL
-    ? { kind: 'mysql', url: values.DATABASE_URL.replace(/^mariadb:/, 'mysql:') }
+    ? {
+        kind: 'mysql',
+        url: values.DATABASE_URL.replace(/^mariadb:/, 'mysql:'),
+        syncWait: syncWaitOf(values.DATABASE_SYNC_WAIT),
+      }
     : { kind: 'sqlite', file: join(dataDir, 'redvest.sqlite') };
   const kept = database.kind === 'sqlite' ? embeddedSecrets(dataDir) : null;
   const production = isProduction(values);
@@ -96,6 +102,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
 /** Proxies on this machine or a private network; a client's own X-Forwarded-For is not believed. */
 export const DEFAULT_TRUST_PROXY = 'loopback';
+
+function syncWaitOf(text: string | undefined): number | undefined {
+  return text === undefined || text === 'auto' ? undefined : Number(text);
+}
 
 function parseTrustProxy(text: string): boolean | number | string {
   if (text === 'true' || text === 'false') return text === 'true';

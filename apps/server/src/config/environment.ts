@@ -38,6 +38,11 @@ export class Environment {
     message: 'DATABASE_URL 应形如 mysql://user:pass@host:3306/dbname',
   })
   DATABASE_URL?: string;
+  @IsOptional()
+  @Matches(/^(auto|[0-9]|1[0-5])$/, {
+    message: 'DATABASE_SYNC_WAIT 应为 auto 或 0 到 15 的整数（Galera 集群的 wsrep_sync_wait）',
+  })
+  DATABASE_SYNC_WAIT?: string;
   @IsOptional() @IsString() DATA_DIR?: string;
   @IsOptional() @IsString() H5_DIR?: string;
   @IsOptional() @IsString() @MinLength(32, { message: 'APP_SECRET 至少 32 个字符' }) APP_SECRET?: string;
@@ -73,6 +78,7 @@ const KNOWN: Record<string, true> = {
   API_DOCS: true,
   TRUST_PROXY: true,
   DATABASE_URL: true,
+  DATABASE_SYNC_WAIT: true,
   DATA_DIR: true,
   H5_DIR: true,
   APP_SECRET: true,

@@ -22,7 +22,7 @@ export function dataSourceOptions(database: DatabaseConfig, { reader = false } =
     return {
       ...common,
       type: 'mysql',
-      driver: pooledMysql,
+      driver: pooledMysql({ syncWait: database.syncWait }),
       url: database.url,
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
