@@ -2,9 +2,9 @@
 // recovery every request that was answered 2xx must be in the database exactly once, requests left in
 // doubt must be present once after a replay with their key, the ledger must verify and the embedded
 // file must pass SQLite's integrity check.
-import { randomBytes } from 'node:crypto';
 import { client, login, must } from './http.mjs';
 import { openDatabase, verifyLedger } from './inspect.mjs';
+import { adjustment, approval, newKey, redemption } from './requests.mjs';
 import { startServer } from './server-process.mjs';
 
 const HOUR = 3_600_000;
@@ -12,7 +12,7 @@ const HOUR = 3_600_000;
 const chineseName = (i) => `志愿者${[...String(i)].map((d) => '零一二三四五六七八九'[d]).join('')}`;
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function setUp(server, members) {
+export async function setUp(server, members) {
   const secretary = await login(server.baseUrl, 'demo-secretary');
   const cid = must(await secretary.call('GET', '/api/me'), 'me').memberships[0].communityId;
   const { inviteCode } = must(await secretary.call('GET', `/api/communities/${cid}`), 'community');
@@ -53,7 +53,7 @@ async function setUp(server, members) {
 }
 
 /** An activity running now, every member checked in and out by the secretary: one pending award each. */
-async function pendingAwards(server, world, round) {
+export async function pendingAwards(server, world, round) {
   const call = client(server.baseUrl, world.secretaryToken);
   const now = Date.now();
   const activity = must(
@@ -103,37 +103,16 @@ async function work(server, world, worker, pending, record, round) {
   const member = client(server.baseUrl, person.token);
   for (let n = 0; !round.stopped; n++) {
     const kind = ['adjust', 'approve', 'redeem'][(worker + n) % 3];
-    const key = `f-${kind}-${randomBytes(6).toString('hex')}`;
+    const key = newKey('f', kind);
     let request;
     if (kind === 'adjust') {
-      const body = { userId: person.userId, unit: 'points', amount: 1 + (n % 5), reason: '故障测试' };
-      request = {
-        kind,
-        key,
-        body,
-        send: () =>
-          secretary('POST', `/api/communities/${world.cid}/adjustments`, {
-            body,
-            headers: { 'idempotency-key': key },
-          }),
-      };
+      request = adjustment(secretary, world, person, { amount: 1 + (n % 5), reason: '故障测试', key });
     } else if (kind === 'approve') {
       const transferId = pending.pop();
       if (!transferId) continue;
-      request = { kind, transferId, send: () => secretary('POST', `/api/approvals/${transferId}/approve`) };
+      request = approval(secretary, transferId);
     } else {
-      const body = { quantity: 1 };
-      request = {
-        kind,
-        key,
-        body,
-        token: person.token,
-        send: () =>
-          member('POST', `/api/rewards/${world.rewardId}/redeem`, {
-            body,
-            headers: { 'idempotency-key': key },
-          }),
-      };
+      request = redemption(member, world, person, { key });
     }
     const answer = await request.send();
     if (answer.status === 0) {

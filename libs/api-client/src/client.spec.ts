@@ -46,3 +46,40 @@ describe('the api client', () => {
     expect(seen).toHaveLength(1);
   });
 });
+
+describe('a request the database was too busy for', () => {
+  const busy = { status: 503, data: { error: { code: 'DATABASE_BUSY', message: '系统繁忙，请稍后再试' } } };
+  function answering(...answers: { status: number; data: unknown }[]) {
+    const sent: HttpRequest[] = [];
+    const transport: Transport = {
+      send: async (request) => {
+        sent.push(request);
+        return answers[Math.min(sent.length - 1, answers.length - 1)];
+      },
+      upload: async () => answers[0],
+    };
+    return { sent, client: createApiClient(transport, { busyRetryDelayMs: 0 }) };
+  }
+
+  it('is sent again, with the same idempotency key, and its answer is the one returned', async () => {
+    const { sent, client } = answering(busy, { status: 201, data: { id: 'r1' } });
+    await expect(client.rewards.redeem('g1', 1, 'key-1')).resolves.toEqual({ id: 'r1' });
+    expect(sent).toHaveLength(2);
+    expect(sent.map((r) => r.headers['idempotency-key'])).toEqual(['key-1', 'key-1']);
+  });
+
+  it('shows the error after two more tries, and other errors at once', async () => {
+    const stillBusy = answering(busy);
+    await expect(stillBusy.client.me.get()).rejects.toMatchObject({
+      status: 503,
+      code: ErrorCode.DatabaseBusy,
+    });
+    expect(stillBusy.sent).toHaveLength(3);
+    const down = answering({
+      status: 503,
+      data: { error: { code: 'DATABASE_UNAVAILABLE', message: '数据服务暂时不可用' } },
+    });
+    await expect(down.client.me.get()).rejects.toMatchObject({ code: ErrorCode.DatabaseUnavailable });
+    expect(down.sent).toHaveLength(1);
+  });
+});

@@ -113,13 +113,19 @@ import type {
   WechatLoginRequest,
 } from '@redvest/contract';
 import { ApiError, buildUrl, HttpMethod, HttpRequest, Transport, UploadSource } from './transport';
+import { DATABASE_BUSY_RETRY_AFTER_SECONDS, ErrorCode } from '@redvest/contract';
 
 export interface ClientOptions {
   /** Read before every call, so a login elsewhere is picked up. */
   getToken?: () => string | null | undefined;
   /** Called with every error before it is thrown (e.g. to go to the login page on 401). */
   onError?: (error: ApiError) => void;
+  /** The wait before a request answered 503 DATABASE_BUSY is sent again; the server's Retry-After by default. */
+  busyRetryDelayMs?: number;
 }
+
+/** A request the database was too busy for wrote nothing: it is sent again this many times before the error shows. */
+const BUSY_RETRIES = 2;
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 
@@ -127,6 +133,7 @@ const enc = encodeURIComponent;
 
 /** The typed client of the HTTP contract, shared by the mini-program and the tests. */
 export function createApiClient(transport: Transport, options: ClientOptions = {}) {
+  const busyRetryDelayMs = options.busyRetryDelayMs ?? DATABASE_BUSY_RETRY_AFTER_SECONDS * 1000;
   const headers = (extra?: Record<string, string>) => {
     const token = options.getToken?.();
     return { ...(token ? { authorization: `Bearer ${token}` } : {}), ...extra };
@@ -142,13 +149,17 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
     init: Omit<Partial<HttpRequest>, 'query'> & { query?: object } = {},
   ): Promise<T> {
     const query = init.query as HttpRequest['query'];
-    const response = await transport
-      .send({ method, path, query, body: init.body, headers: headers(init.headers) })
-      .catch((error) =>
-        fail(error instanceof ApiError ? error : new ApiError(0, 'NETWORK_ERROR', String(error))),
-      );
-    if (response.status >= 400) return fail(ApiError.fromResponse(response));
-    return response.data as T;
+    for (let retry = 0; ; retry++) {
+      const response = await transport
+        .send({ method, path, query, body: init.body, headers: headers(init.headers) })
+        .catch((error) =>
+          fail(error instanceof ApiError ? error : new ApiError(0, 'NETWORK_ERROR', String(error))),
+        );
+      if (response.status < 400) return response.data as T;
+      const error = ApiError.fromResponse(response);
+      if (error.code !== ErrorCode.DatabaseBusy || retry >= BUSY_RETRIES) return fail(error);
+      await new Promise((resolve) => setTimeout(resolve, busyRetryDelayMs));
+    }
   }
   async function upload<T>(path: string, file: UploadSource): Promise<T> {
     const response = await transport

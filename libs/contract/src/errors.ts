@@ -253,6 +253,12 @@ export const ERROR_CATALOG: Record<ErrorCode, ErrorSpec> = {
   [ErrorCode.Internal]: { status: 500, message: '系统开小差了，请稍后再试' },
 };
 
+/**
+ * How long a 503 DATABASE_BUSY (Retry-After) asks a client to wait. The server answers it only when every
+ * attempt of a transaction lost to another writer and was rolled back, so the request may be sent again.
+ */
+export const DATABASE_BUSY_RETRY_AFTER_SECONDS = 1;
+
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: unknown };
 }

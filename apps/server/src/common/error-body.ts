@@ -1,8 +1,7 @@
-import { ERROR_CATALOG, ErrorBody, ErrorCode } from '@redvest/contract';
+import { DATABASE_BUSY_RETRY_AFTER_SECONDS, ERROR_CATALOG, ErrorBody, ErrorCode } from '@redvest/contract';
 import { HttpException } from '@nestjs/common';
 import { EntityNotFoundError } from 'typeorm';
 import { DATABASE_RETRY_AFTER_SECONDS } from '../database/database-outage';
-import { BUSY_RETRY_AFTER_SECONDS } from '../database/db';
 import { isDatabaseUnavailable, isRetryable } from '../database/db-errors';
 import { DomainError } from './domain-error';
 
@@ -53,7 +52,7 @@ export function databaseBusyAnswer(): ErrorAnswer {
   return {
     ...answer(ErrorCode.DatabaseBusy),
     databaseBusy: true,
-    headers: { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) },
+    headers: { 'retry-after': String(DATABASE_BUSY_RETRY_AFTER_SECONDS) },
   };
 }
 

@@ -5,9 +5,12 @@ import { isRetryable } from './db-errors';
 /** The embedded database's read-only connection (null on MySQL, whose pool serves reads and writes). */
 export const READER = Symbol('READER');
 
-const MAX_ATTEMPTS = 5;
-/** What a 503 DATABASE_BUSY (the retries ran out) tells clients to wait before trying again. */
-export const BUSY_RETRY_AFTER_SECONDS = 1;
+export const TRANSACTION_ATTEMPTS = 8;
+/**
+ * Full jitter, doubling from 10 ms: two writers that collided (on Galera, two nodes committing the same
+ * community's chain head) seldom collide again; all eight attempts take at most about 2.5 s.
+ */
+const backoffMs = (attempt: number) => Math.random() * 10 * 2 ** (attempt - 1);
 
 /**
  * The one way services reach the database.
@@ -61,8 +64,8 @@ export class Db implements OnModuleDestroy {
         // Every pooled connection is at READ COMMITTED for its session (database/mysql-driver.ts).
         return await this.dataSource.transaction(work);
       } catch (error) {
-        if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+        if (attempt >= TRANSACTION_ATTEMPTS || !isRetryable(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, backoffMs(attempt)));
       }
     }
   }

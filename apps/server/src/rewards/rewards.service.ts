@@ -10,6 +10,7 @@ import { Membership } from '../communities/membership.entity';
 import { Db } from '../database/db';
 import { newId } from '../database/ids';
 import { requestFingerprint } from '../common/request-fingerprint';
+import { LedgerGroupCommit } from '../ledger/ledger-group-commit';
 import { LedgerService } from '../ledger/ledger.service';
 import { CreateRewardDto, UpdateRewardDto } from './dto';
 import { RedemptionViews } from './redemption-views';
@@ -21,6 +22,7 @@ import { Reward } from './reward.entity';
 export class RewardsService {
   constructor(
     private readonly db: Db,
+    private readonly groupCommit: LedgerGroupCommit,
     private readonly ledger: LedgerService,
     private readonly audit: AuditTrail,
     private readonly views: RedemptionViews,
@@ -89,7 +91,7 @@ export class RewardsService {
     idempotencyKey: string,
   ): Promise<RedemptionView> {
     const requestHash = requestFingerprint({ rewardId, quantity });
-    return this.db.transaction(async (em) => {
+    return this.groupCommit.transaction(communityId, async (em) => {
       await this.ledger.lockChain(em, communityId);
       const earlier = await em.findOne(Redemption, { where: { communityId, idempotencyKey } });
       if (earlier) {
@@ -178,7 +180,7 @@ export class RewardsService {
     actorId: string,
     reason: string | undefined,
   ): Promise<RedemptionView> {
-    return this.db.transaction(async (em) => {
+    return this.groupCommit.transaction(access.communityId, async (em) => {
       await this.ledger.lockChain(em, access.communityId);
       const order = await em.findOneOrFail(Redemption, { where: { id: redemptionId } });
       const decision = decideCancel(order, {
