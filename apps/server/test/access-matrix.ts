@@ -34,6 +34,7 @@ const ROWS: Record<string, string> = {
   'GET /api/privacy': PUBLIC,
   'GET /api/me': USER,
   'POST /api/me/privacy-consent': USER,
+  'PUT /api/me/settings': USER,
   'GET /api/me/export': USER,
   'DELETE /api/me': USER,
   'GET /api/me/invitations': USER,

@@ -36,6 +36,7 @@ export function accessProbes(w: AccessWorld): Record<string, Probe> {
     'GET /api/privacy': { path: '/api/privacy' },
     'GET /api/me': { path: '/api/me' },
     'POST /api/me/privacy-consent': { path: '/api/me/privacy-consent', body: {} },
+    'PUT /api/me/settings': { path: '/api/me/settings', body: {} },
     'GET /api/me/export': { path: '/api/me/export' },
     // Without the confirmation nothing is deleted (DELETION_NOT_CONFIRMED).
     'DELETE /api/me': { path: '/api/me', body: {} },

@@ -110,6 +110,7 @@ import type {
   SetMemberRequest,
   UpdateBuildingRequest,
   UpdateHouseholdRequest,
+  UpdateSettingsRequest,
   WechatLoginRequest,
 } from '@redvest/contract';
 import { ApiError, buildUrl, HttpMethod, HttpRequest, Transport, UploadSource } from './transport';
@@ -188,6 +189,7 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
       get: () => call<MeResponse>('GET', '/api/me'),
       agreePrivacy: (version: string) =>
         call<MeResponse>('POST', '/api/me/privacy-consent', { body: { version } }),
+      updateSettings: (body: UpdateSettingsRequest) => call<MeResponse>('PUT', '/api/me/settings', { body }),
       /** 导出我的数据: everything held about me. */
       exportData: () => call<MyDataExport>('GET', '/api/me/export'),
       /** 注销账号: `body.confirm` must be ACCOUNT_DELETION_CONFIRMATION. */

@@ -99,7 +99,20 @@ export interface MeResponse {
   nickname: string;
   isPlatformAdmin: boolean;
   privacy: { agreedVersion: string | null; currentVersion: string };
+  settings: UserSettings;
   memberships: MembershipView[];
+}
+
+/** A person's own settings, kept on the server so they follow them to another phone. */
+export interface UserSettings {
+  /** 长辈模式: larger type, larger tap targets, higher contrast, on every page. */
+  elderlyMode: boolean;
+  /** They answered the offer of 长辈模式 or switched it themselves: it is not offered again. */
+  elderlyModeChosen: boolean;
+}
+
+export interface UpdateSettingsRequest {
+  elderlyMode: boolean;
 }
 
 export interface CreateCommunityRequest {

@@ -68,6 +68,7 @@ export const ROUTE_POLICIES = {
   'GET /api/privacy': { summary: '隐私保护指引全文与版本', access: { access: 'public' } },
   'GET /api/me': { summary: '我的资料、社区与角色', access: { access: 'user' } },
   'POST /api/me/privacy-consent': { summary: '同意隐私保护指引', access: { access: 'user' }, audit: null },
+  'PUT /api/me/settings': { summary: '我的设置：长辈模式', access: { access: 'user' }, audit: null },
   'GET /api/me/export': { summary: '导出我的全部个人信息（JSON，已解密）', access: { access: 'user' } },
   'DELETE /api/me': {
     summary: '注销账号（须确认）：个人信息删除或匿名化，积分账本保留',

@@ -1,8 +1,8 @@
 import type { MeResponse, PrivacyNotice } from '@redvest/contract';
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Auth, AuthContext } from '../auth/auth-context';
-import { PrivacyConsentDto } from './dto';
+import { PrivacyConsentDto, UpdateSettingsDto } from './dto';
 import { MeService } from './me.service';
 import { PRIVACY_NOTICE } from './privacy-notice';
 
@@ -26,5 +26,10 @@ export class MeController {
   @HttpCode(200)
   agreePrivacy(@Auth() auth: AuthContext, @Body() body: PrivacyConsentDto): Promise<MeResponse> {
     return this.me.agreePrivacy(auth.user.id, body.version);
+  }
+
+  @Put('me/settings')
+  updateSettings(@Auth() auth: AuthContext, @Body() body: UpdateSettingsDto): Promise<MeResponse> {
+    return this.me.updateSettings(auth.user.id, body);
   }
 }

@@ -1,4 +1,11 @@
-import { ErrorCode, MeResponse, MembershipView, PRIVACY_NOTICE_VERSION, Role } from '@redvest/contract';
+import {
+  ErrorCode,
+  MeResponse,
+  MembershipView,
+  PRIVACY_NOTICE_VERSION,
+  Role,
+  UpdateSettingsRequest,
+} from '@redvest/contract';
 import { sortRoles } from '@redvest/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
@@ -77,6 +84,10 @@ export class MeService {
       nickname: user.nickname,
       isPlatformAdmin: this.config.platformAdminOpenids.includes(user.openid),
       privacy: { agreedVersion: user.privacyVersion, currentVersion: PRIVACY_NOTICE_VERSION },
+      settings: {
+        elderlyMode: Boolean(user.elderlyMode),
+        elderlyModeChosen: user.elderlyModeChosenAt !== null,
+      },
       memberships: views,
     };
   }
@@ -89,6 +100,18 @@ export class MeService {
     }
     const user = await this.db.transaction(async (em) => {
       await em.update(User, { id: userId }, { privacyVersion: version, privacyAgreedAt: new Date() });
+      return em.findOneOrFail(User, { where: { id: userId } });
+    });
+    return this.describe(user);
+  }
+
+  async updateSettings(userId: string, settings: UpdateSettingsRequest): Promise<MeResponse> {
+    const user = await this.db.transaction(async (em) => {
+      await em.update(
+        User,
+        { id: userId },
+        { elderlyMode: settings.elderlyMode, elderlyModeChosenAt: new Date() },
+      );
       return em.findOneOrFail(User, { where: { id: userId } });
     });
     return this.describe(user);

@@ -23,6 +23,7 @@ import { MemberHistory1764646200000 } from './1764646200000-MemberHistory';
 import { LeaderboardBoard1764649800000 } from './1764649800000-LeaderboardBoard';
 import { ExportIndexes1764653400000 } from './1764653400000-ExportIndexes';
 import { VisitCounters1764657000000 } from './1764657000000-VisitCounters';
+import { ElderlyMode1764700000000 } from './1764700000000-ElderlyMode';
 
 /** Every migration, in order. New ones are appended. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   LeaderboardBoard1764649800000,
   ExportIndexes1764653400000,
   VisitCounters1764657000000,
+  ElderlyMode1764700000000,
 ];
