@@ -142,6 +142,9 @@ const ROWS: Record<string, string> = {
   // The group's household in 甲区: the secretary, 甲区's branch, and the group.
   'GET /api/households/:householdId': '401 403 403 own ok own 404 ok 404',
   'POST /api/households/:householdId/visits': '401 403 403 own ok 403 404 403 404',
+  'GET /api/communities/:cid/my-contact-member': MEMBER,
+  'POST /api/communities/:cid/my-contact-member/call-me': MEMBER,
+  'PUT /api/communities/:cid/me/contact-phone': '401 403 403 ok ok 403 403 403 403',
   'POST /api/communities/:cid/demands': MEMBER,
   // Without ?mine= it is the branch's queue; members read their own (?mine=raised).
   'GET /api/communities/:cid/demands': '401 own own own own ok 403 ok 403',

@@ -206,6 +206,10 @@ export function accessProbes(w: AccessWorld): Record<string, Probe> {
       path: `/api/households/${w.household.id}/visits`,
       body: { visitedAt: new Date().toISOString() },
     },
+    'GET /api/communities/:cid/my-contact-member': { path: `${c}/my-contact-member` },
+    // Callers without a household or group get 409 NO_CONTACT_MEMBER: let in, told nobody is there.
+    'POST /api/communities/:cid/my-contact-member/call-me': { path: `${c}/my-contact-member/call-me` },
+    'PUT /api/communities/:cid/me/contact-phone': { path: `${c}/me/contact-phone`, body: {} },
     'POST /api/communities/:cid/demands': { path: `${c}/demands`, body: {} },
     'GET /api/communities/:cid/demands': {
       path: `${c}/demands`,

@@ -1,4 +1,7 @@
 import type {
+  CallMeResponse,
+  ContactPhoneChoiceRequest,
+  MyContactMemberView,
   CorrectionDecisionRequest,
   CorrectionsQuery,
   DispatchWishRequest,
@@ -406,6 +409,11 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
       coverage: (cid: string, month?: string) =>
         call<CoverageResponse>('GET', `${community(cid)}/coverage`, { query: { month } }),
       myHouseholds: () => call<{ items: MyHouseholdView[] }>('GET', '/api/me/households'),
+      myContactMember: (cid: string) =>
+        call<MyContactMemberView>('GET', `${community(cid)}/my-contact-member`),
+      callMe: (cid: string) => call<CallMeResponse>('POST', `${community(cid)}/my-contact-member/call-me`),
+      choosePhoneShown: (cid: string, body: ContactPhoneChoiceRequest) =>
+        call<ContactPhoneChoiceRequest>('PUT', `${community(cid)}/me/contact-phone`, { body }),
       household: (id: string) => call<HouseholdCard>('GET', `/api/households/${enc(id)}`),
       /** `idempotencyKey`: the same when a visit saved offline is sent again. */
       visit: (householdId: string, body: VisitRequest, idempotencyKey?: string) =>

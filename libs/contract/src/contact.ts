@@ -194,6 +194,29 @@ export interface MyHouseholdView {
   flags: HouseholdFlag[];
 }
 
+/** 联系包户党员: the leader of the contact group the resident's registered household is assigned to. */
+export interface MyContactMemberView {
+  /** The resident has a household registered with the community (else: ask the community to register it). */
+  hasHousehold: boolean;
+  /** null: no group looks after the household. */
+  member: {
+    name: string;
+    groupName: string;
+    /** Only when the member chose to show it to their households; otherwise 请他联系我. */
+    phone: string | null;
+  } | null;
+}
+
+export interface CallMeResponse {
+  /** When the member was told (the inbox and, when configured, a WeChat subscribe message). */
+  askedAt: string;
+}
+
+/** A contact member's choice: their phone number shown to the households they look after, or not. */
+export interface ContactPhoneChoiceRequest {
+  showPhoneToHouseholds: boolean;
+}
+
 export const DEMAND_STATUSES = ['reported', 'accepted', 'in_progress', 'resolved', 'rejected'] as const;
 export type DemandStatus = (typeof DEMAND_STATUSES)[number];
 

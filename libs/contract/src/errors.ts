@@ -110,6 +110,7 @@ export enum ErrorCode {
   RateLimited = 'RATE_LIMITED',
   DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
   DatabaseBusy = 'DATABASE_BUSY',
+  NoContactMember = 'NO_CONTACT_MEMBER',
   Internal = 'INTERNAL_ERROR',
 }
 
@@ -243,6 +244,7 @@ export const ERROR_CATALOG: Record<ErrorCode, ErrorSpec> = {
   [ErrorCode.ProjectAlreadyTaken]: { status: 409, message: '该项目已有人接单' },
   [ErrorCode.ProjectNotInProgress]: { status: 409, message: '项目不在办理中，请刷新后再试' },
   [ErrorCode.NotYourHousehold]: { status: 403, message: '只能为自己登记的住户提出诉求' },
+  [ErrorCode.NoContactMember]: { status: 409, message: '您家还没有包户党员，可以请社区安排，或直接提出诉求' },
   [ErrorCode.AuditExportTooLarge]: {
     status: 422,
     message: '符合条件的审计记录太多，一张表格放不下，请缩小日期范围后分几次导出',

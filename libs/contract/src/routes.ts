@@ -469,6 +469,20 @@ export const ROUTE_POLICIES = {
     access: { access: 'resource', resource: 'household', param: 'householdId', roles: PARTY_MEMBERS },
     audit: null,
   },
+  'GET /api/communities/:cid/my-contact-member': {
+    summary: '我的包户党员（住户所在住户的包户小组组长）',
+    access: { access: 'community', roles: MEMBER },
+  },
+  'POST /api/communities/:cid/my-contact-member/call-me': {
+    summary: '请包户党员联系我（通知组长）',
+    access: { access: 'community', roles: MEMBER },
+    audit: null,
+  },
+  'PUT /api/communities/:cid/me/contact-phone': {
+    summary: '包户党员：是否让所包住户看到我的电话',
+    access: { access: 'community', roles: PARTY_MEMBERS },
+    audit: null,
+  },
   'POST /api/communities/:cid/demands': {
     summary: '居民提出诉求',
     access: { access: 'community', roles: MEMBER },

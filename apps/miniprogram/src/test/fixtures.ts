@@ -34,6 +34,7 @@ export function meFixture(overrides: Partial<MeResponse> = {}): MeResponse {
     nickname: '王书记',
     isPlatformAdmin: false,
     privacy: { agreedVersion: PRIVACY_NOTICE_VERSION, currentVersion: PRIVACY_NOTICE_VERSION },
+    settings: { elderlyMode: false, elderlyModeChosen: true },
     memberships: [
       membershipFixture({ roles: [Role.Secretary], realName: '王红' }),
       {

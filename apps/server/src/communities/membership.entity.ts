@@ -16,6 +16,9 @@ export class Membership {
   @RefColumn({ name: 'compound_id', nullable: true }) compoundId!: string | null;
   @RefColumn({ name: 'household_id', nullable: true }) householdId!: string | null;
   @RefColumn({ name: 'employer_id', nullable: true }) employerId!: string | null;
+  /** A contact member lets the households they look after see their phone (联系包户党员). */
+  @Column({ name: 'show_phone_to_households', type: 'boolean', default: false })
+  showPhoneToHouseholds!: boolean;
   @TimeColumn({ name: 'joined_at' }) joinedAt!: Date;
   @TimeColumn({ name: 'verified_at', nullable: true }) verifiedAt!: Date | null;
   @RefColumn({ name: 'verified_by', nullable: true }) verifiedBy!: string | null;

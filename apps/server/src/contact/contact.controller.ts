@@ -1,11 +1,14 @@
 import type {
   AssignmentResult,
+  CallMeResponse,
+  ContactPhoneChoiceRequest,
   BuildingAssignments,
   ContactGroupView,
   ContactSettings,
   CoverageResponse,
   DemandView,
   HouseholdCard,
+  MyContactMemberView,
   MyHouseholdView,
   Page,
   ReleaseResult,
@@ -23,6 +26,7 @@ import { DemandViews } from './demand-views';
 import { DemandsService } from './demands.service';
 import {
   AssignHouseholdsDto,
+  ContactPhoneChoiceDto,
   ContactSettingsDto,
   CoverageQueryDto,
   CreateContactGroupDto,
@@ -34,6 +38,7 @@ import {
   VisitDto,
 } from './dto';
 import { HouseholdAssignmentsService } from './household-assignments.service';
+import { MyContactMemberService } from './my-contact-member.service';
 import { VisitsService } from './visits.service';
 import { RateLimit } from '../rate-limits/rate-limit.decorator';
 import { RATE_LIMITS } from '../rate-limits/rules';
@@ -49,6 +54,7 @@ export class ContactController {
     private readonly visits: VisitsService,
     private readonly demands: DemandsService,
     private readonly demandViews: DemandViews,
+    private readonly contactMember: MyContactMemberService,
   ) {}
 
   @Get('communities/:cid/contact-settings')
@@ -127,6 +133,26 @@ export class ContactController {
     @OptionalIdempotencyKey() key: string | null,
   ): Promise<VisitView> {
     return this.visits.record(auth.user.id, id, body, key);
+  }
+
+  @Get('communities/:cid/my-contact-member')
+  myContactMember(@Member() member: CommunityAccess): Promise<MyContactMemberView> {
+    return this.contactMember.find(member);
+  }
+
+  @Post('communities/:cid/my-contact-member/call-me')
+  @HttpCode(200)
+  @RateLimit(RATE_LIMITS.askContactMember)
+  callMe(@Member() member: CommunityAccess): Promise<CallMeResponse> {
+    return this.contactMember.askToBeCalled(member);
+  }
+
+  @Put('communities/:cid/me/contact-phone')
+  choosePhoneShown(
+    @Member() member: CommunityAccess,
+    @Body() body: ContactPhoneChoiceDto,
+  ): Promise<ContactPhoneChoiceRequest> {
+    return this.contactMember.choosePhoneShown(member, body.showPhoneToHouseholds);
   }
 
   @Post('communities/:cid/demands')

@@ -3,6 +3,7 @@ import { ResourceCommunities } from '../auth/resource-communities';
 import { LedgerModule } from '../ledger/ledger.module';
 import { WishesModule } from '../wishes/wishes.module';
 import { ContactController } from './contact.controller';
+import { MyContactMemberService } from './my-contact-member.service';
 import { ContactGroupViews } from './contact-group-views';
 import { ContactGroupsService } from './contact-groups.service';
 import { DemandViews } from './demand-views';
@@ -22,6 +23,7 @@ import { ThreeListsService } from './three-lists.service';
   controllers: [ContactController, ListsController],
   providers: [
     ContactGroupsService,
+    MyContactMemberService,
     ContactGroupViews,
     HouseholdAssignmentsService,
     VisitsService,

@@ -1,6 +1,7 @@
 import {
   AssignHouseholdsRequest,
   CONTACT_GROUP_SIZE_RANGE,
+  ContactPhoneChoiceRequest,
   CONTACT_LIMITS,
   CoverageQuery,
   CreateContactGroupRequest,
@@ -237,4 +238,8 @@ export class ContactSettingsDto implements UpdateContactSettingsRequest {
 
 export class YearQueryDto implements YearQuery {
   @ApiProperty({ example: 2026 }) @Year({ inQuery: true }) year!: number;
+}
+
+export class ContactPhoneChoiceDto implements ContactPhoneChoiceRequest {
+  @ApiProperty({ description: '是否让所包住户看到我的电话' }) @IsBoolean() showPhoneToHouseholds!: boolean;
 }

@@ -52,6 +52,8 @@ export const RATE_LIMITS = {
   inviteByUser: { bucket: 'invite-user', limit: 10, windowSeconds: 10 * MINUTE, by: 'user' },
   inviteByAddress: { bucket: 'invite-ip', limit: 300, windowSeconds: 10 * MINUTE, by: 'ip' },
   scans: { bucket: 'scan', limit: 60, windowSeconds: 10 * MINUTE, by: 'user' },
+  /** 请他联系我: a few times a day is enough to be heard, and not so many that a member is pestered. */
+  askContactMember: { bucket: 'ask-contact', limit: 3, windowSeconds: DAY, by: 'user' },
   /** Counted only when the code is wrong (CheckinsService); checked before every scan. */
   wrongCheckinCodes: {
     bucket: 'checkin-wrong-code',

@@ -24,6 +24,7 @@ import { LeaderboardBoard1764649800000 } from './1764649800000-LeaderboardBoard'
 import { ExportIndexes1764653400000 } from './1764653400000-ExportIndexes';
 import { VisitCounters1764657000000 } from './1764657000000-VisitCounters';
 import { ElderlyMode1764700000000 } from './1764700000000-ElderlyMode';
+import { ContactPhoneChoice1764703600000 } from './1764703600000-ContactPhoneChoice';
 
 /** Every migration, in order. New ones are appended. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   ExportIndexes1764653400000,
   VisitCounters1764657000000,
   ElderlyMode1764700000000,
+  ContactPhoneChoice1764703600000,
 ];
