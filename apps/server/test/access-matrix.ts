@@ -107,6 +107,7 @@ const ROWS: Record<string, string> = {
   // The volunteer's certificate: its holder and the community's secretary; to anyone else it does not exist.
   'GET /api/certificates/:code/pdf': '401 own ok own own own own ok own',
   'POST /api/uploads': USER,
+  'POST /api/uploads/voice': USER,
   'GET /api/uploads/:uploadId': PUBLIC,
   'GET /api/me/notifications': USER,
   'POST /api/me/notifications/read': USER,

@@ -153,6 +153,7 @@ export function accessProbes(w: AccessWorld): Record<string, Probe> {
     'GET /api/certificates/:code': { path: `/api/certificates/${w.certificate.code}` },
     'GET /api/certificates/:code/pdf': { path: w.certificate.pdfUrl },
     'POST /api/uploads': { path: '/api/uploads', body: {} },
+    'POST /api/uploads/voice': { path: '/api/uploads/voice', body: {} },
     'GET /api/uploads/:uploadId': { path: w.upload.url },
     'GET /api/me/notifications': { path: '/api/me/notifications' },
     'POST /api/me/notifications/read': { path: '/api/me/notifications/read', body: {} },

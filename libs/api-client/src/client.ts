@@ -114,6 +114,7 @@ import type {
   UpdateBuildingRequest,
   UpdateHouseholdRequest,
   UpdateSettingsRequest,
+  VoiceUploadView,
   WechatLoginRequest,
 } from '@redvest/contract';
 import { ApiError, buildUrl, HttpMethod, HttpRequest, Transport, UploadSource } from './transport';
@@ -346,6 +347,8 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
     },
     uploads: {
       photo: (file: UploadSource) => upload<UploadView>('/api/uploads', file),
+      /** 语音留言: an MP3 (WeChat's recorder, or the H5 page's encoder), at most a minute. */
+      voice: (file: UploadSource) => upload<VoiceUploadView>('/api/uploads/voice', file),
     },
     notifications: {
       inbox: (query: PageRequest = {}) =>

@@ -337,6 +337,11 @@ export const ROUTE_POLICIES = {
     audit: conditional(A.CertificateDownload),
   },
   'POST /api/uploads': { summary: '上传照片（JPG/PNG，5MB 以内）', access: { access: 'user' }, audit: null },
+  'POST /api/uploads/voice': {
+    summary: '上传语音留言（MP3，60 秒、1MB 以内）',
+    access: { access: 'user' },
+    audit: null,
+  },
   'GET /api/uploads/:uploadId': { summary: '读取照片（带签名的链接）', access: { access: 'public' } },
   'GET /api/me/notifications': { summary: '我的消息', access: { access: 'user' } },
   'POST /api/me/notifications/read': { summary: '消息标为已读', access: { access: 'user' }, audit: null },

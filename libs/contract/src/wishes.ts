@@ -181,6 +181,14 @@ export interface UploadView {
   url: string;
 }
 
+/** 语音留言: what WeChat's recorder and the H5 encoder write, checked by its frames on the server. */
+export const VOICE_LIMITS = { maxSeconds: 60, maxBytes: 1024 * 1024 } as const;
+
+export interface VoiceUploadView extends UploadView {
+  /** The recording's length, read from the file, rounded to the second. */
+  seconds: number;
+}
+
 export interface NotificationView {
   id: string;
   title: string;

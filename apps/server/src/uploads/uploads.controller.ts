@@ -1,5 +1,5 @@
-import type { UploadView } from '@redvest/contract';
-import { ErrorCode } from '@redvest/contract';
+import type { UploadView, VoiceUploadView } from '@redvest/contract';
+import { ErrorCode, VOICE_LIMITS } from '@redvest/contract';
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -25,6 +25,18 @@ export class UploadsController {
       tooLarge: ErrorCode.PhotoTooLarge,
     });
     return this.uploads.save(auth.user.id, content);
+  }
+
+  @Post('voice')
+  @RateLimit(RATE_LIMITS.uploadsPerTenMinutes, RATE_LIMITS.uploadsPerDay)
+  @ApiConsumes('multipart/form-data')
+  async uploadVoice(@Auth() auth: AuthContext, @Req() request: FastifyRequest): Promise<VoiceUploadView> {
+    const content = await readOneFile(request, {
+      maxBytes: VOICE_LIMITS.maxBytes,
+      missing: ErrorCode.VoiceMissing,
+      tooLarge: ErrorCode.VoiceTooLarge,
+    });
+    return this.uploads.saveVoice(auth.user.id, content);
   }
 
   @Get(':uploadId')

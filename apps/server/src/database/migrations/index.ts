@@ -25,6 +25,7 @@ import { ExportIndexes1764653400000 } from './1764653400000-ExportIndexes';
 import { VisitCounters1764657000000 } from './1764657000000-VisitCounters';
 import { ElderlyMode1764700000000 } from './1764700000000-ElderlyMode';
 import { ContactPhoneChoice1764703600000 } from './1764703600000-ContactPhoneChoice';
+import { VoiceUploads1764707200000 } from './1764707200000-VoiceUploads';
 
 /** Every migration, in order. New ones are appended. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   VisitCounters1764657000000,
   ElderlyMode1764700000000,
   ContactPhoneChoice1764703600000,
+  VoiceUploads1764707200000,
 ];
