@@ -45,6 +45,21 @@ describe('the api client', () => {
     });
     expect(seen).toHaveLength(1);
   });
+
+  it('tells a person in plain words when an answer is not ours (a gateway page, an empty 500)', async () => {
+    for (const [status, message] of [
+      [502, '服务器暂时连不上，请稍后再试（502）'],
+      [500, '服务器出了点问题，请稍后再试（500）'],
+      [404, '这次没有办成，请稍后再试（404）'],
+    ] as const) {
+      const { transport } = recordingTransport(status, '<html><body>Bad Gateway</body></html>');
+      await expect(createApiClient(transport).me.get()).rejects.toMatchObject({
+        status,
+        code: ErrorCode.Internal,
+        message,
+      });
+    }
+  });
 });
 
 describe('a request the database was too busy for', () => {

@@ -48,8 +48,18 @@ export class ApiError extends Error {
     if (body && typeof body === 'object' && body.error) {
       return new ApiError(response.status, body.error.code, body.error.message, body.error.details);
     }
-    return new ApiError(response.status, ErrorCode.Internal, '服务器返回了无法识别的结果');
+    return new ApiError(response.status, ErrorCode.Internal, unexplainedFailure(response.status));
   }
+}
+
+/**
+ * What to tell a person when the answer carries no error of ours (a gateway's page, an empty 500): that the
+ * fault is not theirs and that trying again later may work; the status only in brackets, for whoever helps them.
+ */
+export function unexplainedFailure(status: number): string {
+  if (status === 502 || status === 503 || status === 504) return `服务器暂时连不上，请稍后再试（${status}）`;
+  if (status >= 500) return `服务器出了点问题，请稍后再试（${status}）`;
+  return `这次没有办成，请稍后再试（${status}）`;
 }
 
 export function buildUrl(baseUrl: string, path: string, query?: HttpRequest['query']): string {

@@ -9,6 +9,7 @@ export * from './wishes';
 export * from './state-machine';
 export * from './date-bounds';
 export * from './text';
+export * from './wording';
 export * from './rewards';
 export * from './refusal';
 export * from './records';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { hasVisibleText, isSafeText, printable, textProblem } from './text';
+import { cutToLength, hasVisibleText, isSafeText, printable, textProblem } from './text';
 
 describe('safe text', () => {
   it('takes Chinese, emoji and punctuation', () => {
@@ -76,5 +76,16 @@ describe('textProblem', () => {
     expect(textProblem('', { max: 5 })).toBeNull();
     expect(textProblem('一\n二', { max: 5 })).toBe('unsafe');
     expect(textProblem('一\n二', { max: 5, multiline: true })).toBeNull();
+  });
+});
+
+describe('cutToLength', () => {
+  it('keeps a text within the limit as it is', () => {
+    expect(cutToLength('修灯泡', 500)).toEqual({ text: '修灯泡', cut: false });
+  });
+
+  it('cuts a longer text to the limit, counting an emoji as one character, and says so', () => {
+    expect(cutToLength('谢谢🌹🌹', 3)).toEqual({ text: '谢谢🌹', cut: true });
+    expect(cutToLength('字'.repeat(5000), 500)).toEqual({ text: '字'.repeat(500), cut: true });
   });
 });

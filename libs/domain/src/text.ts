@@ -54,3 +54,9 @@ export function textProblem(text: string, limit: TextLimit): 'required' | 'too_l
   if (!isSafeText(value, { multiline: limit.multiline })) return 'unsafe';
   return charCount(value) > limit.max ? 'too_long' : null;
 }
+
+/** `text` cut to `max` characters as people count them; `cut` says whether anything was left out. */
+export function cutToLength(text: string, max: number): { text: string; cut: boolean } {
+  const chars = [...text];
+  return chars.length > max ? { text: chars.slice(0, max).join(''), cut: true } : { text, cut: false };
+}

@@ -1,4 +1,4 @@
-import { chinaMonth, chinaMonthOf, coverageRows } from './coverage';
+import { chinaMonth, chinaMonthOf, coveragePercent, coverageRows } from './coverage';
 
 describe('走访覆盖', () => {
   it('takes a month from its first moment in China to the next month’s', () => {
@@ -56,5 +56,17 @@ describe('走访覆盖', () => {
       { groupId: '甲组', groupName: '甲组', building: '10栋', households: 1, visited: 1, overdue: 0 },
       { groupId: '乙组', groupName: '乙组', building: '2栋', households: 1, visited: 0, overdue: 1 },
     ]);
+  });
+});
+
+describe('coveragePercent', () => {
+  it('gives the share of households visited in whole percent', () => {
+    expect(coveragePercent(1, 3)).toBe(33);
+    expect(coveragePercent(2, 3)).toBe(67);
+    expect(coveragePercent(12, 12)).toBe(100);
+  });
+
+  it('is 0 when there is nobody to visit', () => {
+    expect(coveragePercent(0, 0)).toBe(0);
   });
 });

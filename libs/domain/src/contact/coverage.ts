@@ -58,3 +58,8 @@ export function coverageRows(tallies: readonly GroupBuildingTally[]): CoverageRo
     (x, y) => byName.compare(x.groupName, y.groupName) || byNumberedName.compare(x.building, y.building),
   );
 }
+
+/** 覆盖率: the share of households visited in the month, in whole percent (none to visit: 0). */
+export function coveragePercent(visited: number, households: number): number {
+  return households > 0 ? Math.round((Math.min(visited, households) / households) * 100) : 0;
+}
