@@ -1,7 +1,5 @@
 import { currentPage, screenshot, settle } from '../support/browser';
-import { useDemoSession } from '../support/demo-session';
-
-const ACTIVITY = '小区环境整治志愿服务';
+import { runningActivityTitle, useDemoSession } from '../support/demo-session';
 
 /**
  * 扫码签到 end to end on the demo's running activity: the secretary opens its rotating code (活动 → the activity
@@ -10,13 +8,19 @@ const ACTIVITY = '小区环境整治志愿服务';
 describe('check-in: the organiser’s live code, a volunteer in and out', () => {
   const session = useDemoSession();
   let token = '';
+  // 小区环境整治志愿服务 by day, 平安夜巡志愿服务 in the evening and at night.
+  let activityTitle = '';
+
+  beforeAll(async () => {
+    activityTitle = await runningActivityTitle(session);
+  });
 
   it('shows the secretary the rotating code of the running activity', async () => {
     const page = await session.loggedIn('demo-secretary');
 
     await page.locator('.home-tile').filter({ hasText: '志愿活动' }).click();
     await page.waitForURL(/pages-activities\/index/);
-    const card = currentPage(page).locator('.activity-card').filter({ hasText: ACTIVITY });
+    const card = currentPage(page).locator('.activity-card').filter({ hasText: activityTitle });
     await card.waitFor({ state: 'visible', timeout: 30000 });
     await expect(card.textContent()).resolves.toContain('每次 10 积分');
     await settle(page);
@@ -34,7 +38,7 @@ describe('check-in: the organiser’s live code, a volunteer in and out', () => 
     await tokenText.waitFor({ state: 'visible', timeout: 30000 });
     token = ((await tokenText.textContent()) ?? '').trim();
     expect(token).toMatch(/^[A-Za-z0-9_-]{28}$/);
-    await expect(live.locator('.live-code__title').textContent()).resolves.toBe(ACTIVITY);
+    await expect(live.locator('.live-code__title').textContent()).resolves.toBe(activityTitle);
     // The QR code is drawn as an image of the token.
     await expect(live.locator('.rv-qr img').getAttribute('src')).resolves.toMatch(/^data:image\/gif;base64,/);
     await expect(live.locator('.live-code__countdown').textContent()).resolves.toMatch(/\d+ 秒后自动更换/);
@@ -64,7 +68,7 @@ describe('check-in: the organiser’s live code, a volunteer in and out', () => 
     await page.waitForURL(/pages-activities\/checkin-result/);
     const result = currentPage(page);
     await result.getByText('签到成功', { exact: true }).waitFor({ state: 'visible', timeout: 30000 });
-    await expect(result.locator('.result-facts').textContent()).resolves.toContain(ACTIVITY);
+    await expect(result.locator('.result-facts').textContent()).resolves.toContain(activityTitle);
     await expect(result.locator('.result-facts').textContent()).resolves.toContain('阳光里小区中心花园');
     await expect(result.locator('.result-hero__time').textContent()).resolves.toMatch(
       /^\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/,

@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { Browser, Locator, Page } from 'playwright-core';
+import { ApiClient, createApiClient, fetchTransport } from '@redvest/api-client';
 import { currentPage, launchBrowser, loginAsDemoUser, phoneContext, settle } from './browser';
 import { RunningServer, startServer } from './server';
 
@@ -8,6 +10,10 @@ export interface DemoSession {
   /** A new phone not logged in. */
   newPhone(): Promise<Page>;
   baseUrl(): string;
+  /** The API as the demo user `openid` (through the demo login), to read what a page should show. */
+  apiAs(openid: string): Promise<ApiClient>;
+  /** A token of the demo user `openid`, for a download the client does not make (a PDF). */
+  tokenFor(openid: string): Promise<string>;
 }
 
 /**
@@ -36,6 +42,9 @@ export function useDemoSession(): DemoSession {
     expect(found).toEqual([]);
   });
 
+  const tokenFor = async (openid: string) =>
+    (await createApiClient(fetchTransport(server.baseUrl)).auth.devLogin({ openid })).token;
+
   const newPhone = async () => {
     const page = await (await phoneContext(browser)).newPage();
     page.on('console', (message) => {
@@ -46,6 +55,11 @@ export function useDemoSession(): DemoSession {
   return {
     newPhone,
     baseUrl: () => server.baseUrl,
+    async apiAs(openid) {
+      const token = await tokenFor(openid);
+      return createApiClient(fetchTransport(server.baseUrl), { getToken: () => token });
+    },
+    tokenFor,
     async loggedIn(openid) {
       const page = await newPhone();
       await loginAsDemoUser(page, server.baseUrl, openid);
@@ -84,4 +98,32 @@ export async function expectText(scope: Locator, text: string): Promise<void> {
 export async function openTab(page: Page, text: string): Promise<void> {
   await page.locator('.weui-tabbar__item').filter({ hasText: text }).click();
   await settle(page);
+}
+
+/** The title of the demo's activity running now (it depends on the hour the demo started). */
+export async function runningActivityTitle(session: DemoSession): Promise<string> {
+  const secretary = await session.apiAs('demo-secretary');
+  const cid = (await secretary.me.get()).memberships[0].communityId;
+  const running = await secretary.activities.list(cid, { when: 'running' });
+  return running.items[0].title;
+}
+
+/** The text of the volunteer's certificate PDF as poppler's pdftotext reads it. */
+export async function certificateText(
+  session: DemoSession,
+  pdfUrl: string,
+  openid = 'demo-volunteer',
+): Promise<string> {
+  const pdf = await fetch(`${session.baseUrl()}${pdfUrl}`, {
+    headers: { authorization: `Bearer ${await session.tokenFor(openid)}` },
+  });
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], {
+    input: Buffer.from(await pdf.arrayBuffer()),
+  }).toString('utf8');
+}
+
+/** A certificate period that holds all of the demo's service: from 1 January last year to today (China time). */
+export function wholeDemoPeriod(): { from: string; to: string } {
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  return { from: `${Number(today.slice(0, 4)) - 1}-01-01`, to: today };
 }

@@ -1,5 +1,5 @@
 import { PRIVACY_NOTICE_VERSION, Role, Unit } from '@redvest/contract';
-import { activity, codeAt, minutesFromNow } from './checkin-fixtures';
+import { activity, approveAwardsOf, codeAt, minutesFromNow } from './checkin-fixtures';
 import { csvFile, joinedUser, LoggedIn, memberWith, newCommunity } from './fixtures';
 import { TestApp, unique } from './harness';
 import { key, pendingAward } from './ledger-fixtures';
@@ -117,6 +117,7 @@ export async function accessWorld(t: TestApp, admin: LoggedIn) {
     reason: '忘记签退',
   });
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  await approveAwardsOf(secretary, cid, volunteer.userId);
   const certificate = await volunteer.records.issueCertificate({ communityId: cid, from: today, to: today });
   const upload = await volunteer.uploads.photo(photo());
 

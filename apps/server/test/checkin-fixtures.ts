@@ -40,3 +40,21 @@ export function codeAt(
 
 export const volunteer = (t: TestApp, secretary: LoggedIn, communityId: string) =>
   memberWith(t, secretary, communityId, [Role.Volunteer]);
+
+/** The secretary approves every award waiting for `userId`: a certificate lists only approved service. */
+export async function approveAwardsOf(
+  secretary: LoggedIn,
+  communityId: string,
+  userId: string,
+): Promise<void> {
+  const waiting = (await secretary.approvals.queue(communityId)).items.filter(
+    (item) => item.userId === userId,
+  );
+  // The points and the minutes of one attendance are linked: approving one approves both.
+  const decided = new Set<string>();
+  for (const item of waiting) {
+    if (item.linkId && decided.has(item.linkId)) continue;
+    if (item.linkId) decided.add(item.linkId);
+    await secretary.approvals.approve(item.transferId);
+  }
+}

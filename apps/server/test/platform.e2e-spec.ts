@@ -2,6 +2,7 @@ import { ErrorCode, PRIVACY_NOTICE_VERSION, ROUTE_POLICIES, Role, WishStatus } f
 import { errorOf } from './errors';
 import { startTestApp, TestApp } from './harness';
 import { itOnMariaDb } from './databases';
+import { runningDemoActivity } from '../src/demo/demo-activities';
 
 describe('the contract basics', () => {
   let t: TestApp;
@@ -67,7 +68,7 @@ describe('the contract basics', () => {
     expect(buildings.length).toBe(5);
     expect(buildings.reduce((n, b) => n + b.householdCount, 0)).toBe(3 * 2 * 6 * 2 + 2 * 8 * 3);
     const running = await secretary.activities.list(cid, { when: 'running' });
-    expect(running.items.map((a) => a.title)).toEqual(['小区环境整治志愿服务']);
+    expect(running.items.map((a) => a.title)).toEqual([runningDemoActivity(new Date()).title]);
     expect((await secretary.rewards.list(cid)).items).toHaveLength(5);
     expect((await secretary.approvals.queue(cid)).items.length).toBeGreaterThanOrEqual(2);
     expect((await secretary.points.verify(cid)).ok).toBe(true);

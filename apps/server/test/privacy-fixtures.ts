@@ -2,7 +2,7 @@ import { PRIVACY_NOTICE_VERSION, Role } from '@redvest/contract';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { PersonalDataCipher } from '../src/common/personal-data-cipher';
-import { activity, codeAt, minutesFromNow } from './checkin-fixtures';
+import { activity, approveAwardsOf, codeAt, minutesFromNow } from './checkin-fixtures';
 import { csvFile, LoggedIn, newCommunity } from './fixtures';
 import { TestApp, unique } from './harness';
 import { givePoints, key } from './ledger-fixtures';
@@ -156,6 +156,7 @@ export async function giveEverything(t: TestApp, s: PrivacyScene, carol: Person,
   await carol.records.requestCorrection(attendance.id, { minutes: 90, reason: texts.correction });
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
   const from = `${Number(today.slice(0, 4)) - 1}-01-01`;
+  await approveAwardsOf(s.secretary, s.cid, carol.userId);
   const certificate = await carol.records.issueCertificate({ communityId: s.cid, from, to: today });
 
   const future = await activity(s.secretary, s.cid, {

@@ -98,8 +98,8 @@ describeWithApp('my data: export and deletion (注销账号)', (w) => {
     ]);
     expect(data.uploads.map((u) => u.id).sort()).toEqual(things.pictures.map((p) => p.id).sort());
     const points = data.points.accounts.find((a) => a.unit === 'points')!;
-    // 50 given, two orders of 20, one of them cancelled and refunded.
-    expect(points).toMatchObject({ balance: 30, creditsPosted: 70, debitsPosted: 40 });
+    // 50 given, 10 for an approved activity, two orders of 20, one of them cancelled and refunded.
+    expect(points).toMatchObject({ balance: 40, creditsPosted: 80, debitsPosted: 40 });
     expect(data.points.transfers.map((tr) => tr.delta).sort()).toEqual(expect.arrayContaining([50, -20, 20]));
     expect(data.notifications.length).toBeGreaterThan(0);
     expect(data.wishNotes.map((n) => n.note)).toContain(things.texts.thanks);
@@ -205,7 +205,7 @@ describeWithApp('my data: export and deletion (注销账号)', (w) => {
     );
     // The order she cancelled herself, and the one still open when she left.
     expect(refunds).toBe(2);
-    expect(await pointsBalance(w.t, carol.userId)).toBe(50);
+    expect(await pointsBalance(w.t, carol.userId)).toBe(60);
     expect((await s.secretary.rewards.list(s.cid)).items.find((r) => r.id === things.reward.id)!.stock).toBe(
       stock + 1,
     );

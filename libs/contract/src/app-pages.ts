@@ -8,4 +8,6 @@ export const APP_PAGES = {
   scan: 'pages/scan/index',
   /** 心愿详情, with `?id=` the wish. */
   wish: 'pages-wishes/detail',
+  /** 查验志愿服务证明, with `?code=` the certificate's code: the link printed on the certificate; no login needed. */
+  verifyCertificate: 'pages-activities/verify',
 } as const;

@@ -218,7 +218,7 @@ export const ERROR_CATALOG: Record<ErrorCode, ErrorSpec> = {
   [ErrorCode.AttendanceOpen]: { status: 409, message: '签退后才能申请更正' },
   [ErrorCode.CertificatePeriodInvalid]: { status: 400, message: '证明的起止日期不正确（最长 5 年）' },
   [ErrorCode.CertificateNotFound]: { status: 404, message: '查无此证明，请核对证明编号' },
-  [ErrorCode.NoServiceInPeriod]: { status: 422, message: '这段时间内没有志愿服务记录' },
+  [ErrorCode.NoServiceInPeriod]: { status: 422, message: '这段时间内没有已审批的志愿服务记录' },
   [ErrorCode.PhotoMissing]: { status: 400, message: '请选择要上传的照片' },
   [ErrorCode.PhotoTooLarge]: { status: 413, message: '照片太大了，请选择 5MB 以内的照片' },
   [ErrorCode.PhotoTypeNotAllowed]: { status: 415, message: '只能上传 JPG 或 PNG 格式的照片' },

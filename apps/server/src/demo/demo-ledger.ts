@@ -1,5 +1,7 @@
 import { TransferCode, Unit } from '@redvest/contract';
 import { EntityManager } from 'typeorm';
+import { Activity } from '../activities/activity.entity';
+import { Attendance } from '../activities/attendance.entity';
 import { newId } from '../database/ids';
 import { LedgerService } from '../ledger/ledger.service';
 import { Reward } from '../rewards/reward.entity';
@@ -12,22 +14,25 @@ export const DEMO_REWARDS = [
   { name: '社区理发券', cost: 30, stock: 40, description: '党群服务中心每周三上午' },
 ];
 
-/** Past service of the demo members: awards approved, awards waiting for approval, and a paper record brought in. */
+/**
+ * Past service of the demo members, as the check-ins of past activities (see DEMO_PAST_ACTIVITIES): each is a
+ * closed attendance with its award in the ledger, approved or waiting for approval, so 服务记录, 我的积分 and the
+ * certificate all read the same service.
+ */
 export const DEMO_SERVICE: {
   openid: string;
   title: string;
   points: number;
-  minutes: number;
   posted: boolean;
 }[] = [
-  { openid: 'demo-volunteer', title: '重阳节敬老院慰问演出', points: 20, minutes: 150, posted: true },
-  { openid: 'demo-volunteer', title: '垃圾分类宣传', points: 10, minutes: 90, posted: true },
-  { openid: 'demo-volunteer', title: '小区环境整治', points: 15, minutes: 120, posted: false },
-  { openid: 'demo-member-1', title: '重阳节敬老院慰问演出', points: 20, minutes: 150, posted: true },
-  { openid: 'demo-member-1', title: '防汛物资清点', points: 25, minutes: 180, posted: true },
-  { openid: 'demo-member-2', title: '义诊进社区', points: 30, minutes: 210, posted: true },
-  { openid: 'demo-member-2', title: '小区环境整治', points: 15, minutes: 120, posted: false },
-  { openid: 'demo-member-3', title: '法律咨询进社区', points: 20, minutes: 120, posted: true },
+  { openid: 'demo-volunteer', title: '重阳节敬老院慰问演出', points: 20, posted: true },
+  { openid: 'demo-volunteer', title: '垃圾分类宣传', points: 10, posted: true },
+  { openid: 'demo-volunteer', title: '小区环境整治', points: 15, posted: false },
+  { openid: 'demo-member-1', title: '重阳节敬老院慰问演出', points: 20, posted: true },
+  { openid: 'demo-member-1', title: '防汛物资清点', points: 25, posted: true },
+  { openid: 'demo-member-2', title: '义诊进社区', points: 30, posted: true },
+  { openid: 'demo-member-2', title: '小区环境整治', points: 15, posted: false },
+  { openid: 'demo-member-3', title: '法律咨询进社区', points: 20, posted: true },
 ];
 
 export async function seedDemoLedger(
@@ -36,6 +41,7 @@ export async function seedDemoLedger(
   communityId: string,
   userIds: Map<string, string>,
   secretaryId: string,
+  pastActivities: ReadonlyMap<string, Activity>,
 ): Promise<void> {
   const now = new Date();
   for (const reward of DEMO_REWARDS) {
@@ -49,25 +55,40 @@ export async function seedDemoLedger(
       updatedAt: now,
     });
   }
-  for (const [index, service] of DEMO_SERVICE.entries()) {
-    const userId = userIds.get(service.openid)!;
-    const linkId = newId();
+  for (const service of DEMO_SERVICE) {
+    const activity = pastActivities.get(service.title)!;
+    const attendance: Attendance = {
+      id: newId(),
+      communityId,
+      activityId: activity.id,
+      userId: userIds.get(service.openid)!,
+      checkedInAt: activity.startAt,
+      checkedOutAt: activity.endAt,
+      minutes: Math.round((activity.endAt.getTime() - activity.startAt.getTime()) / 60_000),
+      status: 'closed',
+      offline: false,
+      proxyBy: null,
+      points: service.points,
+      createdAt: activity.startAt,
+    };
+    await em.insert(Attendance, attendance);
+    await em.increment(Activity, { id: activity.id }, 'attendeeCount', 1);
     let first: string | undefined;
     for (const [unit, amount] of [
       [Unit.Points, service.points],
-      [Unit.Minutes, service.minutes],
+      [Unit.Minutes, attendance.minutes!],
     ] as const) {
       const { transfer } = await ledger.award(em, {
         communityId,
-        userId,
+        userId: attendance.userId,
         unit,
         amount,
         code: TransferCode.Checkin,
-        ref: { type: 'demo', id: `service-${index}` },
-        memo: service.title,
-        linkId,
+        ref: { type: 'attendance', id: attendance.id },
+        memo: activity.title,
+        linkId: attendance.id,
         autoPost: false,
-        idempotencyKey: `demo:service-${index}:${unit}`,
+        idempotencyKey: `checkin:${attendance.id}:${unit}`,
         createdBy: null,
       });
       first ??= transfer.id;

@@ -17,7 +17,7 @@ import { ActivitiesService } from '../activities/activities.service';
 import { Activity } from '../activities/activity.entity';
 import { LedgerService } from '../ledger/ledger.service';
 import { In, LessThan, MoreThan, Not } from 'typeorm';
-import { otherDemoActivities, runningDemoActivity } from './demo-activities';
+import { otherDemoActivities, pastDemoActivities, runningDemoActivity } from './demo-activities';
 import { seedDemoWishes } from './demo-wishes';
 import { seedDemoContact } from './demo-contact';
 import { ContactGroupsService } from '../contact/contact-groups.service';
@@ -62,12 +62,32 @@ export class DemoSeedService implements OnApplicationBootstrap {
     if (existing) return this.keepActivityRunning(existing.id);
     if ((await this.db.read((em) => em.count(Community))) > 0) return;
     const communityId = await this.seed();
-    for (const activity of [runningDemoActivity(new Date()), ...otherDemoActivities(new Date())]) {
+    const now = new Date();
+    for (const activity of [runningDemoActivity(now), ...otherDemoActivities(now)]) {
       await this.activities.create(communityId, activity, await this.secretaryId());
+    }
+    const past = new Map<string, string>();
+    for (const activity of pastDemoActivities(now)) {
+      past.set(
+        activity.title,
+        (await this.activities.create(communityId, activity, await this.secretaryId())).id,
+      );
     }
     const users = new Map<string, User>();
     for (const member of DEMO_MEMBERS)
       users.set(member.openid, await this.users.findOrCreateByOpenid(member.openid));
+    await this.db.transaction(async (em) => {
+      const held = await em.find(Activity, { where: { id: In([...past.values()]) } });
+      const userIds = new Map([...users].map(([openid, user]) => [openid, user.id]));
+      await seedDemoLedger(
+        em,
+        this.ledger,
+        communityId,
+        userIds,
+        userIds.get('demo-secretary')!,
+        new Map(held.map((activity) => [activity.title, activity])),
+      );
+    });
     await seedDemoWishes(this.db, this.wishPosting, this.wishes, communityId, users);
     await seedDemoContact(
       this.db,
@@ -162,7 +182,6 @@ export class DemoSeedService implements OnApplicationBootstrap {
           });
         }
       }
-      await seedDemoLedger(em, this.ledger, communityId, users, users.get('demo-secretary')!);
     });
     return communityId;
   }

@@ -1,5 +1,6 @@
+import { formatDuration, writtenDay } from '@redvest/domain';
 import PDFDocument from 'pdfkit';
-import { CJK_BOLD, CJK_REGULAR, collect } from '../pdf/fonts';
+import { CJK_BOLD, CJK_REGULAR, collect, drawable } from '../pdf/fonts';
 
 export interface CertificateEntry {
   date: string;
@@ -20,8 +21,6 @@ export interface CertificateContent {
   verifyUrl: string;
 }
 
-export const hours = (minutes: number) => (minutes / 60).toFixed(1);
-
 /** 志愿服务证明 as an A4 PDF, in the community's name, with the verification code. */
 export function renderCertificate(c: CertificateContent): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -32,6 +31,8 @@ export function renderCertificate(c: CertificateContent): Promise<Buffer> {
   doc.registerFont('regular', CJK_REGULAR);
   doc.registerFont('bold', CJK_BOLD);
   const done = collect(doc);
+  const holder = drawable(c.holderName);
+  const community = drawable(c.communityName);
 
   doc.font('bold').fontSize(26).text('志愿服务证明', { align: 'center' });
   doc.moveDown(1.2);
@@ -39,16 +40,16 @@ export function renderCertificate(c: CertificateContent): Promise<Buffer> {
     .font('regular')
     .fontSize(13)
     .text(
-      `兹证明 ${c.holderName} 同志于 ${c.periodFrom} 至 ${c.periodTo} 期间，在${c.communityName}参加志愿服务活动 ${c.entries.length} 次，` +
-        `累计服务时长 ${hours(c.totalMinutes)} 小时（${c.totalMinutes} 分钟）。具体记录如下：`,
+      `兹证明 ${holder} 同志于 ${writtenDay(c.periodFrom)}至${writtenDay(c.periodTo)}期间，在${community}参加志愿服务活动 ${c.entries.length} 次，` +
+        `累计服务时长 ${formatDuration(c.totalMinutes)}。具体记录如下：`,
       { lineGap: 6 },
     );
   doc.moveDown(0.8);
   const columns = [
-    { title: '日期', width: 80 },
-    { title: '活动名称', width: 200 },
-    { title: '地点', width: 130 },
-    { title: '时长（小时）', width: 57 },
+    { title: '日期', width: 92 },
+    { title: '活动名称', width: 180 },
+    { title: '地点', width: 115 },
+    { title: '服务时长', width: 80 },
   ];
   const row = (cells: string[], font: 'regular' | 'bold') => {
     const y = doc.y;
@@ -75,7 +76,12 @@ export function renderCertificate(c: CertificateContent): Promise<Buffer> {
     columns.map((c) => c.title),
     'bold',
   );
-  for (const entry of c.entries) row([entry.date, entry.title, entry.place, hours(entry.minutes)], 'regular');
+  for (const entry of c.entries) {
+    row(
+      [writtenDay(entry.date), drawable(entry.title), drawable(entry.place), formatDuration(entry.minutes)],
+      'regular',
+    );
+  }
   doc.x = doc.page.margins.left;
   doc.moveDown(1.5);
   doc
@@ -83,10 +89,12 @@ export function renderCertificate(c: CertificateContent): Promise<Buffer> {
     .fontSize(11)
     .text('本证明依据《志愿服务记录与证明出具办法》出具，记录真实、准确、完整。', { lineGap: 4 });
   doc.moveDown(2);
-  doc.font('bold').fontSize(13).text(`${c.communityName}（盖章）`, { align: 'right' });
-  doc.font('regular').fontSize(12).text(c.issuedOn, { align: 'right' });
+  doc.font('bold').fontSize(13).text(`${community}（盖章）`, { align: 'right' });
+  doc.font('regular').fontSize(12).text(writtenDay(c.issuedOn), { align: 'right' });
   doc.moveDown(2);
-  doc.fontSize(10).fillColor('#555555').text(`证明编号：${c.code}\u3000\u3000查验：${c.verifyUrl}`);
+  doc.fontSize(10).fillColor('#555555').text(`证明编号：${c.code}`);
+  // The address on a line of its own, so that it is not broken where a reader would type it.
+  doc.text(`查验网址：${c.verifyUrl}`, { lineBreak: false });
   doc.end();
   return done;
 }

@@ -1,4 +1,4 @@
-import { CertificateView, ErrorCode, Role, toIsoLocal } from '@redvest/contract';
+import { APP_PAGES, CertificateView, ErrorCode, Role, toIsoLocal, Unit } from '@redvest/contract';
 import { certificatePeriod, certifiedRecords, isRefusal, maskName } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
@@ -11,6 +11,7 @@ import { Community } from '../communities/community.entity';
 import { memberNames } from '../communities/member-names';
 import { findMembership } from '../communities/membership-lookup';
 import { Db } from '../database/db';
+import { LedgerReadsService } from '../ledger/ledger-reads.service';
 import { newId } from '../database/ids';
 import { Certificate } from './certificate.entity';
 import { CertificateEntry, renderCertificate } from './certificate-pdf';
@@ -26,6 +27,7 @@ export class CertificatesService {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditTrail,
+    private readonly ledgerReads: LedgerReadsService,
   ) {}
 
   /** Issues a certificate of the closed attendances in a period (dates in the product's clock zone). */
@@ -45,7 +47,16 @@ export class CertificatesService {
         where: { userId, communityId, status: In(['closed', 'unclosed']), checkedInAt: Between(start, end) },
         order: { checkedInAt: 'ASC' },
       });
-      const served = certifiedRecords(attendances);
+      const awards = await this.ledgerReads.awardStatus(em, {
+        refType: 'attendance',
+        refIds: attendances.map((a) => a.id),
+      });
+      const served = certifiedRecords(
+        attendances.map((a) => ({
+          ...a,
+          minutesAward: awards.get(a.id)?.[Unit.Minutes],
+        })),
+      );
       if (isRefusal(served)) throw refusedWith(served);
       const activities = await em.find(Activity, { where: { id: In(served.map((a) => a.activityId)) } });
       const byId = new Map(activities.map((a) => [a.id, a]));
@@ -98,7 +109,8 @@ export class CertificatesService {
       totalMinutes: certificate.totalMinutes,
       entries: JSON.parse(certificate.entries) as CertificateEntry[],
       issuedOn: toIsoLocal(certificate.issuedAt).slice(0, 10),
-      verifyUrl: `${origin}/api/certificates/${certificate.code}`,
+      // The H5 page that shows the check (the API's JSON is for programs).
+      verifyUrl: `${origin}/#/${APP_PAGES.verifyCertificate}?code=${certificate.code}`,
     });
     if (certificate.userId !== callerId) {
       this.audit.serve({

@@ -1,5 +1,6 @@
+import { writtenDay } from '@redvest/domain';
 import PDFDocument from 'pdfkit';
-import { CJK_BOLD, CJK_REGULAR, collect } from '../pdf/fonts';
+import { CJK_BOLD, CJK_REGULAR, collect, drawable } from '../pdf/fonts';
 
 export interface LetterContent {
   communityName: string;
@@ -14,7 +15,8 @@ export interface LetterContent {
 }
 
 /** 感谢信: to the claimer's employer organisation, in the community's name, with the resident's own words. */
-export function renderThankYouLetter(c: LetterContent): Promise<Buffer> {
+export function renderThankYouLetter(content: LetterContent): Promise<Buffer> {
+  const c = printedLetter(content);
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 80, bottom: 72, left: 72, right: 72 },
@@ -50,4 +52,19 @@ export function renderThankYouLetter(c: LetterContent): Promise<Buffer> {
   doc.font('regular').fontSize(13).text(c.issuedOn, { align: 'right' });
   doc.end();
   return done;
+}
+
+/** Every text of the letter as the font can print it (a resident's 🌹 would be an empty box), days in words. */
+function printedLetter(c: LetterContent): LetterContent {
+  return {
+    ...c,
+    fulfilledOn: writtenDay(c.fulfilledOn),
+    issuedOn: writtenDay(c.issuedOn),
+    communityName: drawable(c.communityName),
+    employer: c.employer === null ? null : drawable(c.employer),
+    claimerName: drawable(c.claimerName),
+    residentName: drawable(c.residentName),
+    wishTitle: drawable(c.wishTitle),
+    thanks: c.thanks === null ? null : drawable(c.thanks),
+  };
 }

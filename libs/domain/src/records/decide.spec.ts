@@ -1,4 +1,4 @@
-import { ErrorCode, Unit } from '@redvest/contract';
+import { ErrorCode, TransferStatus, Unit } from '@redvest/contract';
 import fc from 'fast-check';
 import {
   certificatePeriod,
@@ -59,7 +59,24 @@ describe('a certificate of service', () => {
   });
 
   it('lists the records with minutes served, and needs at least one', () => {
-    expect(certifiedRecords([{ minutes: 0 }, { minutes: 30 }, { minutes: null }])).toEqual([{ minutes: 30 }]);
-    expect(certifiedRecords([{ minutes: 0 }])).toEqual({ error: ErrorCode.NoServiceInPeriod });
+    const posted = (minutes: number | null) => ({ minutes, minutesAward: TransferStatus.Posted });
+    expect(certifiedRecords([posted(0), posted(30), posted(null)])).toEqual([posted(30)]);
+    expect(certifiedRecords([posted(0)])).toEqual({ error: ErrorCode.NoServiceInPeriod });
+  });
+
+  it('lists only what is in the ledger: minutes waiting for approval or refused are not certified', () => {
+    const record = (minutes: number, minutesAward?: TransferStatus) => ({ minutes, minutesAward });
+    expect(
+      certifiedRecords([
+        record(45, TransferStatus.Pending),
+        record(20, TransferStatus.Voided),
+        record(30, TransferStatus.Posted),
+        // Minutes an accepted correction gave, with no award of their own.
+        record(60),
+      ]),
+    ).toEqual([record(30, TransferStatus.Posted), record(60)]);
+    expect(certifiedRecords([record(45, TransferStatus.Pending)])).toEqual({
+      error: ErrorCode.NoServiceInPeriod,
+    });
   });
 });

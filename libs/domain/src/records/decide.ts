@@ -1,4 +1,4 @@
-import { AttendanceStatus, ErrorCode, PointsRule, Unit } from '@redvest/contract';
+import { AttendanceStatus, ErrorCode, PointsRule, TransferStatus, Unit } from '@redvest/contract';
 import { pointsFor } from '../checkin/minutes';
 import { Refusal, refuse } from '../refusal';
 
@@ -69,8 +69,20 @@ export function certificatePeriod(from: string, to: string): { start: Date; end:
   return { start, end };
 }
 
-/** The records a certificate lists: those with minutes served; none is a refusal. */
-export function certifiedRecords<T extends { minutes: number | null }>(records: readonly T[]): T[] | Refusal {
-  const served = records.filter((record) => (record.minutes ?? 0) > 0);
+/**
+ * The records a certificate lists: those with minutes served that are in the ledger, so the certificate says
+ * what 我的积分 says. `minutesAward` is the status of the record's minutes award: waiting for approval or
+ * refused, they are left out; posted, or none (minutes given by an accepted correction), they count. None is a
+ * refusal.
+ */
+export function certifiedRecords<T extends { minutes: number | null; minutesAward?: TransferStatus }>(
+  records: readonly T[],
+): T[] | Refusal {
+  const served = records.filter(
+    (record) =>
+      (record.minutes ?? 0) > 0 &&
+      record.minutesAward !== TransferStatus.Pending &&
+      record.minutesAward !== TransferStatus.Voided,
+  );
   return served.length ? served : refuse(ErrorCode.NoServiceInPeriod);
 }
