@@ -35,7 +35,7 @@ describe('points: approval by the secretary, balance for the volunteer', () => {
     await expect(approvals.locator('.approval-card').filter({ hasText: '陈丽' }).count()).resolves.toBe(1);
   });
 
-  it('shows 赵志远 the new balance on 我的积分: 75 points, nothing pending, 6.0 hours', async () => {
+  it('shows 赵志远 the new balance on 我的积分: 75 points, nothing pending, 6 小时 of service', async () => {
     const page = await session.loggedIn('demo-volunteer');
 
     await page.locator('.home-tile').filter({ hasText: '我的积分' }).click();
@@ -45,7 +45,7 @@ describe('points: approval by the secretary, balance for the volunteer', () => {
     await card.waitFor({ state: 'visible', timeout: 30000 });
     await expect(card.locator('.points-card__balance').textContent()).resolves.toBe('75');
     await expect(card.locator('.points-card__pending').textContent()).resolves.toBe('0');
-    await expect(card.locator('.points-card__hours').textContent()).resolves.toBe('6.0');
+    await expect(card.locator('.points-card__hours').textContent()).resolves.toBe('6 小时');
 
     // The approved award is in the history, posted now (no 待审批 tag any more).
     const award = points.locator('.ledger-row').filter({ hasText: '小区环境整治' });

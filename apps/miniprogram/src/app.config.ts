@@ -13,8 +13,8 @@ export default defineAppConfig({
   subPackages: [
     // 微心愿: posting, one wish, my wishes, my claims and 消息.
     { root: 'pages-wishes', pages: ['post', 'detail', 'mine', 'claimed', 'messages'] },
-    // 志愿活动, 扫码签到's result and 我的服务记录.
-    { root: 'pages-activities', pages: ['index', 'detail', 'checkin-result', 'records'] },
+    // 志愿活动, 扫码签到's result, 我的服务记录 and 查验志愿服务证明 (the link on a certificate, for anyone).
+    { root: 'pages-activities', pages: ['index', 'detail', 'checkin-result', 'records', 'verify'] },
     // 爱心银行: my points and history, rewards, my orders and the ranking.
     { root: 'pages-points', pages: ['index', 'rewards', 'orders', 'leaderboard'] },
     // 包干到户: 我的包户, a household's card with 入户走访, 群众诉求 and 三单 (资源单, 需求单, 项目单).
@@ -58,6 +58,10 @@ export default defineAppConfig({
     'pages/wishes/index': { network: 'all', packages: ['pages-wishes'] },
     'pages/mine/index': { network: 'all', packages: ['pages-points', 'pages-activities', 'pages-account'] },
   },
+  // H5 pages change without sliding: with the slide, a page hidden under another was shaded by a timer that
+  // could fire after the user had come back to it (back to 首页 showed an empty page); less motion is easier
+  // on older eyes too. WeChat draws its own transitions.
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
   // 定位签到: an activity may check that the volunteer is at its place.
   permission: {
     'scope.userLocation': { desc: '用于核对您在志愿活动现场签到' },
@@ -70,6 +74,8 @@ export default defineAppConfig({
     navigationBarTextStyle: 'white',
     backgroundColor: '#f5f6f7',
     backgroundTextStyle: 'dark',
+    // H5 draws the title bar (with a back button on sub-pages) only when asked; WeChat always does.
+    navigationStyle: 'default',
   },
   tabBar: {
     color: '#7a7e87',

@@ -5,6 +5,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { toApiError } from '../hooks/useAsync';
 import { saveSpreadsheetWithLogin } from '../services/files';
 import './ExportButton.scss';
+import { showModal } from '../services/modal';
 
 /**
  * 导出 (a spreadsheet the API serves with the login): one tap fetches `path` and saves it as `filename`, one at a
@@ -30,7 +31,7 @@ export function ExportButton({
       await saveSpreadsheetWithLogin(path(), filename());
       if (process.env.TARO_ENV === 'h5') void Taro.showToast({ title: '已开始下载', icon: 'success' });
     } catch (caught) {
-      void Taro.showModal({ title: '没有导出成功', content: toApiError(caught).message, showCancel: false });
+      void showModal({ title: '没有导出成功', content: toApiError(caught).message, showCancel: false });
     } finally {
       setExporting(false);
     }

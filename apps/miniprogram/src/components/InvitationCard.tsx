@@ -7,6 +7,7 @@ import { toApiError } from '../hooks/useAsync';
 import { api } from '../services/api';
 import { formatDate } from '../services/format';
 import './InvitationCard.scss';
+import { showModal } from '../services/modal';
 
 /**
  * 社区邀请: a secretary asked the user to join with these roles. Nothing happens until the user answers;
@@ -27,7 +28,7 @@ export function InvitationCard({
 
   const answer = async (accept: boolean) => {
     if (busy) return;
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: accept ? `加入${invitation.communityName}` : '拒绝邀请',
       content: accept
         ? `同意后您将以${roles}的身份成为${invitation.communityName}的成员，社区工作人员可以看到您的微信昵称。`
@@ -45,7 +46,7 @@ export function InvitationCard({
       onAnswered(answered);
     } catch (caught) {
       const error = toApiError(caught);
-      await Taro.showModal({
+      await showModal({
         title: accept ? '没有加入' : '没有拒绝',
         content: error.message,
         showCancel: false,

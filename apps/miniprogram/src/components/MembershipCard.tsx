@@ -42,7 +42,7 @@ export function MembershipCard({
         </View>
       ) : null}
       <View className="membership-card__facts">
-        {membership.realName ? <Fact label="姓名" value={membership.realName} /> : null}
+        {membership.realName ? <Fact label="姓名（社区登记）" value={membership.realName} /> : null}
         {membership.compound ? <Fact label="所在小区" value={membership.compound.name} /> : null}
         {membership.branchCompounds.length ? (
           <Fact label="负责小区" value={membership.branchCompounds.map((c) => c.name).join('、')} />

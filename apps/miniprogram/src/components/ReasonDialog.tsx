@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
-import { TextArea } from '@nutui/nutui-react-taro';
+
 import { FormDialog } from './FormDialog';
 import './ReasonDialog.scss';
+import { TextBox } from './TextBox';
 
 /**
  * Asks for a reason before an action (取消活动, 同意 or 不同意 an update): common reasons as one-tap chips, or
@@ -54,7 +55,7 @@ export function ReasonDialog({
         </View>
       ) : null}
       <View className="reason-dialog__input">
-        <TextArea
+        <TextBox
           value={reason}
           placeholder={presets.length ? '也可以自己写' : '请填写原因'}
           maxLength={maxLength}

@@ -9,6 +9,7 @@ import { useRequireLogin } from '../hooks/useMe';
 import { api } from '../services/api';
 import { clearSession, LOGIN_PAGE } from '../services/session';
 import './delete-account.scss';
+import { showModal } from '../services/modal';
 
 const ERASED = [
   '微信登录标识和昵称',
@@ -52,7 +53,7 @@ export default function DeleteAccountPage() {
 
   const erase = async () => {
     if (!understood || busy) return;
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '确定注销账号吗？',
       content: '注销后无法恢复。用这个微信再次登录，会是一个全新的空白账号。',
       confirmText: '确定注销',

@@ -11,6 +11,7 @@ import { queryParam, TAB_PAGES } from '../services/routes';
 import { PRIVACY_PAGE } from '../services/session';
 import { JoinErrors, JoinForm, validateJoin } from './join-validate';
 import './join.scss';
+import { showModal } from '../services/modal';
 
 /** Join a community as a resident: the invite code a secretary gave, then real name and phone for verification. */
 export default function JoinPage() {
@@ -63,7 +64,7 @@ export default function JoinPage() {
     setSubmitting(true);
     try {
       await api.communities.join(target.communityId, request);
-      await Taro.showModal({
+      await showModal({
         title: '申请已提交',
         content: `已申请加入${target.communityName}，社区工作人员核实后即可使用全部功能。`,
         showCancel: false,

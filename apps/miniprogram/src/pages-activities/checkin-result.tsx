@@ -19,6 +19,7 @@ import {
 import { formatClock, formatDate, formatDuration } from '../services/format';
 import { RECORDS_PAGE, TAB_PAGES } from '../services/routes';
 import './checkin-result.scss';
+import { showModal } from '../services/modal';
 
 const isH5 = process.env.TARO_ENV === 'h5';
 
@@ -72,7 +73,7 @@ export default function CheckinResultPage() {
   const time = checkedOut && attendance.checkedOutAt ? attendance.checkedOutAt : attendance.checkedInAt;
 
   const checkOut = async () => {
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '确认签退',
       content: isH5
         ? '签退后，本次活动就不能再签到了。确定现在签退吗？'
@@ -86,7 +87,7 @@ export default function CheckinResultPage() {
       const scanned = await scanWithWechat();
       if (!scanned) return;
       if ('problem' in scanned) {
-        void Taro.showModal({ title: '没有识别到签到码', content: scanned.problem, showCancel: false });
+        void showModal({ title: '没有识别到签到码', content: scanned.problem, showCancel: false });
         return;
       }
       token = scanned.token;
@@ -97,7 +98,7 @@ export default function CheckinResultPage() {
       if (outcome.kind === 'done') {
         setLast(lastCheckin());
       } else if (outcome.kind === 'queued') {
-        await Taro.showModal({
+        await showModal({
           title: '网络不好，已先保存',
           content: '签退已保存在手机上，网络恢复后会自动上传，签退时间按现在记录。',
           showCancel: false,
@@ -105,7 +106,7 @@ export default function CheckinResultPage() {
         });
       } else if (outcome.error.code === ErrorCode.CheckinCodeExpired && isH5) {
         // The code of the check-in changed meanwhile: a new one from the organiser is needed.
-        const { confirm: again } = await Taro.showModal({
+        const { confirm: again } = await showModal({
           title: '签到码已更新',
           content: '现场的二维码已经换了新的，请扫描或粘贴新的签到码签退。',
           confirmText: '去签退',
@@ -116,7 +117,7 @@ export default function CheckinResultPage() {
           await Taro.switchTab({ url: TAB_PAGES.scan });
         }
       } else {
-        await Taro.showModal({
+        await showModal({
           title: '没有签退成功',
           content: outcome.error.message,
           showCancel: false,

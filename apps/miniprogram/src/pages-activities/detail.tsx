@@ -21,6 +21,7 @@ import { api } from '../services/api';
 import { formatClock, formatDuration, formatTimeRange, pointsRuleText } from '../services/format';
 import { liveCode, poster, queryParam, TAB_PAGES } from '../services/routes';
 import './detail.scss';
+import { showModal } from '../services/modal';
 
 const PHASE_TONES: Record<ActivityView['phase'], BadgeTone> = {
   running: 'green',
@@ -111,7 +112,7 @@ export default function ActivityDetailPage() {
 
   const changeEnrolment = async (enrol: boolean) => {
     if (!enrol) {
-      const { confirm } = await Taro.showModal({
+      const { confirm } = await showModal({
         title: '取消报名',
         content: '确定不参加这次活动了吗？',
         confirmText: '取消报名',
@@ -125,7 +126,7 @@ export default function ActivityDetailPage() {
       activity.setData(() => updated);
       void Taro.showToast({ title: enrol ? '报名成功' : '已取消报名', icon: 'success' });
     } catch (caught) {
-      void Taro.showModal({
+      void showModal({
         title: enrol ? '没有报名成功' : '没有取消成功',
         content: toApiError(caught).message,
         showCancel: false,

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Picker, View, Text } from '@tarojs/components';
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Input } from '@nutui/nutui-react-taro';
 import { AttendanceView, CertificateView, MembershipView } from '@redvest/contract';
-import { Field } from '../components/Field';
+import { writtenDay } from '@redvest/domain';
+import { Field, FieldBlock } from '../components/Field';
 import { FormDialog } from '../components/FormDialog';
 import { toApiError } from '../hooks/useAsync';
 import { useSubmit } from '../hooks/useSubmit';
@@ -18,6 +18,8 @@ import {
   PeriodKind,
   periodProblem,
 } from './records-validate';
+import { TextBox } from '../components/TextBox';
+import { showModal } from '../services/modal';
 
 /** 申请更正: the time the volunteer says they served (hours and minutes) and why. */
 export function CorrectionDialog({
@@ -92,15 +94,15 @@ export function CorrectionDialog({
           <Text className="records-duration__unit">分钟</Text>
         </View>
       </Field>
-      <Field label="更正原因" error={errors.reason} hint="社区工作人员核实后更正">
-        <TextArea
+      <FieldBlock label="更正原因" error={errors.reason} hint="社区工作人员核实后更正">
+        <TextBox
           className="records-reason"
           value={form.reason}
           placeholder="例如：签退时手机没电，实际服务到 11 点"
           maxLength={MAX_REASON}
           onChange={(reason) => update({ reason })}
         />
-      </Field>
+      </FieldBlock>
     </FormDialog>
   );
 }
@@ -131,9 +133,9 @@ function DateField({
       end={end}
       onChange={(e) => onChange(e.detail.value)}
     >
-      <View className="records-date" role="button" aria-label={`${label}：${value}`}>
+      <View className="records-date" role="button" aria-label={`${label}：${writtenDay(value)}`}>
         <Text className="records-date__label">{label}</Text>
-        <Text className="records-date__value">{value}</Text>
+        <Text className="records-date__value">{writtenDay(value)}</Text>
       </View>
     </Picker>
   );
@@ -180,7 +182,7 @@ export function CertificateDialog({
     try {
       await openPdfWithLogin(certificate.pdfUrl, `志愿服务证明-${certificate.code}.pdf`);
     } catch (caught) {
-      void Taro.showModal({ title: '无法打开证明', content: toApiError(caught).message, showCancel: false });
+      void showModal({ title: '无法打开证明', content: toApiError(caught).message, showCancel: false });
     } finally {
       setBusy(false);
     }
@@ -202,7 +204,7 @@ export function CertificateDialog({
             {issued.code}
           </Text>
           <Text className="records-certificate__line">
-            {issued.communityName}，{issued.from} 至 {issued.to}
+            {issued.communityName}，{writtenDay(issued.from)}至{writtenDay(issued.to)}
           </Text>
           <Text className="records-certificate__line">
             参加活动 {issued.activityCount} 次，服务 {formatDuration(issued.totalMinutes)}
@@ -284,12 +286,12 @@ export function CertificateDialog({
         <Text className="records-dialog__lead">
           {(() => {
             const period = certificatePeriod(kind, custom);
-            return `${period.from} 至 ${period.to}`;
+            return `${writtenDay(period.from)}至${writtenDay(period.to)}`;
           })()}
         </Text>
       )}
       <Text className="records-certificate__hint">
-        证明以社区名义出具，列出这段时间参加的活动和服务时长。
+        证明以社区名义出具，列出这段时间参加的活动和已审批的服务时长。
       </Text>
     </FormDialog>
   );

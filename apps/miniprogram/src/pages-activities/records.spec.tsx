@@ -4,7 +4,7 @@ import { CertificateView, ErrorCode } from '@redvest/contract';
 import { setTransport } from '../services/api';
 import { errorResponse, fakeTransport, ok } from '../test/fake-transport';
 import { findByTextIn } from '../test/dom';
-import { meFixture } from '../test/fixtures';
+import { meFixture, pointsFixture } from '../test/fixtures';
 import { attendanceFixture } from '../test/checkin-fixtures';
 import RecordsPage from './records';
 
@@ -54,17 +54,24 @@ describe('我的服务记录 page', () => {
 
   it('lists my attendances with their times, time served, points and notes', async () => {
     setTransport(
-      fakeTransport({ 'GET /api/me': ok(meFixture()), 'GET /api/me/attendances': ok(records) }).transport,
+      fakeTransport({
+        'GET /api/me': ok(meFixture()),
+        'GET /api/me/attendances': ok(records),
+        'GET /api/me/points': ok(pointsFixture()),
+      }).transport,
     );
 
     render(<RecordsPage />);
 
     await screen.findByText('小区环境整治志愿服务');
+    // The ledger's figures, as 我的积分 shows them; what waits for approval apart.
+    expect(await screen.findByText('4 小时')).toBeTruthy();
+    expect(screen.getByText('另有 2 小时待审批，审批后计入，也才能写进志愿服务证明')).toBeTruthy();
     const first = within(card('小区环境整治志愿服务'));
     expect(first.getByText('已签退')).toBeTruthy();
     expect(first.getByText('签到 17:10')).toBeTruthy();
     expect(first.getByText('签退 18:30')).toBeTruthy();
-    expect(first.getByText('1 小时 20 分钟')).toBeTruthy();
+    expect(first.getByText('1 小时 20 分钟（待审批）')).toBeTruthy();
     expect(first.getByText('10 积分（待审批）')).toBeTruthy();
     expect(first.getByText('离线')).toBeTruthy();
     const second = within(card('重阳节敬老院慰问演出'));
@@ -151,7 +158,7 @@ describe('我的服务记录 page', () => {
       fireEvent.click(screen.getByText('开具'));
     });
 
-    expect(await screen.findByText('这段时间内没有志愿服务记录')).toBeTruthy();
+    expect(await screen.findByText('这段时间内没有已审批的志愿服务记录')).toBeTruthy();
   });
 
   it('shows an empty list with the way to the activities', async () => {

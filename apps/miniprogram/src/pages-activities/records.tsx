@@ -3,17 +3,24 @@ import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { Order } from '@nutui/icons-react-taro';
-import { ATTENDANCE_STATUS_LABELS, AttendanceView, MembershipStatus } from '@redvest/contract';
+import {
+  ATTENDANCE_STATUS_LABELS,
+  AttendanceView,
+  MembershipStatus,
+  MyPointsAccount,
+} from '@redvest/contract';
 import { Badge, BadgeTone } from '../components/Badge';
 import { Page } from '../components/Page';
 import { EmptyState, ErrorState, ListFooter, LoadingState } from '../components/states';
-import { useMe } from '../hooks/useMe';
+import { currentMembership, useMe } from '../hooks/useMe';
+import { pickAccount, useMyPoints } from '../hooks/usePoints';
 import { usePagedList } from '../hooks/usePagedList';
 import { api } from '../services/api';
 import { formatClock, formatDate, formatDuration } from '../services/format';
 import { ACTIVITIES_PAGE } from '../services/routes';
 import { CertificateDialog, CertificateEntry, CorrectionDialog } from './records-dialogs';
 import './records.scss';
+import { showModal } from '../services/modal';
 
 const STATUS_TONES: Record<AttendanceView['status'], BadgeTone> = {
   closed: 'green',
@@ -36,7 +43,9 @@ function RecordCard({ record, onCorrect }: { record: AttendanceView; onCorrect: 
       </View>
       <View className="record-card__facts">
         <Text className="record-card__minutes">
-          {record.minutes !== null ? formatDuration(record.minutes) : '服务中'}
+          {record.minutes !== null
+            ? `${formatDuration(record.minutes)}${record.pointsPending ? '（待审批）' : ''}`
+            : '服务中'}
         </Text>
         {record.points !== null ? (
           <Text className="record-card__points">
@@ -64,12 +73,32 @@ function RecordCard({ record, onCorrect }: { record: AttendanceView; onCorrect: 
   );
 }
 
+/**
+ * What the ledger holds of my service in the community: the same figures as 我的积分 (one source), what waits
+ * for approval apart.
+ */
+function ServiceTotal({ account }: { account: MyPointsAccount }) {
+  return (
+    <View className="rv-card records-total">
+      <Text className="records-total__label">{account.communityName} 累计服务时长</Text>
+      <Text className="records-total__minutes">{formatDuration(account.minutes.balance)}</Text>
+      {account.minutes.pending ? (
+        <Text className="records-total__pending">
+          另有 {formatDuration(account.minutes.pending)}待审批，审批后计入，也才能写进志愿服务证明
+        </Text>
+      ) : null}
+    </View>
+  );
+}
+
 /** 我的服务记录: every activity I checked in to, 申请更正 of a record, and 志愿服务证明. */
 export default function RecordsPage() {
   const me = useMe();
   const records = usePagedList<AttendanceView>((cursor) => api.checkins.mine({ cursor, limit: 20 }), [], {
     skip: me.loading,
   });
+  const points = useMyPoints({ skip: me.loading });
+  const account = pickAccount(points.data?.accounts, currentMembership(me.data)?.communityId);
   const [correcting, setCorrecting] = useState<AttendanceView | null>(null);
   const [certifying, setCertifying] = useState(false);
   const communities = (me.data?.memberships ?? []).filter((m) => m.status === MembershipStatus.Active);
@@ -108,6 +137,7 @@ export default function RecordsPage() {
 
   return (
     <Page className="records-page">
+      {account ? <ServiceTotal account={account} /> : null}
       {communities.length ? <CertificateEntry onOpen={() => setCertifying(true)} /> : null}
       <Text className="rv-section-title">服务记录</Text>
       {body()}
@@ -117,7 +147,7 @@ export default function RecordsPage() {
           onCancel={() => setCorrecting(null)}
           onDone={() => {
             setCorrecting(null);
-            void Taro.showModal({
+            void showModal({
               title: '已提交',
               content: '更正申请已提交，社区工作人员核实后会处理。',
               showCancel: false,

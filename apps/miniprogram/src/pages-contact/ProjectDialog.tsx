@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text, Picker } from '@tarojs/components';
-import { Input, TextArea } from '@nutui/nutui-react-taro';
+import { Input } from '@nutui/nutui-react-taro';
 import { ArrowRight } from '@nutui/icons-react-taro';
 import {
   CONTACT_LIMITS,
@@ -15,7 +15,7 @@ import {
 } from '@redvest/contract';
 import { effectiveRoles } from '@redvest/domain';
 import { Choices } from '../components/Choices';
-import { Field } from '../components/Field';
+import { Field, FieldBlock } from '../components/Field';
 import { FormDialog } from '../components/FormDialog';
 import { memberName } from '../components/members';
 import { MemberPicker } from '../components/wishes/MemberPicker';
@@ -23,6 +23,7 @@ import { AsyncState, useAsync } from '../hooks/useAsync';
 import { useSubmit } from '../hooks/useSubmit';
 import { api } from '../services/api';
 import { resourceLabel } from './ResourcesTab';
+import { TextBox } from '../components/TextBox';
 
 const MODE_NOTES: Record<ServiceMode, string> = {
   resident_order: '居民点名要的服务',
@@ -185,15 +186,14 @@ export function ProjectDialog({
           onChange={setTitle}
         />
       </Field>
-      <Field label="说明（选填）">
-        <TextArea
+      <FieldBlock label="说明（选填）">
+        <TextBox
           value={description}
           placeholder="要做什么、在哪里、什么时间"
           maxLength={CONTACT_LIMITS.projectDescription.max}
-          autoSize
           onChange={setDescription}
         />
-      </Field>
+      </FieldBlock>
       <Choices label="怎么办" items={MODES} value={mode} column onChange={setMode} />
       {dispatch ? (
         <Field label="派给">

@@ -11,6 +11,7 @@ import { usePagedList } from '../hooks/usePagedList';
 import { api } from '../services/api';
 import { formatDate } from '../services/format';
 import { ProjectDialog } from './ProjectDialog';
+import { showModal } from '../services/modal';
 
 type ProjectStatus = ServiceProjectView['status'];
 
@@ -109,7 +110,7 @@ export function ProjectsTab({
     } catch (caught) {
       const error = toApiError(caught);
       // 409: someone else took it first, or it changed meanwhile: say so and show the list as it is now.
-      await Taro.showModal({ title: messages.failed, content: error.message, showCancel: false });
+      await showModal({ title: messages.failed, content: error.message, showCancel: false });
       if (error.status === 409) void projects.reload();
     } finally {
       setBusy(null);
@@ -123,7 +124,7 @@ export function ProjectsTab({
     });
 
   const finish = async (project: ServiceProjectView) => {
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '项目完成',
       content: `“${project.title}”已经办完了吗？`,
       confirmText: '已完成',

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Input } from '@nutui/nutui-react-taro';
 import { Service } from '@nutui/icons-react-taro';
 import {
   CONTACT_LIMITS,
@@ -12,7 +12,7 @@ import {
 } from '@redvest/contract';
 import { Badge } from '../components/Badge';
 import { Choices } from '../components/Choices';
-import { Field } from '../components/Field';
+import { Field, FieldBlock } from '../components/Field';
 import { FormDialog } from '../components/FormDialog';
 import { SwitchRow } from '../components/SwitchRow';
 import { EmptyState, ErrorState, ListFooter, LoadingState } from '../components/states';
@@ -20,6 +20,7 @@ import { usePagedList } from '../hooks/usePagedList';
 import { useSubmit } from '../hooks/useSubmit';
 import { api } from '../services/api';
 import { formatDate } from '../services/format';
+import { TextBox } from '../components/TextBox';
 
 export const KIND_CHOICES = (Object.keys(RESOURCE_KIND_LABELS) as ResourceKind3[]).map((key) => ({
   key,
@@ -80,15 +81,14 @@ function OfferDialog({
           onChange={setTitle}
         />
       </Field>
-      <Field label="说明（选填）">
-        <TextArea
+      <FieldBlock label="说明（选填）">
+        <TextBox
           value={description}
           placeholder="什么时间、在哪里、能提供多少"
           maxLength={CONTACT_LIMITS.resourceDescription.max}
-          autoSize
           onChange={setDescription}
         />
-      </Field>
+      </FieldBlock>
       {employer ? (
         <SwitchRow
           title="以原单位名义"

@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text, Picker } from '@tarojs/components';
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Input } from '@nutui/nutui-react-taro';
 import { ArrowRight, Plus } from '@nutui/icons-react-taro';
 import {
   CONTACT_LIMITS,
@@ -17,11 +17,13 @@ import { Stepper } from '../components/Stepper';
 import { PhotoPicker } from '../components/wishes/PhotoPicker';
 import { toApiError } from '../hooks/useAsync';
 import { api } from '../services/api';
-import { chinaDay, formatDate, newIdempotencyKey } from '../services/format';
+import { chinaDay, formatDate, newIdempotencyKey, writtenMonth } from '../services/format';
 import { queueVisit, tryLater } from '../services/offline-visits';
 import { DemandRow, toVisitRequest, validateVisit, VisitForm, VisitFormErrors } from './visit-form';
 import './choices.scss';
 import './household.scss';
+import { TextBox } from '../components/TextBox';
+import { showModal } from '../services/modal';
 
 /** A big tappable choice: one of the flags, 是/否, a category, a visitor. */
 function Choice({
@@ -99,12 +101,11 @@ function DemandFields({
           />
         ))}
       </View>
-      <TextArea
+      <TextBox
         className="visit-demand__text"
         value={row.text}
         placeholder="住户反映了什么问题"
         maxLength={CONTACT_LIMITS.demandText.max}
-        autoSize
         onChange={(text) => onChange({ text })}
       />
       <PhotoPicker onChange={(photoIds) => onChange({ photoIds })} onUploadingChange={onUploading} />
@@ -162,7 +163,7 @@ export function VisitFormCard({
       const error = toApiError(caught);
       if (tryLater(error)) {
         queueVisit({ key, householdId: card.id, label: card.label, body });
-        void Taro.showModal({
+        void showModal({
           title: '已保存在手机上',
           content: '现在网络不好，这次走访已保存为“待上传”，网络恢复后会自动上传。',
           showCancel: false,
@@ -170,7 +171,7 @@ export function VisitFormCard({
         });
         reset();
       } else {
-        void Taro.showModal({ title: '没有登记成功', content: error.message, showCancel: false });
+        void showModal({ title: '没有登记成功', content: error.message, showCancel: false });
       }
     } finally {
       setSending(false);
@@ -242,7 +243,7 @@ export function VisitFormCard({
           onChange={(event) => update({ moveInMonth: event.detail.value.slice(0, 7) })}
         >
           <View className="visit-form__pick" role="button" aria-label="入住时间">
-            <Text>{form.moveInMonth ? form.moveInMonth.replace('-', ' 年 ') + ' 月' : '点此选择年月'}</Text>
+            <Text>{form.moveInMonth ? writtenMonth(form.moveInMonth) : '点此选择年月'}</Text>
             <ArrowRight size={16} />
           </View>
         </Picker>
@@ -269,15 +270,14 @@ export function VisitFormCard({
           ))}
         </View>
       </FieldBlock>
-      <Field label="走访情况（选填）" error={errors.notes}>
-        <TextArea
+      <FieldBlock label="走访情况（选填）" error={errors.notes}>
+        <TextBox
           value={form.notes}
           placeholder="家里情况、需要留意的事"
           maxLength={CONTACT_LIMITS.visitNotes.max}
-          autoSize
           onChange={(notes) => update({ notes })}
         />
-      </Field>
+      </FieldBlock>
       {form.demands.map((row, index) => (
         <DemandFields
           key={row.key}

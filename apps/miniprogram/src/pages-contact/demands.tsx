@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button, TextArea } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { Message } from '@nutui/icons-react-taro';
 import {
   CONTACT_LIMITS,
@@ -32,8 +32,11 @@ import { useSubmit } from '../hooks/useSubmit';
 import { api } from '../services/api';
 import { formatDate } from '../services/format';
 import { contactListsPage, wishPage } from '../services/routes';
+import { demandActionDone, orderDemandActions } from './demand-actions';
 import './choices.scss';
 import './demands.scss';
+import { TextBox } from '../components/TextBox';
+import { showModal } from '../services/modal';
 
 type Tab = 'raised' | 'assigned' | 'queue';
 
@@ -71,6 +74,7 @@ function DemandCard({
   // Only the branch (or the secretary) accepts, rejects or assigns: it alone turns a demand into something else.
   const branch = demand.actions.some((action) => BRANCH_ACTIONS.has(action));
   const canWish = branch && !demand.wishId;
+  const { main, others } = orderDemandActions(demand.status, demand.actions);
   return (
     <View className="rv-card demand-card">
       <View className="demand-card__head">
@@ -101,13 +105,8 @@ function DemandCard({
       ) : null}
       {demand.actions.length ? (
         <View className="demand-card__actions">
-          {demand.actions.map((action) => (
-            <Button
-              key={action}
-              size="small"
-              type={action === 'reject' ? 'default' : 'primary'}
-              onClick={() => onAction(action)}
-            >
+          {others.map((action) => (
+            <Button key={action} size="small" onClick={() => onAction(action)}>
               {ACTION_LABELS[action]}
             </Button>
           ))}
@@ -119,6 +118,11 @@ function DemandCard({
           {canWish ? (
             <Button size="small" onClick={onWish}>
               转为心愿
+            </Button>
+          ) : null}
+          {main ? (
+            <Button className="demand-card__main" type="primary" block onClick={() => onAction(main)}>
+              {ACTION_LABELS[main]}
             </Button>
           ) : null}
         </View>
@@ -168,11 +172,10 @@ function RaiseDialog({ cid, onDone, onCancel }: { cid: string; onDone: () => voi
           </View>
         ))}
       </View>
-      <TextArea
+      <TextBox
         value={text}
         placeholder="请说明遇到的问题"
         maxLength={CONTACT_LIMITS.demandText.max}
-        autoSize
         onChange={(value) => setText(value)}
       />
       <PhotoPicker disabled={busy} onChange={setPhotoIds} onUploadingChange={setUploading} />
@@ -186,7 +189,9 @@ export default function DemandsPage() {
   const membership = currentMembership(me.data);
   const cid = membership?.communityId;
   const handles = membership ? canApprovePoints(membership) : false;
-  const [tab, setTab] = useState<Tab>('raised');
+  // Open where the work is: a branch secretary's queue, else what I raised.
+  const [chosenTab, setTab] = useState<Tab>();
+  const tab: Tab = chosenTab ?? (handles ? 'queue' : 'raised');
   const demands = usePagedList<DemandView>(
     (cursor) =>
       api.contact.demands(cid as string, {
@@ -211,11 +216,12 @@ export default function DemandsPage() {
   const transition = async (demand: DemandView, body: DemandTransitionRequest): Promise<boolean> => {
     setBusy(true);
     try {
-      replace(await api.contact.transitionDemand(demand.id, body));
-      void Taro.showToast({ title: '已更新', icon: 'success' });
+      const updated = await api.contact.transitionDemand(demand.id, body);
+      replace(updated);
+      void Taro.showToast({ title: demandActionDone(body.action, updated.assigneeName), icon: 'success' });
       return true;
     } catch (caught) {
-      void Taro.showModal({ title: '操作没有成功', content: toApiError(caught).message, showCancel: false });
+      void showModal({ title: '操作没有成功', content: toApiError(caught).message, showCancel: false });
       return false;
     } finally {
       setBusy(false);
@@ -232,7 +238,7 @@ export default function DemandsPage() {
   };
 
   const toWish = async (demand: DemandView) => {
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '转为微心愿',
       content: '把这条诉求发布到心愿墙，请志愿者帮忙？',
       confirmText: '转为心愿',
@@ -243,7 +249,7 @@ export default function DemandsPage() {
       void demands.reload();
       void Taro.navigateTo({ url: wishPage(wish.id) });
     } catch (caught) {
-      void Taro.showModal({ title: '没有转成功', content: toApiError(caught).message, showCancel: false });
+      void showModal({ title: '没有转成功', content: toApiError(caught).message, showCancel: false });
     }
   };
 
@@ -326,11 +332,10 @@ export default function DemandsPage() {
             )
           }
         >
-          <TextArea
+          <TextBox
             value={note}
             placeholder="怎么办的，结果如何"
             maxLength={CONTACT_LIMITS.resolution.max}
-            autoSize
             onChange={(value) => setNote(value)}
           />
         </FormDialog>

@@ -7,7 +7,7 @@ import { EmptyState, ErrorState, LoadingState } from '../components/states';
 import { useAsync, usePullToRefresh } from '../hooks/useAsync';
 import { useMe } from '../hooks/useMe';
 import { api } from '../services/api';
-import { formatDate } from '../services/format';
+import { formatDate, writtenMonth } from '../services/format';
 import { queryParam } from '../services/routes';
 import { VisitFormCard } from './VisitFormCard';
 import './household.scss';
@@ -16,7 +16,7 @@ function VisitItem({ visit }: { visit: VisitView }) {
   const facts = [
     visit.residents !== null ? `常住 ${visit.residents} 人` : null,
     visit.rented === null ? null : visit.rented ? '租户' : '自住',
-    visit.moveInDate ? `${visit.moveInDate.slice(0, 7).replace('-', ' 年 ')} 月入住` : null,
+    visit.moveInDate ? `${writtenMonth(visit.moveInDate)}入住` : null,
     visit.phone ? `电话 ${visit.phone}` : null,
   ].filter(Boolean);
   return (

@@ -7,6 +7,7 @@ import { Stepper } from '../components/Stepper';
 import { toApiError } from '../hooks/useAsync';
 import { api } from '../services/api';
 import { newIdempotencyKey } from '../services/format';
+import { showModal } from '../services/modal';
 
 /** The server takes at most this many of one reward in one order. */
 export const MAX_PER_ORDER = REWARD_LIMITS.quantity.max;
@@ -55,7 +56,7 @@ export function RedeemDialog({
         setUncertain(true);
         void Taro.showToast({ title: error.message, icon: 'none', duration: 3000 });
       } else {
-        await Taro.showModal({ title: '没有兑换成功', content: error.message, showCancel: false });
+        await showModal({ title: '没有兑换成功', content: error.message, showCancel: false });
         onFailed();
       }
     } finally {

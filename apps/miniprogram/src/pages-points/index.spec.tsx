@@ -51,8 +51,8 @@ describe('我的积分 page', () => {
     expect(await screen.findByText('襄阳街社区')).toBeTruthy();
     expect(container.querySelector('.points-card__balance')?.textContent).toBe('60');
     expect(container.querySelector('.points-card__pending')?.textContent).toBe('15');
-    expect(container.querySelector('.points-card__hours')?.textContent).toBe('4.0');
-    expect(screen.getByText('另有 2.0 小时服务时长待审批')).toBeTruthy();
+    expect(container.querySelector('.points-card__hours')?.textContent).toBe('4 小时');
+    expect(screen.getByText('另有 2 小时服务时长待审批')).toBeTruthy();
 
     expect(await screen.findByText('小区环境整治')).toBeTruthy();
     const rows = [...container.querySelectorAll('.ledger-row')];
@@ -97,7 +97,7 @@ describe('我的积分 page', () => {
       fireEvent.click(screen.getByText('服务时长明细'));
     });
 
-    expect(await screen.findByText('+1.5 小时')).toBeTruthy();
+    expect(await screen.findByText('+1 小时 30 分钟')).toBeTruthy();
   });
 
   it('opens the rewards and the leaderboard of the community shown', async () => {

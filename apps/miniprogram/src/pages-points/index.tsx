@@ -18,7 +18,7 @@ import { useRequireLogin } from '../hooks/useMe';
 import { usePagedList } from '../hooks/usePagedList';
 import { pickAccount, useMyPoints } from '../hooks/usePoints';
 import { api } from '../services/api';
-import { formatDateTime, hoursFixed, hoursShort, signed } from '../services/format';
+import { formatDateTime, formatDuration, signed } from '../services/format';
 import { joinPage, leaderboardPage, MY_ORDERS_PAGE, rewardsPage } from '../services/routes';
 import './index.scss';
 
@@ -66,13 +66,13 @@ export function PointsCard({
         <View className="points-card__fact">
           <Text className="points-card__fact-label">服务时长</Text>
           <Text className="points-card__fact-value">
-            <Text className="points-card__hours">{hoursFixed(account.minutes.balance)}</Text> 小时
+            <Text className="points-card__hours">{formatDuration(account.minutes.balance)}</Text>
           </Text>
         </View>
       </View>
       {account.minutes.pending ? (
         <Text className="points-card__note">
-          另有 {hoursFixed(account.minutes.pending)} 小时服务时长待审批
+          另有 {formatDuration(account.minutes.pending)}服务时长待审批
         </Text>
       ) : null}
     </View>
@@ -83,8 +83,7 @@ export function PointsCard({
 function LedgerRow({ item }: { item: MyTransferView }) {
   const negative = item.delta < 0;
   const size = Math.abs(item.delta);
-  const amount =
-    item.unit === Unit.Minutes ? `${signed(hoursShort(size), negative)} 小时` : signed(size, negative);
+  const amount = item.unit === Unit.Minutes ? signed(formatDuration(size), negative) : signed(size, negative);
   const tone = STATUS_TONES[item.status];
   const voided = item.status === TransferStatus.Voided;
   return (

@@ -12,6 +12,7 @@ import { useRequireLogin } from '../hooks/useMe';
 import { usePagedList } from '../hooks/usePagedList';
 import { api } from '../services/api';
 import './orders.scss';
+import { showModal } from '../services/modal';
 
 export default function MyOrdersPage() {
   useRequireLogin();
@@ -20,7 +21,7 @@ export default function MyOrdersPage() {
 
   const cancel = async (order: RedemptionView) => {
     if (cancelling) return;
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '取消兑换',
       content: `确定取消“${order.rewardName} × ${order.quantity}”吗？${order.total} 积分会退回给您。`,
       confirmText: '取消兑换',

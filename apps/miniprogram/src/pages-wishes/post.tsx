@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text, Picker } from '@tarojs/components';
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Input } from '@nutui/nutui-react-taro';
 import { ArrowRight, Check, Close } from '@nutui/icons-react-taro';
 import { ErrorCode, MemberView, WISH_CATEGORIES } from '@redvest/contract';
-import { Field } from '../components/Field';
+import { Field, FieldBlock } from '../components/Field';
 import { memberName } from '../components/members';
 import { Page } from '../components/Page';
 import { Segmented } from '../components/Segmented';
@@ -19,6 +19,8 @@ import { chinaDay, formatDate } from '../services/format';
 import { queryParam, wishPage } from '../services/routes';
 import { charCount, TITLE_MAX, validateWish, WishForm, WishFormErrors } from './post-form';
 import './post.scss';
+import { TextBox } from '../components/TextBox';
+import { showModal } from '../services/modal';
 
 type Mode = 'self' | 'resident';
 const MODES: { key: Mode; label: string }[] = [
@@ -124,7 +126,7 @@ export default function PostWishPage() {
       return;
     }
     const who = forResident && resident ? `代${memberName(resident)}发布` : '发布';
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '确认发布',
       content: forResident
         ? `${who}“${request.title}”（${request.category}）。代发的心愿会直接出现在心愿墙上。`
@@ -136,7 +138,7 @@ export default function PostWishPage() {
     setSending(true);
     try {
       const wish = await api.wishes.post(cid, request);
-      await Taro.showModal({
+      await showModal({
         title: forResident ? '已发布' : '已提交',
         content: forResident
           ? '心愿已经发布到心愿墙，党员和志愿者可以认领了。'
@@ -155,7 +157,7 @@ export default function PostWishPage() {
             : error.message;
         setErrors((current) => ({ ...current, [field]: message }));
       }
-      await Taro.showModal({
+      await showModal({
         title: '没有发布成功',
         content: error.message,
         showCancel: false,
@@ -233,16 +235,14 @@ export default function PostWishPage() {
             onChange={(title) => update({ title })}
           />
         </Field>
-        <Field label="具体说明" error={errors.description} hint="什么时间、什么地方、需要帮什么">
-          <TextArea
+        <FieldBlock label="具体说明" error={errors.description} hint="什么时间、什么地方、需要帮什么">
+          <TextBox
             value={form.description}
             placeholder="例如：家里客厅的灯泡坏了，我够不着，想请人帮忙换一下。"
             maxLength={500}
-            showCount
-            autoSize
             onChange={(description) => update({ description })}
           />
-        </Field>
+        </FieldBlock>
       </View>
 
       <View className="rv-card">

@@ -3,13 +3,11 @@ import {
   formatClock,
   formatDate,
   formatDateTime,
-  formatDuration,
   formatTimeRange,
-  hoursFixed,
-  hoursShort,
   newIdempotencyKey,
   pointsRuleText,
   signed,
+  writtenMonth,
 } from './format';
 
 describe('formatting the ledger', () => {
@@ -21,15 +19,6 @@ describe('formatting the ledger', () => {
     expect(formatDateTime('2026-01-02T00:05:00+08:00', now)).toBe('1月2日 00:05');
     expect(formatDateTime('2025-12-31T23:59:00+08:00', now)).toBe('2025年12月31日 23:59');
     expect(formatDateTime('not a date', now)).toBe('not a date');
-  });
-
-  it('shows service minutes as hours', () => {
-    expect(hoursFixed(360)).toBe('6.0');
-    expect(hoursFixed(90)).toBe('1.5');
-    expect(hoursFixed(0)).toBe('0.0');
-    expect(hoursShort(120)).toBe('2');
-    expect(hoursShort(90)).toBe('1.5');
-    expect(hoursShort(20)).toBe('0.3');
   });
 
   it('signs amounts with a real minus sign', () => {
@@ -58,11 +47,9 @@ describe('formatting the ledger', () => {
     );
   });
 
-  it('writes minutes served in hours and minutes', () => {
-    expect(formatDuration(80)).toBe('1 小时 20 分钟');
-    expect(formatDuration(120)).toBe('2 小时');
-    expect(formatDuration(45)).toBe('45 分钟');
-    expect(formatDuration(0)).toBe('0 分钟');
+  it('writes a month as 2026年7月', () => {
+    expect(writtenMonth('2026-07')).toBe('2026年7月');
+    expect(writtenMonth('2025-12-01')).toBe('2025年12月');
   });
 
   it('names the calendar day in China, which is ahead of UTC', () => {

@@ -51,29 +51,18 @@ export function formatTimeRange(startIso: string, endIso: string, now = new Date
     : `${formatDateTime(startIso, now)} 至 ${formatDateTime(endIso, now)}`;
 }
 
-/** Minutes served in words: 80 → `1 小时 20 分钟`, 120 → `2 小时`, 45 → `45 分钟`. */
-export function formatDuration(minutes: number): string {
-  const whole = Math.max(0, Math.round(minutes));
-  const hours = Math.floor(whole / 60);
-  const rest = whole % 60;
-  if (!hours) return `${rest} 分钟`;
-  return rest ? `${hours} 小时 ${rest} 分钟` : `${hours} 小时`;
+/** Durations are written by the shared rule: `45 分钟`, `1 小时 20 分钟`, `2 小时`. */
+export { formatDuration } from '@redvest/domain';
+
+/** `2026-07` (or a day in it) as the app writes a month: `2026年7月`. */
+export function writtenMonth(month: string): string {
+  return `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
 }
 
 /** `2026-11-23`: a calendar day in China, as the server's date fields take it. */
 export function chinaDay(date: Date): string {
   const t = chinaParts(date);
   return `${t.year}-${pad(t.month)}-${pad(t.day)}`;
-}
-
-/** Service minutes as hours with one decimal, for balances: 360 → `6.0`. */
-export function hoursFixed(minutes: number): string {
-  return (minutes / 60).toFixed(1);
-}
-
-/** Service minutes as hours, for amounts: 120 → `2`, 90 → `1.5`, 20 → `0.3`. */
-export function hoursShort(minutes: number): string {
-  return String(Number((minutes / 60).toFixed(1)));
 }
 
 /** A signed amount with a real minus sign: `+15`, `−20`. */

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
-import { TextArea } from '@nutui/nutui-react-taro';
+
 import { CheckChecked, CheckNormal } from '@nutui/icons-react-taro';
 import { ConfirmWishRequest, FulfilWishRequest, WishView } from '@redvest/contract';
 import { FormDialog } from '../FormDialog';
 import { PhotoPicker } from './PhotoPicker';
 import { StarRating } from './StarRating';
 import './wishes.scss';
+import { TextBox } from '../TextBox';
 
 function Choice({
   selected,
@@ -132,7 +133,7 @@ export function FulfilDialog({
       <Text className="wish-dialog__text">说说您是怎么帮居民完成的（必填），居民确认后您就能得到积分。</Text>
       <Presets items={FULFIL_PRESETS} value={note} onPick={setNote} />
       <View className="wish-dialog__input">
-        <TextArea value={note} placeholder="也可以自己写" maxLength={500} onChange={setNote} />
+        <TextBox value={note} placeholder="也可以自己写" maxLength={500} onChange={setNote} />
       </View>
       <Text className="wish-dialog__label">照片（选填）</Text>
       <PhotoPicker disabled={busy} onChange={setPhotos} onUploadingChange={setUploading} />
@@ -179,7 +180,7 @@ export function ConfirmWishDialog({
       <Text className="wish-dialog__label">{onBehalf ? '居民的感谢（选填）' : '想说的感谢话（选填）'}</Text>
       <Presets items={THANKS_PRESETS} value={thanks} onPick={setThanks} />
       <View className="wish-dialog__input">
-        <TextArea value={thanks} placeholder="也可以自己写" maxLength={300} onChange={setThanks} />
+        <TextBox value={thanks} placeholder="也可以自己写" maxLength={300} onChange={setThanks} />
       </View>
     </FormDialog>
   );

@@ -9,6 +9,7 @@ import { memberName } from '../members';
 import { ReasonDialog } from '../ReasonDialog';
 import { MemberPicker } from './MemberPicker';
 import { ClaimDialog, ConfirmWishDialog, FulfilDialog } from './WishDialogs';
+import { showModal } from '../../services/modal';
 
 /** The server's answers that mean the wish changed meanwhile: say so and show it as it is now. */
 const STALE: ReadonlySet<string> = new Set([
@@ -70,7 +71,7 @@ export function useWishActions({
       const error = toApiError(caught);
       if (STALE.has(error.code) || FINAL.has(error.code)) {
         setDialog(null);
-        await Taro.showModal({
+        await showModal({
           title: error.code === ErrorCode.WishAlreadyClaimed ? '手慢了一步' : '没有办成',
           content: error.message,
           showCancel: false,
@@ -87,7 +88,7 @@ export function useWishActions({
   };
 
   const ask = async (title: string, content: string, confirmText: string): Promise<boolean> => {
-    const { confirm } = await Taro.showModal({ title, content, confirmText, cancelText: '再想想' });
+    const { confirm } = await showModal({ title, content, confirmText, cancelText: '再想想' });
     return confirm;
   };
 

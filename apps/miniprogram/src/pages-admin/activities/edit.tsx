@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text, Picker } from '@tarojs/components';
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Input } from '@nutui/nutui-react-taro';
 import { Location } from '@nutui/icons-react-taro';
 import { ACTIVITY_CATEGORIES, ActivityView, ErrorCode, PointsRuleKind } from '@redvest/contract';
 import { Field, FieldBlock } from '../../components/Field';
@@ -29,6 +29,7 @@ import {
 } from './form';
 import { addDays, dateLabel, daysBetween } from './time';
 import './edit.scss';
+import { TextBox } from '../../components/TextBox';
 
 const POINTS_KINDS: readonly { key: PointsRuleKind; label: string }[] = [
   { key: 'per_attendance', label: '每次签到' },
@@ -344,16 +345,14 @@ function ActivityEditor({ cid, activity }: { cid: string; activity?: ActivityVie
       </View>
 
       <View className="rv-card">
-        <Field label="活动说明（选填）" error={errors.description}>
-          <TextArea
+        <FieldBlock label="活动说明（选填）" error={errors.description}>
+          <TextBox
             value={form.description}
             placeholder="如：请穿红马甲、带好手套"
             maxLength={MAX_DESCRIPTION}
-            rows={4}
-            showCount
             onChange={(description) => update({ description })}
           />
-        </Field>
+        </FieldBlock>
       </View>
 
       {problem ? (

@@ -25,6 +25,7 @@ import { attendanceText, Fact, PhaseBadge, pointsRuleText } from '../activities/
 import { exportAttendance } from './export';
 import { ProxyCheckinDialog } from './ProxyCheckinDialog';
 import './index.scss';
+import { showModal } from '../../services/modal';
 
 const STATUS_TONES: Record<AttendanceStatus, BadgeTone> = {
   open: 'green',
@@ -138,7 +139,7 @@ export default function ActivityAdminPage() {
 
   const checkOut = async (attendee: AttendeeView) => {
     if (busy) return;
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '代签退',
       content: `为${attendee.name || '该成员'}签退？签退时间按现在记录。`,
       confirmText: '签退',

@@ -1,5 +1,5 @@
 import { ApprovalItem, Unit } from '@redvest/contract';
-import { hoursShort } from '../../services/format';
+import { formatDuration } from '../../services/format';
 
 /** What the secretary decides on at once: one award, or the points and minutes of one attendance (one linkId). */
 export interface ApprovalGroup {
@@ -46,6 +46,6 @@ export function groupApprovals(items: ApprovalItem[]): ApprovalGroup[] {
 export function groupAmount(group: Pick<ApprovalGroup, 'points' | 'minutes'>): string {
   const parts: string[] = [];
   if (group.points) parts.push(`${group.points} 积分`);
-  if (group.minutes) parts.push(`${hoursShort(group.minutes)} 小时`);
+  if (group.minutes) parts.push(formatDuration(group.minutes));
   return parts.join(' + ');
 }

@@ -46,7 +46,7 @@ describe('积分审批 page', () => {
     expect(within(card('赵志远')).getByText('15 积分 + 2 小时')).toBeTruthy();
     expect(within(card('赵志远')).getByText('志愿服务签到：小区环境整治')).toBeTruthy();
     expect(within(card('赵志远')).getByText(/11月23日 18:30/)).toBeTruthy();
-    expect(within(card('陈丽')).getByText('15 积分 + 1.5 小时')).toBeTruthy();
+    expect(within(card('陈丽')).getByText('15 积分 + 1 小时 30 分钟')).toBeTruthy();
     expect(within(card('刘洋')).getByText('5 积分')).toBeTruthy();
     expect(screen.getByText(/共 3 条待审批/)).toBeTruthy();
   });

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button, Checkbox, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Checkbox } from '@nutui/nutui-react-taro';
 import { Check } from '@nutui/icons-react-taro';
 import { ApprovalItem, ErrorCode } from '@redvest/contract';
 import { FormDialog } from '../../components/FormDialog';
@@ -15,6 +15,8 @@ import { formatDateTime } from '../../services/format';
 import { queryParam } from '../../services/routes';
 import { ApprovalGroup, groupAmount, groupApprovals } from './group';
 import './index.scss';
+import { TextBox } from '../../components/TextBox';
+import { showModal } from '../../services/modal';
 
 /** Reasons secretaries give most often: one tap instead of typing. */
 const COMMON_REASONS = ['当天未到场', '重复登记', '服务时长有误'];
@@ -105,7 +107,7 @@ function RejectDialog({
         ))}
       </View>
       <View className="reject-dialog__input">
-        <TextArea value={reason} placeholder="也可以自己写" maxLength={100} onChange={setReason} />
+        <TextBox value={reason} placeholder="也可以自己写" maxLength={100} onChange={setReason} />
       </View>
     </FormDialog>
   );
@@ -200,7 +202,7 @@ export default function ApprovalsPage() {
       setRejecting(null);
       const verb = action === 'approve' ? '通过' : '退回';
       if (failed.length) {
-        await Taro.showModal({
+        await showModal({
           title: `${decided.length} 条已${verb}，${failed.length} 条未成功`,
           content: '未成功的记录仍在列表中，原因已用红字标出。',
           showCancel: false,
@@ -217,7 +219,7 @@ export default function ApprovalsPage() {
   };
 
   const approveChosen = async () => {
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '批量通过',
       content: `确定通过选中的 ${chosen.length} 条积分吗？`,
       confirmText: '全部通过',

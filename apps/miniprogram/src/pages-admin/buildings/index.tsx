@@ -13,6 +13,7 @@ import { api } from '../../services/api';
 import { pickSheet } from '../../services/pick-sheet';
 import { adminPage, queryParam } from '../../services/routes';
 import './index.scss';
+import { showModal } from '../../services/modal';
 
 function floorRange(floors: number[]): string {
   if (!floors.length) return '';
@@ -53,7 +54,7 @@ export default function BuildingsPage() {
     setProblems([]);
     try {
       const result = await api.communities.importHouseholds(cid, file);
-      await Taro.showModal({
+      await showModal({
         title: '导入完成',
         content: `新增 ${result.imported} 户${result.skipped ? `，${result.skipped} 户已存在未改动` : ''}。`,
         showCancel: false,

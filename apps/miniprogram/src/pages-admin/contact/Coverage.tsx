@@ -1,6 +1,7 @@
 import { View, Text, Picker } from '@tarojs/components';
 import { ArrowDown } from '@nutui/icons-react-taro';
 import { CoverageResponse } from '@redvest/contract';
+import { coveragePercent } from '@redvest/domain';
 import { MonthOption } from './months';
 
 /** Which month the coverage is for: a system picker over the last months. */
@@ -36,16 +37,25 @@ export function MonthSwitch({
   );
 }
 
-/** Per group and building: households, visited in the month, overdue now. */
+/** Per group and building: households, visited in the month and the share of them, overdue now. */
 export function CoverageTable({ coverage }: { coverage: CoverageResponse }) {
+  const households = coverage.rows.reduce((sum, row) => sum + row.households, 0);
+  const visited = coverage.rows.reduce((sum, row) => sum + row.visited, 0);
   return (
     <>
-      <Text className="contact-coverage__note">逾期：现在已超过 {coverage.overdueDays} 天没有走访的住户</Text>
+      <Text className="contact-coverage__total">
+        本月覆盖率 <Text className="contact-coverage__percent">{coveragePercent(visited, households)}%</Text>
+        （已访 {visited} 户，共 {households} 户）
+      </Text>
+      <Text className="contact-coverage__note">
+        已访：本月走访过的住户；逾期：现在已超过 {coverage.overdueDays} 天没有走访的住户
+      </Text>
       <View className="contact-coverage" role="table">
         <View className="contact-coverage__row contact-coverage__row--head" role="row">
           <Text className="contact-coverage__cell contact-coverage__cell--wide">小组 / 楼栋</Text>
           <Text className="contact-coverage__cell">户数</Text>
-          <Text className="contact-coverage__cell">当月已访</Text>
+          <Text className="contact-coverage__cell">已访</Text>
+          <Text className="contact-coverage__cell">覆盖率</Text>
           <Text className="contact-coverage__cell">逾期</Text>
         </View>
         {coverage.rows.map((row) => (
@@ -56,6 +66,7 @@ export function CoverageTable({ coverage }: { coverage: CoverageResponse }) {
             </View>
             <Text className="contact-coverage__cell">{row.households}</Text>
             <Text className="contact-coverage__cell">{row.visited}</Text>
+            <Text className="contact-coverage__cell">{coveragePercent(row.visited, row.households)}%</Text>
             <Text
               className={`contact-coverage__cell${row.overdue ? ' contact-coverage__cell--overdue' : ''}`}
             >

@@ -30,6 +30,7 @@ import { FloorMap } from './FloorMap';
 import { FloorRange } from './FloorRange';
 import { activeGroup } from './find-group';
 import './assign.scss';
+import { showModal } from '../../services/modal';
 
 const EMPTY_RANGE: RangeForm = { unit: '', floorFrom: '', floorTo: '' };
 
@@ -102,7 +103,7 @@ function AssignBoard({ group, buildings }: { group: ContactGroupView; buildings:
 
   const release = async () => {
     if (busy || !toRelease.length) return;
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '收回住户',
       content: `收回后这 ${toRelease.length} 户不再由“${group.name}”包干，可以再分给其他小组；走访记录会保留。`,
       confirmText: '收回',

@@ -36,7 +36,9 @@ describe('包户管理 page', () => {
 
     expect(await screen.findByText('阳光里小区 · 包 12 户')).toBeTruthy();
     expect(screen.getByText('组长：张卫东 · 成员：张卫东、刘建国')).toBeTruthy();
-    expect(await screen.findByText('逾期：现在已超过 30 天没有走访的住户')).toBeTruthy();
+    expect(
+      await screen.findByText('已访：本月走访过的住户；逾期：现在已超过 30 天没有走访的住户'),
+    ).toBeTruthy();
     expect(screen.getByText('11')).toBeTruthy();
     expect(screen.getByText('1栋')).toBeTruthy();
     const thisMonth = recentMonths()[0];

@@ -15,6 +15,7 @@ import { GroupCard } from './GroupCard';
 import { SettingsCard } from './SettingsCard';
 import { recentMonths } from './months';
 import './index.scss';
+import { showModal } from '../../services/modal';
 
 /** 包户管理 (secretaries): the contact groups with their households, and a month's visit coverage. */
 export default function ContactAdminPage() {
@@ -35,7 +36,7 @@ export default function ContactAdminPage() {
 
   const dissolve = async (group: ContactGroupView) => {
     if (dissolving) return;
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '解散小组',
       content: `解散“${group.name}”后，它包干的 ${group.householdCount} 户住户会被收回，可以再分给其他小组；以往的走访记录都会保留。`,
       confirmText: '解散',

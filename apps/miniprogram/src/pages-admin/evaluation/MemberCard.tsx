@@ -10,7 +10,7 @@ import {
   RatingLevel,
 } from '@redvest/contract';
 import { Badge, BadgeTone } from '../../components/Badge';
-import { hoursFixed } from '../../services/format';
+import { formatDuration } from '../../services/format';
 
 const LEVELS: RatingLevel[] = ['group', 'branch', 'community'];
 
@@ -60,12 +60,12 @@ export function mergeMembers(
   return members;
 }
 
-function Stat({ value, unit, label }: { value: string | number; unit: string; label: string }) {
+function Stat({ value, unit, label }: { value: string | number; unit?: string; label: string }) {
   return (
     <View className="eval-stat">
       <Text className="eval-stat__value">
         {value}
-        <Text className="eval-stat__unit">{unit}</Text>
+        {unit ? <Text className="eval-stat__unit">{unit}</Text> : null}
       </Text>
       <Text className="eval-stat__label">{label}</Text>
     </View>
@@ -92,7 +92,7 @@ export function MemberCard({
       {report ? (
         <View className="eval-stats">
           <Stat value={report.activities} unit="次" label="参加活动" />
-          <Stat value={hoursFixed(report.minutes)} unit="小时" label="服务时长" />
+          <Stat value={formatDuration(report.minutes)} label="服务时长" />
           <Stat value={report.wishesFulfilled} unit="个" label="完成心愿" />
           <Stat value={report.visits} unit="次" label="入户走访" />
           <Stat value={report.demandsResolved} unit="件" label="办结诉求" />

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text } from '@tarojs/components';
-import { TextArea } from '@nutui/nutui-react-taro';
+
 import {
   CONTACT_LIMITS,
   GivenRating,
@@ -12,10 +12,11 @@ import {
   RatingLevel,
 } from '@redvest/contract';
 import { Choices } from '../../components/Choices';
-import { Field } from '../../components/Field';
+import { FieldBlock } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
 import { useSubmit } from '../../hooks/useSubmit';
 import { api } from '../../services/api';
+import { TextBox } from '../../components/TextBox';
 
 const GRADES = (Object.keys(RATING_GRADE_LABELS) as RatingGrade[]).map((key) => ({
   key,
@@ -71,15 +72,14 @@ export function RateDialog({
         {rating.name} · {year} 年度
       </Text>
       <Choices label="评价等次" items={GRADES} value={grade} column onChange={setGrade} />
-      <Field label="评语（选填）">
-        <TextArea
+      <FieldBlock label="评语（选填）">
+        <TextBox
           value={comment}
           placeholder="写几句对这位党员的评价"
           maxLength={CONTACT_LIMITS.ratingComment.max}
-          autoSize
           onChange={setComment}
         />
-      </Field>
+      </FieldBlock>
     </FormDialog>
   );
 }

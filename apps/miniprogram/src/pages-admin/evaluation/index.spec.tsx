@@ -137,11 +137,11 @@ describe('年度评价 page', () => {
     expect(within(zhang).getAllByText('评价')).toHaveLength(3);
     expect(within(zhang).getByText('参加活动')).toBeTruthy();
     expect(within(zhang).getByText('12')).toBeTruthy();
-    expect(within(zhang).getByText('25.5')).toBeTruthy();
+    expect(within(zhang).getByText('25 小时 30 分钟')).toBeTruthy();
     expect(within(zhang).getByText('260')).toBeTruthy();
     // In the report but not for the caller to rate: the figures and the rating given.
     const zhao = card('赵敏');
-    expect(within(zhao).getByText('1.5')).toBeTruthy();
+    expect(within(zhao).getByText('1 小时 30 分钟')).toBeTruthy();
     expect(within(zhao).getByText('社区评价')).toBeTruthy();
     expect(within(zhao).getByText('合格')).toBeTruthy();
     expect(within(zhao).queryByText('评价')).toBeNull();

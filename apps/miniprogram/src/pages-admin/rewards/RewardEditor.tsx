@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Input } from '@nutui/nutui-react-taro';
 import { REWARD_LIMITS, RewardView } from '@redvest/contract';
-import { Field } from '../../components/Field';
+import { Field, FieldBlock } from '../../components/Field';
 import { toApiError } from '../../hooks/useAsync';
 import { api } from '../../services/api';
 import { formOf, RewardErrors, RewardForm, validateReward } from './validate';
+import { TextBox } from '../../components/TextBox';
 
 /** Adds a reward (without `reward`) or changes one: name, cost, stock and a short description. */
 export function RewardEditor({
@@ -74,14 +75,14 @@ export function RewardEditor({
           onChange={(stock) => update({ stock })}
         />
       </Field>
-      <Field label="说明（选填）" error={errors.description}>
-        <TextArea
+      <FieldBlock label="说明（选填）" error={errors.description}>
+        <TextBox
           value={form.description}
           placeholder="如：社区服务站领取，每月补货"
           maxLength={REWARD_LIMITS.description.max}
           onChange={(description) => update({ description })}
         />
-      </Field>
+      </FieldBlock>
       <View className="rv-actions">
         <Button size="large" disabled={saving} onClick={onCancel}>
           取消

@@ -16,6 +16,7 @@ import { api } from '../../services/api';
 import { queryParam } from '../../services/routes';
 import { RewardEditor } from './RewardEditor';
 import './index.scss';
+import { showModal } from '../../services/modal';
 
 type Tab = 'rewards' | 'orders';
 const TABS = [
@@ -55,7 +56,7 @@ export default function AdminRewardsPage() {
   const toggleActive = async (reward: RewardView) => {
     if (working) return;
     if (reward.active) {
-      const { confirm } = await Taro.showModal({
+      const { confirm } = await showModal({
         title: '下架商品',
         content: `下架后居民看不到“${reward.name}”，已兑换的订单不受影响。`,
         confirmText: '下架',
@@ -76,7 +77,7 @@ export default function AdminRewardsPage() {
   const closeOrder = async (order: RedemptionView, action: 'pickUp' | 'cancel') => {
     if (working) return;
     const what = `${order.userName}的“${order.rewardName} × ${order.quantity}”`;
-    const { confirm } = await Taro.showModal(
+    const { confirm } = await showModal(
       action === 'pickUp'
         ? { title: '确认领取', content: `确认${what}已领取？`, confirmText: '已领取' }
         : {

@@ -25,11 +25,12 @@ import {
 } from '../../services/routes';
 import { getToken } from '../../services/session';
 import './index.scss';
+import { showModal } from '../../services/modal';
 
 const goJoin = () => void Taro.navigateTo({ url: joinPage() });
 
 async function confirmLogout() {
-  const { confirm } = await Taro.showModal({
+  const { confirm } = await showModal({
     title: '退出登录',
     content: '确定要退出登录吗？',
     confirmText: '退出',
@@ -38,7 +39,7 @@ async function confirmLogout() {
 }
 
 async function confirmLogoutEverywhere() {
-  const { confirm } = await Taro.showModal({
+  const { confirm } = await showModal({
     title: '退出所有设备',
     content: '您在所有手机上的登录都会失效，需要重新登录。手机丢了或借给别人用过时可以这样做。确定吗？',
     confirmText: '全部退出',
@@ -57,7 +58,7 @@ async function confirmLogoutEverywhere() {
  */
 async function leaveCommunity(membership: MembershipView): Promise<boolean> {
   const pending = membership.status === MembershipStatus.Pending;
-  const { confirm } = await Taro.showModal({
+  const { confirm } = await showModal({
     title: pending ? '撤回入社区申请' : `退出${membership.communityName}`,
     content: pending
       ? '撤回后，您填写的姓名和手机号将从该社区删除。以后可以凭邀请码重新申请。'
@@ -72,7 +73,7 @@ async function leaveCommunity(membership: MembershipView): Promise<boolean> {
     void Taro.showToast({ title: pending ? '已撤回' : '已退出社区', icon: 'success' });
     return true;
   } catch (error) {
-    await Taro.showModal({ title: '没有退出', content: toApiError(error).message, showCancel: false });
+    await showModal({ title: '没有退出', content: toApiError(error).message, showCancel: false });
     return false;
   }
 }
@@ -118,7 +119,10 @@ export default function MinePage() {
           {[...nickname][0] ?? '我'}
         </Avatar>
         <View className="mine-profile__text">
+          {/* The person sees themself: their WeChat nickname, said to be one; the community's records carry the
+              real name (姓名, on the community card below); see docs/architecture.md. */}
           <Text className="mine-profile__name">{nickname}</Text>
+          <Text className="mine-profile__nickname">微信昵称</Text>
           {isPlatformAdmin ? (
             <Badge tone="blue">平台管理员</Badge>
           ) : (

@@ -9,6 +9,7 @@ import { api } from '../../services/api';
 import { logout } from '../../services/auth';
 import { getToken, HOME_PAGE } from '../../services/session';
 import './index.scss';
+import { showModal } from '../../services/modal';
 
 /**
  * The privacy notice. Reached after login while the user has not agreed to its current version (nothing asks
@@ -34,7 +35,7 @@ export default function PrivacyPage() {
   };
 
   const decline = async () => {
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '不同意隐私保护指引',
       content:
         '不同意将无法使用加入社区、签到、心愿等需要个人信息的功能，并将退出登录。您可以随时重新登录并同意。',

@@ -24,6 +24,7 @@ import { QueuedScan, SentScan } from '../../services/offline-scans';
 import { ACTIVITIES_PAGE, CHECKIN_RESULT_PAGE, queryParam, RECORDS_PAGE } from '../../services/routes';
 import { getToken, goToLogin } from '../../services/session';
 import './index.scss';
+import { showModal } from '../../services/modal';
 
 const isH5 = process.env.TARO_ENV === 'h5';
 
@@ -66,6 +67,8 @@ function SentRow({ sent }: { sent: SentScan }) {
 export default function ScanPage() {
   const scene = queryParam(useRouter().params, 'scene');
   const [busy, setBusy] = useState(false);
+  // Which button started the check-in: that one spins, the other only waits.
+  const [tapped, setTapped] = useState<'scan' | 'paste'>('scan');
   const [pasted, setPasted] = useState('');
   const [pasteError, setPasteError] = useState<string | undefined>();
   const [checkout, setCheckout] = useState(checkoutModeOn);
@@ -90,14 +93,14 @@ export default function ScanPage() {
         setCheckoutMode(false);
         setCheckout(false);
         setPasted('');
-        await Taro.showModal({
+        await showModal({
           title: '网络不好，已先保存',
           content: `这次扫码已保存在手机上，网络恢复后会自动上传，${intent ? '签退' : '签到'}时间按刚才扫码的时间记录。`,
           showCancel: false,
           confirmText: '知道了',
         });
       } else {
-        await Taro.showModal({
+        await showModal({
           title: intent ? '没有签退成功' : '没有签到成功',
           content: outcome.error.message,
           showCancel: false,
@@ -122,7 +125,7 @@ export default function ScanPage() {
     const token = fromScene ?? takePendingScan();
     if (token) void submit(token);
     else if (scene && !fromScene) {
-      void Taro.showModal({ title: '没有签到成功', content: NOT_A_CHECKIN_CODE, showCancel: false });
+      void showModal({ title: '没有签到成功', content: NOT_A_CHECKIN_CODE, showCancel: false });
     }
   };
   useEffect(takeWaitingCode, [scene]);
@@ -135,24 +138,26 @@ export default function ScanPage() {
   });
 
   const scanInWechat = async () => {
+    setTapped('scan');
     const scanned = await scanWithWechat();
     if (!scanned) return;
     if ('problem' in scanned) {
-      void Taro.showModal({ title: '没有识别到签到码', content: scanned.problem, showCancel: false });
+      void showModal({ title: '没有识别到签到码', content: scanned.problem, showCancel: false });
       return;
     }
     await submit(scanned.token);
   };
 
   const scanInBrowser = async () => {
+    setTapped('scan');
     try {
       const text = await scanWithCamera();
       if (text === null) return;
       const token = readCheckinToken(text);
       if (token) await submit(token);
-      else void Taro.showModal({ title: '没有识别到签到码', content: NOT_A_CHECKIN_CODE, showCancel: false });
+      else void showModal({ title: '没有识别到签到码', content: NOT_A_CHECKIN_CODE, showCancel: false });
     } catch (error) {
-      void Taro.showModal({ title: '无法打开摄像头', content: (error as Error).message, showCancel: false });
+      void showModal({ title: '无法打开摄像头', content: (error as Error).message, showCancel: false });
     }
   };
 
@@ -163,10 +168,16 @@ export default function ScanPage() {
       return;
     }
     setPasteError(undefined);
+    setTapped('paste');
     void submit(token);
   };
 
   const action = checkout ? '签退' : '签到';
+  // While a check-in is on its way the button tapped spins and the other waits.
+  const busyProps = (button: 'scan' | 'paste') => ({
+    loading: busy && tapped === button,
+    disabled: busy && tapped !== button,
+  });
 
   return (
     <Page className="scan-page">
@@ -198,7 +209,7 @@ export default function ScanPage() {
             type="primary"
             size="xlarge"
             block
-            loading={busy}
+            {...busyProps('scan')}
             icon={<Scan size={24} />}
             onClick={() => void scanInWechat()}
           >
@@ -209,7 +220,7 @@ export default function ScanPage() {
             type="primary"
             size="xlarge"
             block
-            loading={busy}
+            {...busyProps('scan')}
             icon={<Photograph size={24} />}
             onClick={() => void scanInBrowser()}
           >
@@ -234,7 +245,7 @@ export default function ScanPage() {
               onConfirm={submitPasted}
             />
           </Field>
-          <Button type="primary" size="large" block loading={busy} onClick={submitPasted}>
+          <Button type="primary" size="large" block {...busyProps('paste')} onClick={submitPasted}>
             {action}
           </Button>
         </View>
