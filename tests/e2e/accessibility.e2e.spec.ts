@@ -1,0 +1,167 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Page } from 'playwright-core';
+import { ARTIFACTS, CURRENT_PAGE, settle } from '../support/browser';
+import { AxeFinding, seriousAxeFindings } from '../support/axe';
+import { useDemoSession } from '../support/demo-session';
+
+/**
+ * axe-core on every H5 page, as the person who uses it, in normal and 长辈模式. Each page may have at most
+ * the serious and critical findings recorded in axe-baseline.json, which only goes down: the aim is none.
+ */
+const BASELINE_FILE = path.join(__dirname, 'axe-baseline.json');
+const baseline: Record<string, number> = JSON.parse(readFileSync(BASELINE_FILE, 'utf8'));
+
+interface Ids {
+  cid: string;
+  activityId: string;
+  wishId: string;
+  householdId: string;
+  groupId: string;
+  buildingId: string;
+}
+
+const PAGES: Record<string, (ids: Ids) => string[]> = {
+  'demo-resident': ({ cid, wishId, activityId }) => [
+    'pages/home/index',
+    'pages/wishes/index',
+    'pages/mine/index',
+    `pages-wishes/post?cid=${cid}`,
+    `pages-wishes/detail?id=${wishId}`,
+    'pages-wishes/mine',
+    'pages-wishes/messages',
+    'pages-points/index',
+    `pages-points/rewards?cid=${cid}`,
+    'pages-points/orders',
+    `pages-points/leaderboard?cid=${cid}`,
+    'pages-activities/index',
+    `pages-activities/detail?id=${activityId}`,
+    'pages-contact/demands',
+    'pages-account/my-data',
+    'pages-account/delete-account',
+  ],
+  'demo-volunteer': () => ['pages/scan/index', 'pages-activities/records'],
+  'demo-member-1': ({ householdId }) => [
+    'pages-contact/index',
+    `pages-contact/household?id=${householdId}`,
+    'pages-contact/lists',
+    'pages-wishes/claimed',
+  ],
+  'demo-secretary': ({ cid, activityId, groupId, buildingId }) => [
+    `pages-admin/members/index?cid=${cid}`,
+    `pages-admin/buildings/index?cid=${cid}`,
+    `pages-admin/households/index?cid=${cid}&buildingId=${buildingId}`,
+    `pages-admin/approvals/index?cid=${cid}`,
+    `pages-admin/rewards/index?cid=${cid}`,
+    `pages-admin/activities/index?cid=${cid}`,
+    `pages-admin/activities/edit?cid=${cid}`,
+    `pages-admin/activity/index?activityId=${activityId}`,
+    `pages-admin/corrections/index?cid=${cid}`,
+    `pages-admin/live-code/index?activityId=${activityId}`,
+    `pages-admin/poster/index?activityId=${activityId}`,
+    `pages-admin/wishes/index?cid=${cid}`,
+    `pages-admin/contact/index?cid=${cid}`,
+    `pages-admin/contact/group?cid=${cid}&groupId=${groupId}`,
+    `pages-admin/contact/assign?cid=${cid}&groupId=${groupId}`,
+    `pages-admin/evaluation/index?cid=${cid}`,
+    `pages-admin/audit/index?cid=${cid}`,
+  ],
+};
+
+describe('accessibility of every H5 page (axe-core, WCAG 2.1 AA)', () => {
+  const session = useDemoSession();
+  const found: Record<string, AxeFinding[]> = {};
+
+  async function api<T>(page: Page, url: string, init: RequestInit = {}): Promise<T> {
+    // Taro's H5 storage keeps each value wrapped: {"data": …}.
+    const stored = await page.evaluate(() => localStorage.getItem('token'));
+    const token = (JSON.parse(stored ?? '{}') as { data?: string }).data;
+    const answer = await fetch(`${session.baseUrl()}${url}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    });
+    if (!answer.ok) throw new Error(`${url}: ${answer.status}`);
+    return (await answer.json()) as T;
+  }
+
+  async function demoIds(secretary: Page, member: Page): Promise<Ids> {
+    const me = await api<{ memberships: { communityId: string }[] }>(secretary, '/api/me');
+    const cid = me.memberships[0].communityId;
+    const first = async <T>(page: Page, url: string) => (await api<{ items: T[] }>(page, url)).items[0];
+    return {
+      cid,
+      activityId: (await first<{ id: string }>(secretary, `/api/communities/${cid}/activities`)).id,
+      wishId: (await first<{ id: string }>(secretary, `/api/communities/${cid}/wishes`)).id,
+      householdId: (await first<{ id: string }>(member, '/api/me/households')).id,
+      groupId: (await first<{ id: string }>(secretary, `/api/communities/${cid}/contact-groups`)).id,
+      buildingId: (await first<{ id: string }>(secretary, `/api/communities/${cid}/buildings`)).id,
+    };
+  }
+
+  async function audit(page: Page, key: string, route: string) {
+    await page.goto(`${session.baseUrl()}/#/${route}`);
+    await settle(page);
+    // What the page shows once loaded, not its skeleton, and not a toast that is about to go.
+    await page.locator(`${CURRENT_PAGE} .rv-loading`).first().waitFor({ state: 'detached', timeout: 30000 });
+    await page
+      .locator('.taro__toast')
+      .first()
+      .waitFor({ state: 'hidden', timeout: 30000 })
+      .catch(() => undefined);
+    await page.waitForTimeout(300);
+    found[key] = await seriousAxeFindings(page);
+  }
+
+  it('finds no more serious or critical problems on any page than before, in either mode', async () => {
+    const phones: Record<string, Page> = {};
+    for (const who of Object.keys(PAGES)) phones[who] = await session.loggedIn(who);
+    const ids = await demoIds(phones['demo-secretary'], phones['demo-member-1']);
+    const visitor = await session.newPhone();
+    for (const mode of ['normal', 'elderly'] as const) {
+      for (const route of ['pages/login/index', 'pages/privacy/index'])
+        await audit(visitor, `visitor ${route} ${mode}`, route);
+      for (const [who, routes] of Object.entries(PAGES)) {
+        await api(phones[who], '/api/me/settings', {
+          method: 'PUT',
+          body: JSON.stringify({ elderlyMode: mode === 'elderly' }),
+        });
+        for (const route of routes(ids))
+          await audit(phones[who], `${who} ${route.split('?')[0]} ${mode}`, route);
+      }
+    }
+
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(path.join(ARTIFACTS, 'axe.json'), JSON.stringify(found, null, 2));
+    const counts = Object.fromEntries(Object.entries(found).map(([key, list]) => [key, count(list)]));
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    const pagesWith = Object.values(counts).filter((n) => n > 0).length;
+    console.log(
+      `axe: ${Object.keys(counts).length} 页次，${pagesWith} 页次有严重问题，共 ${total} 个元素；按规则：` +
+        JSON.stringify(byRule(found)),
+    );
+    if (process.env.AXE_WRITE_BASELINE) writeBaseline(counts);
+    const worse = Object.entries(counts).filter(([key, n]) => n > (baseline[key] ?? 0));
+    expect(worse.map(([key, n]) => `${key}: ${n} (baseline ${baseline[key] ?? 0})`)).toEqual([]);
+  });
+});
+
+/** Elements with a serious or critical finding: one element failing two rules counts twice. */
+const count = (list: AxeFinding[]) => list.reduce((n, finding) => n + finding.targets.length, 0);
+
+function byRule(found: Record<string, AxeFinding[]>): Record<string, number> {
+  const rules: Record<string, number> = {};
+  for (const list of Object.values(found))
+    for (const finding of list) rules[finding.rule] = (rules[finding.rule] ?? 0) + finding.targets.length;
+  return rules;
+}
+
+/** The baseline is lowered where pages improved and never raised: a page that got worse fails instead. */
+function writeBaseline(counts: Record<string, number>): void {
+  const next = Object.fromEntries(
+    Object.entries(counts)
+      .map(([key, n]) => [key, Math.min(n, baseline[key] ?? (Object.keys(baseline).length ? 0 : n))] as const)
+      .filter(([, n]) => n > 0)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+  writeFileSync(BASELINE_FILE, `${JSON.stringify(next, null, 2)}\n`);
+}
