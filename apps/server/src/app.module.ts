@@ -20,6 +20,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { RecordsModule } from './records/records.module';
 import { UploadsModule } from './uploads/uploads.module';
+import { FamilyModule } from './family/family.module';
 import { WishesModule } from './wishes/wishes.module';
 import { RewardsModule } from './rewards/rewards.module';
 import { WechatModule } from './wechat/wechat.module';
@@ -48,6 +49,7 @@ export class AppModule {
         UploadsModule,
         ContentModule,
         NotificationsModule,
+        FamilyModule,
         WishesModule,
         ContactModule,
         PrivacyModule,

@@ -2,6 +2,7 @@ import { PRIVACY_NOTICE_VERSION, Role, Unit } from '@redvest/contract';
 import { activity, approveAwardsOf, codeAt, minutesFromNow } from './checkin-fixtures';
 import { csvFile, joinedUser, LoggedIn, memberWith, newCommunity } from './fixtures';
 import { TestApp, unique } from './harness';
+import { linkFamily } from './family-fixtures';
 import { key, pendingAward } from './ledger-fixtures';
 import { photo, WISH } from './wish-fixtures';
 
@@ -9,6 +10,7 @@ import { photo, WISH } from './wish-fixtures';
 export const CALLERS = [
   'anonymous',
   'resident',
+  'family',
   'volunteer',
   'partyMember',
   'groupLeader',
@@ -30,7 +32,8 @@ const SHEET = [
 /**
  * A real community (甲区 and 乙区) with every kind of caller and records of each kind to call routes on. The
  * records belong to people of 甲区: the volunteer's points, orders, attendance and certificate, the resident's
- * wishes and demands, the group leader's group with household 1栋101. `partyMember` is a party member outside
+ * wishes and demands, the group leader's group with household 1栋101; `family` is the resident's linked family
+ * member (家人代办), who is also the linked family member of the group's second member. `partyMember` is a party member outside
  * that group, `otherBranch` the branch secretary of 乙区, `otherSecretary` the secretary of another community,
  * and the platform admin is a member of neither.
  */
@@ -48,6 +51,7 @@ export async function accessWorld(t: TestApp, admin: LoggedIn) {
   const room = (name: string) => households.find((h) => h.room === name)!;
 
   const resident = await memberWith(t, secretary, cid, [Role.Resident], east);
+  const family = await memberWith(t, secretary, cid, [Role.Resident], east);
   const volunteer = await memberWith(t, secretary, cid, [Role.Volunteer], east);
   const partyMember = await memberWith(t, secretary, cid, [Role.PartyMember], east);
   const groupLeader = await memberWith(t, secretary, cid, [Role.PartyMember], east);
@@ -170,6 +174,7 @@ export async function accessWorld(t: TestApp, admin: LoggedIn) {
   });
   const everyone = {
     resident,
+    family,
     volunteer,
     partyMember,
     groupLeader,
@@ -178,6 +183,11 @@ export async function accessWorld(t: TestApp, admin: LoggedIn) {
     secretary,
     platformAdmin: admin,
   };
+  // 家人代办: the resident's link to the family member, and a link of each caller's own to end (`own`).
+  const familyLinks = { toRemove: await linkFamily(resident, family, cid), own: new Map<string, string>() };
+  familyLinks.own.set(family.userId, await linkFamily(groupMate, family, cid));
+  for (const who of [volunteer, partyMember, groupLeader, otherBranch, secretary])
+    familyLinks.own.set(who.userId, await linkFamily(who, groupMate, cid));
   const invitationsFrom = async () => {
     const { secretary: inviter, community } = await newCommunity(t, admin);
     const ids = new Map<string, string>();
@@ -226,6 +236,7 @@ export async function accessWorld(t: TestApp, admin: LoggedIn) {
     demands,
     projects,
     invitations,
+    familyLinks,
   };
 }
 

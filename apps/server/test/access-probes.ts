@@ -183,6 +183,13 @@ export function accessProbes(w: AccessWorld): Record<string, Probe> {
     },
     'POST /api/wishes/:wishId/cancel': { path: `/api/wishes/${w.wishes.toCancel.id}/cancel`, body: {} },
     'GET /api/wishes/:wishId/letter': { path: `/api/wishes/${w.wishes.withLetter.id}/letter` },
+    'GET /api/communities/:cid/family-links': { path: `${c}/family-links` },
+    'POST /api/communities/:cid/family-codes': { path: `${c}/family-codes` },
+    'POST /api/family-links': { path: '/api/family-links', body: {} },
+    'POST /api/family-links/:linkId/remove': {
+      path: `/api/family-links/${w.familyLinks.toRemove}/remove`,
+      own: (caller) => ({ path: `/api/family-links/${w.familyLinks.own.get(caller.userId)}/remove` }),
+    },
     'POST /api/communities/:cid/contact-groups': { path: `${c}/contact-groups`, body: {} },
     'GET /api/communities/:cid/contact-settings': { path: `${c}/contact-settings` },
     'PUT /api/communities/:cid/contact-settings': { path: `${c}/contact-settings`, body: {} },

@@ -437,6 +437,49 @@ describeWithApp('audit log: what each action writes', (w) => {
     );
   });
 
+  it('records family links and unlinks, and what a family member does for the resident', async () => {
+    const [elder, son, helper] = await Promise.all(
+      [Role.Resident, Role.Resident, Role.PartyMember].map((role) => memberWith(w.t, secretary, cid, [role])),
+    );
+    const family = as(son, 'family');
+    await probe.writesNothing(() => elder.family.createCode(cid));
+    const { code } = await elder.family.createCode(cid);
+    const { link } = await probe.writes(
+      { action: AuditAction.FamilyLink, ...family, targetType: 'family_link', subjectId: elder.userId },
+      () => son.family.link({ code }),
+    );
+    const forElder = (title: string) =>
+      probe.writes({ action: AuditAction.FamilyWishPost, ...family, subjectId: elder.userId }, () =>
+        son.wishes.post(cid, { ...WISH, title, onBehalfOf: elder.userId }),
+      );
+    const toCancel = await forElder('想请人读报');
+    await probe.writes({ action: AuditAction.FamilyWishCancel, ...family, targetId: toCancel.id }, () =>
+      son.wishes.cancel(toCancel.id),
+    );
+    const done = await forElder('灯泡坏了');
+    await secretary.wishes.review(done.id, { action: 'publish' });
+    await helper.wishes.claim(done.id);
+    await helper.wishes.fulfil(done.id, { note: '换好了' });
+    await probe.writes({ action: AuditAction.FamilyWishDispute, ...family, targetId: done.id }, () =>
+      son.wishes.dispute(done.id, '还不亮'),
+    );
+    await helper.wishes.fulfil(done.id, { note: '又换了一个' });
+    await probe.writes({ action: AuditAction.FamilyWishConfirm, ...family, targetId: done.id }, () =>
+      son.wishes.confirm(done.id, {}),
+    );
+    // The resident's own acts on her wishes write nothing.
+    await probe.writesNothing(() => elder.wishes.post(cid, { ...WISH, title: '自己发的' }));
+    await probe.writes(
+      {
+        action: AuditAction.FamilyUnlink,
+        ...as(elder, Role.Resident),
+        targetId: link.id,
+        subjectId: son.userId,
+      },
+      () => elder.family.unlink(link.id),
+    );
+  });
+
   it('records contact groups, assignments and releases, settings, demand routing and service projects', async () => {
     await probe.writes(
       { action: AuditAction.ContactSettingsUpdate, summary: '每组人数上限 3 → 4；逾期天数 90 → 90' },

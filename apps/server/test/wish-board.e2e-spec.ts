@@ -21,6 +21,7 @@ async function seedWishes(
       communityId: w.cid,
       authorId,
       postedBy: null,
+      postedAsFamily: false,
       title: `心愿 ${i}`,
       description: '测试',
       category: '生活帮扶',

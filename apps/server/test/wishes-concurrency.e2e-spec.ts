@@ -4,15 +4,10 @@ import { ADMIN_ENV, ADMIN_OPENID, memberWith, newCommunity } from './fixtures';
 import { FakeWechat } from './fake-wechat';
 import { startTestApp, TestApp } from './harness';
 import { publishedWish, WISH, wishCommunity } from './wish-fixtures';
-import { errorOf } from './errors';
+import { errorOf, outcome } from './errors';
 import { describeWithApp } from './world';
 
 jest.setTimeout(120_000);
-
-const outcome = (results: PromiseSettledResult<unknown>[]) =>
-  results.map((r) =>
-    r.status === 'fulfilled' ? 'ok' : r.reason instanceof ApiError ? r.reason.code : String(r.reason),
-  );
 
 /** Several people acting on one wish at once, on MariaDB (`npm run test:mysql`). */
 describeWithApp(

@@ -101,7 +101,11 @@ import type {
   CreateCommunityRequest,
   DevLoginRequest,
   EmployerView,
+  FamilyCodeView,
+  FamilyLinkResult,
+  FamilyOverview,
   HealthView,
+  LinkFamilyRequest,
   HouseholdView,
   ImportResult,
   InviteLookup,
@@ -449,6 +453,15 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
         call<EvaluationsResponse>('GET', `${community(cid)}/evaluations`, { query: { year } }),
       annualReport: (cid: string, year: number) =>
         call<AnnualReport>('GET', `${community(cid)}/reports/annual`, { query: { year } }),
+    },
+    family: {
+      /** 我的家人 in a community: my open code, my family members, the residents I act for. */
+      overview: (cid: string) => call<FamilyOverview>('GET', `${community(cid)}/family-links`),
+      /** A new one-time code for a family member (the old unused one stops working). */
+      createCode: (cid: string) => call<FamilyCodeView>('POST', `${community(cid)}/family-codes`),
+      /** 输入家人给的代码 (with `join` when not yet a member of that community). */
+      link: (body: LinkFamilyRequest) => call<FamilyLinkResult>('POST', '/api/family-links', { body }),
+      unlink: (linkId: string) => call<{ removed: true }>('POST', `/api/family-links/${enc(linkId)}/remove`),
     },
     audit: {
       /** 审计日志, newest first. */

@@ -3,7 +3,8 @@ import type { ResourceKind } from './resource-kind';
 
 /**
  * 审计日志: every action a secretary, branch secretary, group leader (as a rater) or platform admin takes on
- * others' records, and every download of personal data. The route table names the actions each route may
+ * others' records, every family link and unlink and every act of a family member for a resident, and every
+ * download of personal data. The route table names the actions each route may
  * record (`RoutePolicy.audit`).
  */
 export enum AuditAction {
@@ -55,6 +56,12 @@ export enum AuditAction {
   EvaluationRate = 'evaluation.rate',
   AnnualReportExport = 'export.annual_report',
   AuditLogExport = 'export.audit_log',
+  FamilyLink = 'family.link',
+  FamilyUnlink = 'family.unlink',
+  FamilyWishPost = 'family.wish_post',
+  FamilyWishConfirm = 'family.wish_confirm',
+  FamilyWishDispute = 'family.wish_dispute',
+  FamilyWishCancel = 'family.wish_cancel',
 }
 
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
@@ -106,6 +113,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   [AuditAction.EvaluationRate]: '三级评价',
   [AuditAction.AnnualReportExport]: '导出年度服务情况',
   [AuditAction.AuditLogExport]: '导出审计日志',
+  [AuditAction.FamilyLink]: '关联家人',
+  [AuditAction.FamilyUnlink]: '解除家人关联',
+  [AuditAction.FamilyWishPost]: '家人代发心愿',
+  [AuditAction.FamilyWishConfirm]: '家人代确认心愿',
+  [AuditAction.FamilyWishDispute]: '家人对心愿提出异议',
+  [AuditAction.FamilyWishCancel]: '家人代撤回心愿',
 };
 
 /** What an entry is about: a child resource of the route table, or one of these; `targetId` is its id. */
@@ -128,6 +141,7 @@ export const AUDIT_TARGET_LABELS: Record<AuditTargetType, string> = {
   demand: '诉求',
   service_project: '服务项目',
   report: '报表',
+  family_link: '家人关联',
 };
 
 /**
@@ -145,8 +159,8 @@ export interface RouteAudit {
   records?: AuditRecords;
 }
 
-/** The role an entry's actor acted as. */
-export type AuditActorRole = Role | 'platform_admin';
+/** The role an entry's actor acted as: `family` for a family member acting for a resident (家人代办). */
+export type AuditActorRole = Role | 'platform_admin' | 'family';
 
 export interface AuditEntryView {
   id: string;
@@ -189,4 +203,5 @@ export interface AuditLogQuery {
 export const AUDIT_ACTOR_ROLE_LABELS: Record<AuditActorRole, string> = {
   ...ROLE_LABELS,
   platform_admin: '平台管理员',
+  family: '居民家人',
 };

@@ -6,6 +6,7 @@ export * from './categories';
 export * from './contact';
 export * from './docs';
 export * from './errors';
+export * from './family';
 export * from './ledger';
 export * from './ledger-api';
 export * from './limits';

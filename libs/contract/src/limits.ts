@@ -25,4 +25,6 @@ export const PATTERNS = {
   inviteCode: /^[A-Za-z0-9]{4,16}$/,
   /** A real name as an ID card writes it: Chinese (with ·) or Latin letters. */
   realName: /^[\u4e00-\u9fa5·A-Za-z ]{2,32}$/,
+  /** A family link code as stored: FAMILY_CODE_LENGTH characters of FAMILY_CODE_ALPHABET. */
+  familyCode: /^[2-9A-HJ-NP-Z]{8}$/,
 } as const;

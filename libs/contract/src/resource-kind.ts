@@ -11,4 +11,5 @@ export type ResourceKind =
   | 'wish'
   | 'contact_group'
   | 'demand'
-  | 'service_project';
+  | 'service_project'
+  | 'family_link';

@@ -36,6 +36,8 @@ const audited = (...actions: AuditAction[]): RouteAudit => ({ actions });
  * shown personal data in full; not when a member acts for themselves.
  */
 const conditional = (...actions: AuditAction[]): RouteAudit => ({ actions, records: 'conditional' });
+/** Leaving or deleting the account ends the person's family links: one entry for each link it ends. */
+const endsFamilyLinks: RouteAudit = { actions: [A.FamilyUnlink], records: 'each' };
 
 /**
  * The role-by-route table: the guard enforces it, the OpenAPI document shows it, and a test checks that
@@ -71,9 +73,9 @@ export const ROUTE_POLICIES = {
   'PUT /api/me/settings': { summary: '我的设置：长辈模式', access: { access: 'user' }, audit: null },
   'GET /api/me/export': { summary: '导出我的全部个人信息（JSON，已解密）', access: { access: 'user' } },
   'DELETE /api/me': {
-    summary: '注销账号（须确认）：个人信息删除或匿名化，积分账本保留',
+    summary: '注销账号（须确认）：个人信息删除或匿名化，积分账本保留；家人关联随之解除',
     access: { access: 'user' },
-    audit: null,
+    audit: endsFamilyLinks,
   },
   'GET /api/me/invitations': { summary: '我收到的社区邀请', access: { access: 'user' } },
   'POST /api/invitations/:invitationId/accept': {
@@ -118,9 +120,9 @@ export const ROUTE_POLICIES = {
     audit: audited(A.MemberVerify),
   },
   'POST /api/communities/:cid/members/:userId/remove': {
-    summary: '移除成员（需说明原因；服务记录与积分账本保留）',
+    summary: '移除成员（需说明原因；服务记录与积分账本保留；家人关联随之解除）',
     access: { access: 'community', roles: SECRETARY },
-    audit: audited(A.MemberRemove),
+    audit: audited(A.MemberRemove, A.FamilyUnlink),
   },
   'POST /api/communities/:cid/invitations': {
     summary: '邀请用户加入社区并设定角色（对方同意后生效）',
@@ -137,9 +139,9 @@ export const ROUTE_POLICIES = {
     audit: audited(A.MemberInviteCancel),
   },
   'POST /api/communities/:cid/leave': {
-    summary: '退出社区（服务记录与积分账本保留）',
+    summary: '退出社区（服务记录与积分账本保留；家人关联随之解除）',
     access: { access: 'community', roles: MEMBER, pendingToo: true },
-    audit: null,
+    audit: endsFamilyLinks,
   },
   'GET /api/communities/:cid/employers': {
     summary: '原单位列表',
@@ -346,12 +348,12 @@ export const ROUTE_POLICIES = {
   'GET /api/me/notifications': { summary: '我的消息', access: { access: 'user' } },
   'POST /api/me/notifications/read': { summary: '消息标为已读', access: { access: 'user' }, audit: null },
   'POST /api/communities/:cid/wishes': {
-    summary: '发布微心愿（社区书记可代居民发布）',
+    summary: '发布微心愿（社区书记、关联的家人可代居民发布）',
     access: { access: 'community', roles: MEMBER },
-    audit: conditional(A.WishPostOnBehalf),
+    audit: conditional(A.WishPostOnBehalf, A.FamilyWishPost),
   },
   'GET /api/communities/:cid/wishes': {
-    summary: '心愿墙；我发布的、我认领的；审核队列（书记）',
+    summary: '心愿墙；我发布的、我认领的、家人的；审核队列（书记）',
     access: { access: 'community', roles: MEMBER },
   },
   'GET /api/communities/:cid/wish-points': {
@@ -393,24 +395,43 @@ export const ROUTE_POLICIES = {
     audit: null,
   },
   'POST /api/wishes/:wishId/confirm': {
-    summary: '确认完成（居民本人，或书记代确认）',
+    summary: '确认完成（居民本人，或书记、关联的家人代确认）',
     access: { access: 'resource', resource: 'wish', param: 'wishId', roles: MEMBER },
-    audit: conditional(A.WishConfirmOnBehalf),
+    audit: conditional(A.WishConfirmOnBehalf, A.FamilyWishConfirm),
   },
   'POST /api/wishes/:wishId/dispute': {
-    summary: '对完成情况提出异议',
+    summary: '对完成情况提出异议（居民本人或关联的家人）',
     access: { access: 'resource', resource: 'wish', param: 'wishId', roles: MEMBER },
-    audit: null,
+    audit: conditional(A.FamilyWishDispute),
   },
   'POST /api/wishes/:wishId/cancel': {
-    summary: '撤回心愿',
+    summary: '撤回心愿（居民本人或关联的家人）',
     access: { access: 'resource', resource: 'wish', param: 'wishId', roles: MEMBER },
-    audit: null,
+    audit: conditional(A.FamilyWishCancel),
   },
   'GET /api/wishes/:wishId/letter': {
     summary: '感谢信（PDF）',
     access: { access: 'resource', resource: 'wish', param: 'wishId', roles: MEMBER },
     audit: conditional(A.ThankYouLetterDownload),
+  },
+  'GET /api/communities/:cid/family-links': {
+    summary: '我的家人：我的关联代码、我关联的家人、我代办的居民',
+    access: { access: 'community', roles: MEMBER, pendingToo: true },
+  },
+  'POST /api/communities/:cid/family-codes': {
+    summary: '生成关联家人的一次性代码（24 小时有效，旧代码作废）',
+    access: { access: 'community', roles: MEMBER },
+    audit: null,
+  },
+  'POST /api/family-links': {
+    summary: '输入家人给的代码，成为其家人（尚未加入社区的同时申请加入）',
+    access: { access: 'user' },
+    audit: audited(A.FamilyLink),
+  },
+  'POST /api/family-links/:linkId/remove': {
+    summary: '解除家人关联（居民本人或这位家人）',
+    access: { access: 'resource', resource: 'family_link', param: 'linkId', roles: MEMBER },
+    audit: audited(A.FamilyUnlink),
   },
   'POST /api/communities/:cid/contact-groups': {
     summary: '组建包户小组',

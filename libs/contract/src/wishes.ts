@@ -63,6 +63,8 @@ export interface WishEventView {
   actorName: string | null;
   note: string | null;
   at: string;
+  /** A family member did it for the resident (家人代办); `label` says so. */
+  asFamily: boolean;
 }
 
 export interface WishView {
@@ -84,8 +86,16 @@ export interface WishView {
   authorId: string | null;
   /** Masked (张*丰) on the board. */
   authorName: string;
-  /** 代发: a secretary posted it for the resident. */
+  /** 代发: a secretary, or a family member, posted it for the resident. */
   postedOnBehalf: boolean;
+  /**
+   * 由家人 X 代为发布 / 代为确认: the family member's name, for the resident, the reviewers and the resident's
+   * family; null for everyone else and when no family member did it.
+   */
+  postedByFamily: string | null;
+  confirmedByFamily: string | null;
+  /** The caller is a linked family member of the resident whose wish it is (家人的心愿). */
+  forFamily: boolean;
   compound: string | null;
   /** Where and whom to call: only for the author, the claimer and secretaries; masked for others. */
   place: string | null;
@@ -100,7 +110,8 @@ export interface WishView {
   fulfilPhotos: WishPhoto[];
   rating: number | null;
   thanks: string | null;
-  confirmation: 'author' | 'on_behalf' | 'auto' | null;
+  /** Who confirmed: the resident, a secretary for them, a family member for them, or the timer. */
+  confirmation: 'author' | 'on_behalf' | 'family' | 'auto' | null;
   rejectReason: string | null;
   createdAt: string;
   /** What the caller may do now. */
@@ -118,7 +129,7 @@ export interface PostWishRequest {
   /** Defaults to the author's phone. */
   contactPhone?: string;
   desiredDate?: string;
-  /** 代发: a secretary posts for this resident. */
+  /** 代发: a secretary posts for this resident, or a linked family member does (家人代办). */
   onBehalfOf?: string;
 }
 
@@ -153,7 +164,8 @@ export interface DispatchWishRequest {
 export interface WishesQuery extends PageRequest {
   status?: WishStatus;
   category?: WishCategory;
-  mine?: 'posted' | 'claimed';
+  /** `family`: the wishes of the residents I am a linked family member of (家人的心愿). */
+  mine?: 'posted' | 'claimed' | 'family';
   sort?: 'newest' | 'expiring';
 }
 

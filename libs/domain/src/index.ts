@@ -13,3 +13,4 @@ export * from './wording';
 export * from './rewards';
 export * from './refusal';
 export * from './records';
+export * from './family';

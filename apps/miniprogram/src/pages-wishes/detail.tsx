@@ -43,7 +43,12 @@ const HINT_TONES: Partial<Record<WishStatus, 'good' | 'bad'>> = {
   [WishStatus.Cancelled]: 'bad',
 };
 
-const CONFIRMATIONS = { author: '居民本人确认', on_behalf: '社区代居民确认', auto: '超时自动确认' } as const;
+const CONFIRMATIONS = {
+  author: '居民本人确认',
+  on_behalf: '社区代居民确认',
+  family: '家人代居民确认',
+  auto: '超时自动确认',
+} as const;
 
 function call(phone: string) {
   Promise.resolve(Taro.makePhoneCall({ phoneNumber: phone })).catch(() => undefined);

@@ -1,5 +1,6 @@
 import {
   CommunityView,
+  CompoundRef,
   ErrorCode,
   InviteLookup,
   JoinRequest,
@@ -25,6 +26,12 @@ import { newInviteCode } from './invite-code';
 import { MembershipRole } from './membership-role.entity';
 import { Membership } from './membership.entity';
 import { LedgerService } from '../ledger/ledger.service';
+
+/** The community's compounds, by name: what someone choosing where they live is offered. */
+export async function compoundRefs(em: EntityManager, communityId: string): Promise<CompoundRef[]> {
+  const compounds = await em.find(Compound, { where: { communityId }, order: { name: 'ASC' } });
+  return compounds.map(({ id, name }) => ({ id, name }));
+}
 
 @Injectable()
 export class CommunitiesService {
@@ -79,14 +86,10 @@ export class CommunitiesService {
     return this.db.read(async (em) => {
       const community = await em.findOne(Community, { where: { inviteCode: code.toUpperCase() } });
       if (!community) throw new DomainError(ErrorCode.InviteCodeInvalid);
-      const compounds = await em.find(Compound, {
-        where: { communityId: community.id },
-        order: { name: 'ASC' },
-      });
       return {
         communityId: community.id,
         communityName: community.name,
-        compounds: compounds.map(({ id, name }) => ({ id, name })),
+        compounds: await compoundRefs(em, community.id),
       };
     });
   }
@@ -96,57 +99,72 @@ export class CommunitiesService {
    * The membership waits for a secretary to verify it.
    */
   async join(user: User, communityId: string, body: JoinRequest): Promise<MembershipView> {
-    if (user.privacyVersion !== PRIVACY_NOTICE_VERSION) throw new DomainError(ErrorCode.PrivacyNotAgreed);
     return this.db.transaction(async (em) => {
       const community = await em.findOne(Community, { where: { id: communityId } });
       if (!community || community.inviteCode !== body.inviteCode.toUpperCase()) {
         throw new DomainError(ErrorCode.InviteCodeInvalid);
       }
-      if (await em.findOne(Membership, { where: { communityId, userId: user.id } })) {
-        throw new DomainError(ErrorCode.AlreadyMember);
-      }
-      const compound = await this.compoundFor(em, communityId, body);
-      const membership = em.create(Membership, {
-        id: newId(),
-        communityId,
-        userId: user.id,
-        status: MembershipStatus.Pending,
-        realName: body.realName.trim(),
-        phoneEnc: this.cipher.encrypt(normalisePhone(body.phone)),
-        compoundId: compound?.id ?? null,
-        householdId: body.householdId ?? null,
-        employerId: null,
-        joinedAt: new Date(),
-        verifiedAt: null,
-        verifiedBy: null,
-      });
-      await em.insert(Membership, membership);
-      await em.insert(MembershipRole, {
-        membershipId: membership.id,
-        role: Role.Resident,
-        compoundId: '',
-        communityId,
-      });
-      // Someone who left and asks again is back on the leaderboard with the points they earned here.
-      await this.ledger.markMembership(em, communityId, user.id, true);
-      // Asked to join: an invitation waiting for an answer would otherwise grant roles past the secretary's review.
-      await closePendingInvitation(em, communityId, user.id);
-      return {
-        communityId,
-        communityName: community.name,
-        status: membership.status,
-        roles: [Role.Resident],
-        branchCompounds: [],
-        realName: membership.realName ?? undefined,
-        compound: compound ? { id: compound.id, name: compound.name } : undefined,
-      };
+      return this.admit(em, user, community, body);
     });
+  }
+
+  /**
+   * The membership of someone who asked to join, waiting for a secretary to verify it, inside the caller's
+   * transaction: after the privacy notice, with a real name and a phone. The caller checked what admits them
+   * (the invite code, or a family link code).
+   */
+  async admit(
+    em: EntityManager,
+    user: User,
+    community: Community,
+    body: Omit<JoinRequest, 'inviteCode'>,
+  ): Promise<MembershipView> {
+    if (user.privacyVersion !== PRIVACY_NOTICE_VERSION) throw new DomainError(ErrorCode.PrivacyNotAgreed);
+    const communityId = community.id;
+    if (await em.findOne(Membership, { where: { communityId, userId: user.id } })) {
+      throw new DomainError(ErrorCode.AlreadyMember);
+    }
+    const compound = await this.compoundFor(em, communityId, body);
+    const membership = em.create(Membership, {
+      id: newId(),
+      communityId,
+      userId: user.id,
+      status: MembershipStatus.Pending,
+      realName: body.realName.trim(),
+      phoneEnc: this.cipher.encrypt(normalisePhone(body.phone)),
+      compoundId: compound?.id ?? null,
+      householdId: body.householdId ?? null,
+      employerId: null,
+      joinedAt: new Date(),
+      verifiedAt: null,
+      verifiedBy: null,
+    });
+    await em.insert(Membership, membership);
+    await em.insert(MembershipRole, {
+      membershipId: membership.id,
+      role: Role.Resident,
+      compoundId: '',
+      communityId,
+    });
+    // Someone who left and asks again is back on the leaderboard with the points they earned here.
+    await this.ledger.markMembership(em, communityId, user.id, true);
+    // Asked to join: an invitation waiting for an answer would otherwise grant roles past the secretary's review.
+    await closePendingInvitation(em, communityId, user.id);
+    return {
+      communityId,
+      communityName: community.name,
+      status: membership.status,
+      roles: [Role.Resident],
+      branchCompounds: [],
+      realName: membership.realName ?? undefined,
+      compound: compound ? { id: compound.id, name: compound.name } : undefined,
+    };
   }
 
   private async compoundFor(
     em: EntityManager,
     communityId: string,
-    body: JoinRequest,
+    body: Omit<JoinRequest, 'inviteCode'>,
   ): Promise<Compound | null> {
     let compoundId = body.compoundId;
     if (body.householdId) {

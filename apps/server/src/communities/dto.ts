@@ -18,8 +18,8 @@ export class CreateCommunityDto implements CreateCommunityRequest {
   @ApiPropertyOptional({ example: '某某街道' }) @Optional() @Line(64) street?: string;
 }
 
-export class JoinDto implements JoinRequest {
-  @ApiProperty() @Matches(PATTERNS.inviteCode) inviteCode!: string;
+/** What joining asks of a person: the same with the invite code (加入社区) or a family link code (家人代办). */
+export class JoinDetailsDto implements Omit<JoinRequest, 'inviteCode'> {
   @ApiProperty({ example: '张三' })
   @Line(32, { required: true })
   @Matches(PATTERNS.realName)
@@ -27,6 +27,10 @@ export class JoinDto implements JoinRequest {
   @ApiProperty({ example: '13812341234' }) @IsPhone() phone!: string;
   @ApiPropertyOptional() @Optional() @Id() compoundId?: string;
   @ApiPropertyOptional() @Optional() @Id() householdId?: string;
+}
+
+export class JoinDto extends JoinDetailsDto implements JoinRequest {
+  @ApiProperty() @Matches(PATTERNS.inviteCode) inviteCode!: string;
 }
 
 export class SetMemberDto implements SetMemberRequest {

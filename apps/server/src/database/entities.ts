@@ -43,6 +43,7 @@ import { Redemption } from '../rewards/redemption.entity';
 import { Reward } from '../rewards/reward.entity';
 import { User } from '../users/user.entity';
 import { AuditChainHead, AuditEntry } from '../audit/audit-entry.entity';
+import { FamilyLink, FamilyLinkCode } from '../family/family-link.entity';
 
 export const ENTITIES = [
   User,
@@ -77,6 +78,8 @@ export const ENTITIES = [
   WishPhotoLink,
   WishEvent,
   WishPoints,
+  FamilyLinkCode,
+  FamilyLink,
   Notification,
   ContactGroup,
   ContactGroupMember,

@@ -18,6 +18,7 @@ import { closePendingInvitation } from '../communities/invitation-closing';
 import { MembershipRole } from '../communities/membership-role.entity';
 import { Membership } from '../communities/membership.entity';
 import { ContactGroupsService, GroupChange } from '../contact/contact-groups.service';
+import { FamilyEndings } from '../family/family-endings';
 import { Demand } from '../contact/entities';
 import { Resource, ServiceProject } from '../contact/lists.entities';
 import { Db } from '../database/db';
@@ -65,7 +66,8 @@ const wishNotice = (wish: Wish, userId: string, body: string, status: string): N
  * Ends one person's membership of one community, inside the caller's transaction, and closes what they
  * left open there: open claims go back to the board, their own unfinished wishes are withdrawn, orders not
  * yet picked up are cancelled with a refund through the ledger, future enrolments go, contact groups,
- * assigned demands, taken projects and offered resources are let go, and roles end with the membership.
+ * assigned demands, taken projects and offered resources are let go, family links end (家人代办), and roles end
+ * with the membership.
  * The phone and household go with the membership row (copies on their wishes too); a member's real name stays
  * in the departure, for the community's records (an applicant never verified leaves none). An invitation still
  * waiting for an answer is closed.
@@ -79,6 +81,7 @@ export class MembershipEnding {
     private readonly rewards: RewardsService,
     private readonly contactGroups: ContactGroupsService,
     private readonly notifications: NotificationsService,
+    private readonly family: FamilyEndings,
   ) {}
 
   async end(em: EntityManager, input: EndingInput): Promise<{ ended: MembershipEnded; notices: Notice[] }> {
@@ -90,6 +93,8 @@ export class MembershipEnding {
     if (!membership) throw new DomainError(ErrorCode.MemberNotFound);
     await this.refuseLastSecretary(em, membership);
     const notices: Notice[] = [];
+    // First, while the member's name is still there for the audit entries.
+    await this.family.endLinksOf(em, communityId, userId, input.kind, input.actorId);
 
     const claimsReleased = await this.releaseClaims(em, communityId, userId, notices);
     const wishesCancelled = await this.withdrawWishes(em, communityId, userId, input.kind, notices);

@@ -1,3 +1,4 @@
+import { FamilyModule } from '../family/family.module';
 import { Module } from '@nestjs/common';
 import { ContactModule } from '../contact/contact.module';
 import { LedgerModule } from '../ledger/ledger.module';
@@ -10,7 +11,7 @@ import { PrivacyController } from './privacy.controller';
 
 /** 个人信息权利 (PIPL): export, deletion, leaving a community and being removed from one. */
 @Module({
-  imports: [LedgerModule, RewardsModule, ContactModule],
+  imports: [LedgerModule, RewardsModule, ContactModule, FamilyModule],
   controllers: [PrivacyController],
   providers: [MembershipEnding, MyDataExportService, AccountDeletionService, DeparturesService],
 })

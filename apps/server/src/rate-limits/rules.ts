@@ -62,4 +62,15 @@ export const RATE_LIMITS = {
     by: 'user',
     code: ErrorCode.CheckinRateLimited,
   },
+  /** 家人代办: a resident makes a few codes in a lifetime; a new one voids the old. */
+  familyCodes: { bucket: 'family-code', limit: 10, windowSeconds: DAY, by: 'user' },
+  familyLinksByAddress: { bucket: 'family-link-ip', limit: 300, windowSeconds: 10 * MINUTE, by: 'ip' },
+  /** Counted only when the code is wrong, used or expired (FamilyService); checked before every attempt. */
+  wrongFamilyCodes: {
+    bucket: 'family-wrong-code',
+    limit: 10,
+    windowSeconds: 10 * MINUTE,
+    by: 'user',
+    code: ErrorCode.FamilyCodeRateLimited,
+  },
 } satisfies Record<string, RateRule>;

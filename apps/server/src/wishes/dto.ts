@@ -90,8 +90,10 @@ export class WishesQuery extends PageQuery implements WishesRequest {
   @Optional()
   @IsIn(WISH_CATEGORIES)
   category?: WishCategory;
-  @ApiPropertyOptional({ enum: ['posted', 'claimed'] }) @Optional() @IsIn(['posted', 'claimed']) mine?:
-    'posted' | 'claimed';
+  @ApiPropertyOptional({ enum: ['posted', 'claimed', 'family'] })
+  @Optional()
+  @IsIn(['posted', 'claimed', 'family'])
+  mine?: 'posted' | 'claimed' | 'family';
   @ApiPropertyOptional({ enum: ['newest', 'expiring'] }) @Optional() @IsIn(['newest', 'expiring']) sort?:
     'newest' | 'expiring';
 }

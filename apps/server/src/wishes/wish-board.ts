@@ -1,7 +1,7 @@
 import { ErrorCode, Page, PATTERNS, Role, toIsoLocal, WishStatus, WishView } from '@redvest/contract';
 import { maskName, wishLetterRefusal, wishVisibleTo } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, FindOptionsWhere, IsNull, LessThan, MoreThan, Not } from 'typeorm';
+import { EntityManager, FindOptionsWhere, In, IsNull, LessThan, MoreThan, Not } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import { CommunityAccess } from '../auth/auth-context';
 import { DomainError } from '../common/domain-error';
@@ -10,10 +10,11 @@ import { Community } from '../communities/community.entity';
 import { Employer } from '../communities/employer.entity';
 import { Membership } from '../communities/membership.entity';
 import { Db } from '../database/db';
+import { FamilyReads } from '../family/family-reads';
 import { memberNames } from '../communities/member-names';
 import { WishesQuery } from './dto';
 import { renderThankYouLetter } from './thank-you-letter';
-import { actorsFor, WishViews } from './wish-views';
+import { actorsFor, WishReader, WishViews } from './wish-views';
 import { Wish } from './wish.entity';
 
 /** The wish wall and a wish's page, and its thank-you letter: reading only. */
@@ -23,7 +24,13 @@ export class WishBoard {
     private readonly db: Db,
     private readonly views: WishViews,
     private readonly audit: AuditTrail,
+    private readonly family: FamilyReads,
   ) {}
+
+  /** The caller as the wish rules see them, with the residents they act for. */
+  async reader(em: EntityManager, access: CommunityAccess, userId: string): Promise<WishReader> {
+    return { access, userId, familyOf: await this.family.residentsOf(em, access.communityId, userId) };
+  }
 
   async list(access: CommunityAccess, userId: string, query: WishesQuery): Promise<Page<WishView>> {
     const limit = query.limit ?? 20;
@@ -32,6 +39,7 @@ export class WishBoard {
     if (!query.mine && !reviewer && status !== WishStatus.Published)
       throw new DomainError(ErrorCode.Forbidden);
     return this.db.read(async (em) => {
+      const reader = await this.reader(em, access, userId);
       const where: FindOptionsWhere<Wish> = {
         communityId: access.communityId,
         ...(status ? { status } : {}),
@@ -40,11 +48,14 @@ export class WishBoard {
           ? { authorId: userId }
           : query.mine === 'claimed'
             ? { claimerId: userId }
-            : {}),
+            : query.mine === 'family'
+              ? { authorId: In([...reader.familyOf]) }
+              : {}),
       };
+      if (query.mine === 'family' && reader.familyOf.size === 0) return { items: [], nextCursor: null };
       if (query.sort === 'expiring') {
         const { rows, nextCursor } = await expiringPage(em, where, query.cursor, limit);
-        return { items: await this.views.build(em, rows, access, userId), nextCursor };
+        return { items: await this.views.build(em, rows, reader), nextCursor };
       }
       const rows = await em.find(Wish, {
         where: { ...where, ...(query.cursor ? { id: LessThan(query.cursor) } : {}) },
@@ -53,7 +64,7 @@ export class WishBoard {
       });
       const page = rows.slice(0, limit);
       return {
-        items: await this.views.build(em, page, access, userId),
+        items: await this.views.build(em, page, reader),
         nextCursor: rows.length > limit ? page[page.length - 1].id : null,
       };
     });
@@ -62,9 +73,9 @@ export class WishBoard {
   async get(access: CommunityAccess, userId: string, wishId: string): Promise<WishView> {
     return this.db.read(async (em) => {
       const wish = await em.findOneOrFail(Wish, { where: { id: wishId } });
-      if (!wishVisibleTo(wish.status, actorsFor(wish, access, userId)))
-        throw new DomainError(ErrorCode.WishNotFound);
-      return (await this.views.build(em, [wish], access, userId, true))[0];
+      const reader = await this.reader(em, access, userId);
+      if (!wishVisibleTo(wish.status, actorsFor(wish, reader))) throw new DomainError(ErrorCode.WishNotFound);
+      return (await this.views.build(em, [wish], reader, true))[0];
     });
   }
 
@@ -72,13 +83,14 @@ export class WishBoard {
   async letter(access: CommunityAccess, userId: string, wishId: string) {
     const { view, details } = await this.db.read(async (em) => {
       const wish = await em.findOneOrFail(Wish, { where: { id: wishId } });
+      const reader = await this.reader(em, access, userId);
       const refusal = wishLetterRefusal(
         wish.status,
-        actorsFor(wish, access, userId),
+        actorsFor(wish, reader),
         access.roles.has(Role.Secretary),
       );
       if (refusal) throw new DomainError(refusal.error, refusal.details);
-      const [view] = await this.views.build(em, [wish], access, userId);
+      const [view] = await this.views.build(em, [wish], reader);
       return { view, details: await this.letterDetails(em, access.communityId, wish) };
     });
     const pdf = await renderThankYouLetter({

@@ -11,5 +11,7 @@ export class WishEvent {
   @Column({ type: 'varchar', length: 24 }) action!: WishAction | 'post';
   @RefColumn({ name: 'actor_id', nullable: true }) actorId!: string | null;
   @Column({ type: 'varchar', length: 500, nullable: true }) note!: string | null;
+  /** The actor is a family member acting for the resident (家人代办). */
+  @Column({ name: 'as_family', type: 'boolean', default: false }) asFamily!: boolean;
   @TimeColumn({ name: 'created_at' }) createdAt!: Date;
 }

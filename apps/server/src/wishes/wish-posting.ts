@@ -1,4 +1,4 @@
-import { MembershipStatus, WishView } from '@redvest/contract';
+import { AuditAction, ErrorCode, MembershipStatus, WishView } from '@redvest/contract';
 import {
   decideWishPost,
   DEFAULT_WISH_POINTS,
@@ -11,12 +11,13 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import { CommunityAccess } from '../auth/auth-context';
-import { refusedWith } from '../common/domain-error';
+import { DomainError, refusedWith } from '../common/domain-error';
 import { PersonalDataCipher } from '../common/personal-data-cipher';
 import { findMembership } from '../communities/membership-lookup';
 import { Membership } from '../communities/membership.entity';
 import { ContentCheckService } from '../content/content-check.service';
 import { Db } from '../database/db';
+import { FamilyReads } from '../family/family-reads';
 import { newId } from '../database/ids';
 import { memberNames } from '../communities/member-names';
 import { Notice, NotificationsService } from '../notifications/notifications.service';
@@ -42,10 +43,12 @@ export class WishPosting {
     private readonly uploads: UploadsService,
     private readonly audit: AuditTrail,
     private readonly views: WishViews,
+    private readonly family: FamilyReads,
   ) {}
 
   /**
-   * 发布心愿, or 代发 (`onBehalfOf`) by a secretary or a branch secretary. `fromDemand` is a demand the branch
+   * 发布心愿, or 代发 (`onBehalfOf`) by a secretary or a branch secretary, or by a linked family member (家人代办:
+   * reviewed like the resident's own; the address and phone default to the resident's). `fromDemand` is a demand the branch
    * turns into a wish (its rights were checked by the caller): the wish belongs to the demand's compound and
    * is linked to the demand in the same transaction, once only.
    */
@@ -56,10 +59,12 @@ export class WishPosting {
     fromDemand?: { compoundId: string | null; link: (em: EntityManager, wishId: string) => Promise<void> },
   ): Promise<WishView> {
     const photos = body.photos ?? [];
+    const familyOf = await this.db.read((em) => this.family.residentsOf(em, access.communityId, caller.id));
     const poster = {
       userId: caller.id,
       granted: access.granted,
       branchCompoundIds: access.branchCompoundIds,
+      familyOf,
     };
     const request = { onBehalfOf: body.onBehalfOf, photoCount: photos.length, fromDemand };
     const plan = planWishPost(poster, request);
@@ -69,6 +74,11 @@ export class WishPosting {
       caller.openid,
     );
     const { view, notices } = await this.db.transaction(async (em) => {
+      // The link may have ended since it was read: it holds, under its lock, until this wish is written.
+      if (plan.family) {
+        const linked = await this.family.residentsOf(em, access.communityId, caller.id, true);
+        if (!linked.has(plan.authorId)) throw new DomainError(ErrorCode.FamilyNotLinked);
+      }
       const author = await findMembership(em, access.communityId, plan.authorId);
       const decision = decideWishPost(
         poster,
@@ -89,6 +99,7 @@ export class WishPosting {
         communityId: access.communityId,
         authorId,
         postedBy: decision.postedBy,
+        postedAsFamily: plan.family,
         title: body.title.trim(),
         description: body.description.trim(),
         category: body.category,
@@ -112,18 +123,25 @@ export class WishPosting {
       await fromDemand?.link(em, wish.id);
       await linkWishPhotos(em, wish.id, photos, 'wish');
       for (const event of decision.events)
-        await recordWishEvent(em, wish.id, event.action, caller.id, event.note);
+        await recordWishEvent(em, wish.id, event.action, caller.id, event.note, plan.family);
       const notices = decision.asksReview ? await this.reviewRequests(em, wish) : [];
       if (decision.audited) {
         await this.audit.record(em, {
           targetType: 'wish',
           targetId: wish.id,
           subjectId: authorId,
-          summary: `代居民发布心愿（${wish.category}，${wish.points} 积分），直接发布`,
+          ...(plan.family
+            ? {
+                action: AuditAction.FamilyWishPost,
+                actingAs: 'family' as const,
+                summary: `家人代居民发布心愿（${wish.category}），等待审核`,
+              }
+            : { summary: `代居民发布心愿（${wish.category}，${wish.points} 积分），直接发布` }),
         });
       }
       await this.notifications.record(em, notices);
-      return { view: (await this.views.build(em, [wish], access, caller.id))[0], notices };
+      const reader = { access, userId: caller.id, familyOf };
+      return { view: (await this.views.build(em, [wish], reader))[0], notices };
     });
     await this.notifications.push(notices);
     return view;

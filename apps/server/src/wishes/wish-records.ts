@@ -14,8 +14,9 @@ export async function recordWishEvent(
   action: WishAction | 'post',
   actorId: string | null,
   note: string | null,
+  asFamily = false,
 ): Promise<void> {
-  await em.insert(WishEvent, { id: newId(), wishId, action, actorId, note, createdAt: new Date() });
+  await em.insert(WishEvent, { id: newId(), wishId, action, actorId, note, asFamily, createdAt: new Date() });
 }
 
 export async function linkWishPhotos(

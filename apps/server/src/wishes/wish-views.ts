@@ -1,4 +1,5 @@
 import {
+  FAMILY_EVENT_LABELS,
   toIsoLocal,
   WISH_ACTION_LABELS,
   WISH_STATUS_LABELS,
@@ -20,12 +21,20 @@ import { WishEvent } from './wish-event.entity';
 import { WishPhotoLink } from './wish-photo.entity';
 import { Wish } from './wish.entity';
 
+/** Who reads or acts: their standing in the community and the residents they are linked family of. */
+export interface WishReader {
+  access: CommunityAccess;
+  userId: string;
+  familyOf: ReadonlySet<string>;
+}
+
 /** Who the caller is to this wish (see the state machine's actors). */
-export function actorsFor(wish: Wish, access: CommunityAccess, userId: string): Set<WishActor> {
+export function actorsFor(wish: Wish, reader: WishReader): Set<WishActor> {
   return wishActorsFor(wish, {
-    userId,
-    granted: access.granted,
-    branchCompoundIds: access.branchCompoundIds,
+    userId: reader.userId,
+    granted: reader.access.granted,
+    branchCompoundIds: reader.access.branchCompoundIds,
+    familyOf: reader.familyOf,
   });
 }
 
@@ -45,17 +54,19 @@ export class WishViews {
   async build(
     em: EntityManager,
     wishes: Wish[],
-    access: CommunityAccess,
-    userId: string,
+    reader: WishReader,
     withTimeline = false,
   ): Promise<WishView[]> {
     if (wishes.length === 0) return [];
+    const { access } = reader;
     const ids = wishes.map((w) => w.id);
     const photos = await em.find(WishPhotoLink, { where: { wishId: In(ids) }, order: { position: 'ASC' } });
     const names = await memberNames(
       em,
       access.communityId,
-      wishes.flatMap((w) => [w.authorId, ...(w.claimerId ? [w.claimerId] : [])]),
+      wishes.flatMap((w) =>
+        [w.authorId, w.claimerId, w.postedBy, w.confirmedBy].filter((id): id is string => !!id),
+      ),
     );
     const compoundIds = wishes.map((w) => w.compoundId).filter((id): id is string => !!id);
     const compounds = compoundIds.length ? await em.find(Compound, { where: { id: In(compoundIds) } }) : [];
@@ -63,9 +74,13 @@ export class WishViews {
     const employers = employerIds.length ? await em.find(Employer, { where: { id: In(employerIds) } }) : [];
     const views: WishView[] = [];
     for (const w of wishes) {
-      const actors = actorsFor(w, access, userId);
+      const actors = actorsFor(w, reader);
       const reviewer = actors.has('reviewer');
-      const close = actors.has('author') || actors.has('claimer') || reviewer;
+      const family = actors.has('family');
+      const close = actors.has('author') || actors.has('claimer') || reviewer || family;
+      // 由家人 X 代为发布/确认: for the resident, their family and the reviewers, not for the claimer or the wall.
+      const toldOfFamily = actors.has('author') || reviewer || family;
+      const familyName = (id: string | null) => (toldOfFamily && id ? (names.get(id) ?? null) : null);
       const phone = w.phoneEnc ? this.cipher.decrypt(w.phoneEnc) : null;
       const photoOf = (kind: 'wish' | 'fulfilment') =>
         photos
@@ -88,6 +103,9 @@ export class WishViews {
         authorId: reviewer ? w.authorId : null,
         authorName: nameAsShown(names.get(w.authorId) ?? '', close),
         postedOnBehalf: w.postedBy !== null,
+        postedByFamily: w.postedAsFamily ? familyName(w.postedBy) : null,
+        confirmedByFamily: w.confirmation === 'family' ? familyName(w.confirmedBy) : null,
+        forFamily: family,
         compound: compounds.find((c) => c.id === w.compoundId)?.name ?? null,
         place: close && w.placeEnc ? this.cipher.decrypt(w.placeEnc) : null,
         contactPhone: phone ? (close ? phone : maskPhone(phone)) : null,
@@ -129,7 +147,7 @@ export class WishViews {
     );
     return events.map((e) => ({
       action: e.action,
-      label: e.action === 'post' ? '发布心愿' : WISH_ACTION_LABELS[e.action],
+      label: eventLabel(e),
       actorName: e.actorId
         ? close
           ? (names.get(e.actorId) ?? null)
@@ -137,6 +155,13 @@ export class WishViews {
         : null,
       note: e.note,
       at: toIsoLocal(e.createdAt),
+      asFamily: e.asFamily,
     }));
   }
+}
+
+function eventLabel(event: WishEvent): string {
+  const familyLabel = (FAMILY_EVENT_LABELS as Partial<Record<string, string>>)[event.action];
+  if (event.asFamily && familyLabel) return familyLabel;
+  return event.action === 'post' ? '发布心愿' : WISH_ACTION_LABELS[event.action];
 }

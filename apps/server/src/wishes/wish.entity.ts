@@ -13,6 +13,8 @@ export class Wish {
   @RefColumn({ name: 'community_id' }) communityId!: string;
   @RefColumn({ name: 'author_id' }) authorId!: string;
   @RefColumn({ name: 'posted_by', nullable: true }) postedBy!: string | null;
+  /** `postedBy` is a linked family member of the author (家人代办), not a secretary. */
+  @Column({ name: 'posted_as_family', type: 'boolean', default: false }) postedAsFamily!: boolean;
   @Column({ type: 'varchar', length: 30 }) title!: string;
   @Column({ type: 'varchar', length: 500 }) description!: string;
   @Column({ type: 'varchar', length: 16 }) category!: WishCategory;
@@ -32,7 +34,9 @@ export class Wish {
   @Column({ type: 'int', nullable: true }) rating!: number | null;
   @Column({ type: 'varchar', length: 300, nullable: true }) thanks!: string | null;
   @Column({ type: 'varchar', length: 16, nullable: true }) confirmation!:
-    'author' | 'on_behalf' | 'auto' | null;
+    'author' | 'on_behalf' | 'family' | 'auto' | null;
+  /** Who confirmed: the author, or who confirmed for them; null when confirmed automatically. */
+  @RefColumn({ name: 'confirmed_by', nullable: true }) confirmedBy!: string | null;
   @TimeColumn({ name: 'confirmed_at', nullable: true }) confirmedAt!: Date | null;
   @Column({ name: 'reject_reason', type: 'varchar', length: 200, nullable: true }) rejectReason!:
     string | null;
@@ -51,6 +55,7 @@ export const NOT_YET_TAKEN = {
   rating: null,
   thanks: null,
   confirmation: null,
+  confirmedBy: null,
   confirmedAt: null,
   rejectReason: null,
 } satisfies Partial<Wish>;

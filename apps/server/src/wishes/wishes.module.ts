@@ -1,3 +1,4 @@
+import { FamilyModule } from '../family/family.module';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ResourceCommunities } from '../auth/resource-communities';
 import { LedgerModule } from '../ledger/ledger.module';
@@ -12,7 +13,7 @@ import { WishesService } from './wishes.service';
 
 /** 微心愿 */
 @Module({
-  imports: [LedgerModule],
+  imports: [LedgerModule, FamilyModule],
   controllers: [WishesController],
   providers: [WishesService, WishPosting, WishBoard, WishPointsService, WishViews, WishJobs],
   exports: [WishJobs, WishesService, WishPosting],

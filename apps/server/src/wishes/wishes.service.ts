@@ -8,6 +8,7 @@ import {
   WishView,
 } from '@redvest/contract';
 import {
+  asFamily,
   decideWishAction,
   isWishRefusal,
   WishActionInput,
@@ -27,6 +28,7 @@ import { AppConfig } from '../config/app-config';
 import { CONFIG } from '../config/config.module';
 import { ContentCheckService } from '../content/content-check.service';
 import { Db } from '../database/db';
+import { FamilyReads } from '../family/family-reads';
 import { LedgerService } from '../ledger/ledger.service';
 import { Notice, NotificationsService } from '../notifications/notifications.service';
 import { UploadsService } from '../uploads/uploads.service';
@@ -34,7 +36,7 @@ import { User } from '../users/user.entity';
 import { ConfirmWishDto, FulfilWishDto } from './dto';
 import { WishPhotoLink } from './wish-photo.entity';
 import { linkWishPhotos, recordWishEvent, reviewerNotices } from './wish-records';
-import { actorsFor, WishViews } from './wish-views';
+import { actorsFor, WishReader, WishViews } from './wish-views';
 import { Wish } from './wish.entity';
 
 /** The transitions a secretary or branch secretary makes on a resident's wish, as they appear in 审计日志. */
@@ -43,6 +45,13 @@ const AUDITED_ACTIONS: Partial<Record<WishAction, AuditAction>> = {
   reject: AuditAction.WishReject,
   dispatch: AuditAction.WishDispatch,
   confirm_on_behalf: AuditAction.WishConfirmOnBehalf,
+};
+
+/** What a linked family member does for a resident (家人代办), as it appears in 审计日志. */
+const FAMILY_ACTIONS: Partial<Record<WishAction, { action: AuditAction; words: string }>> = {
+  confirm_on_behalf: { action: AuditAction.FamilyWishConfirm, words: '家人代居民确认完成' },
+  dispute: { action: AuditAction.FamilyWishDispute, words: '家人代居民对完成情况提出异议' },
+  cancel: { action: AuditAction.FamilyWishCancel, words: '家人代居民撤回心愿' },
 };
 
 /** What an action request carries besides the action itself. */
@@ -69,13 +78,31 @@ export class WishesService {
     private readonly uploads: UploadsService,
     private readonly audit: AuditTrail,
     private readonly views: WishViews,
+    private readonly family: FamilyReads,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** 确认完成 by the author, or on the author's behalf by a reviewer. */
+  /**
+   * The caller as the wish rules see them. With `lock`, the caller's family links are held to the end of the
+   * transaction, so a link removed at this moment is either still there for the whole act or not at all.
+   */
+  private async reader(
+    em: EntityManager,
+    access: CommunityAccess,
+    caller: User,
+    lock = false,
+  ): Promise<WishReader> {
+    const familyOf = await this.family.residentsOf(em, access.communityId, caller.id, lock);
+    return { access, userId: caller.id, familyOf };
+  }
+
+  /** 确认完成 by the author, or on the author's behalf by a reviewer or a linked family member. */
   async confirm(access: CommunityAccess, caller: User, wishId: string, body: ConfirmWishDto) {
-    const wish = await this.db.read((em) => em.findOneOrFail(Wish, { where: { id: wishId } }));
-    const action = wishConfirmAction(wish.status, actorsFor(wish, access, caller.id));
+    const { wish, reader } = await this.db.read(async (em) => ({
+      wish: await em.findOneOrFail(Wish, { where: { id: wishId } }),
+      reader: await this.reader(em, access, caller),
+    }));
+    const action = wishConfirmAction(wish.status, actorsFor(wish, reader));
     if (isWishRefusal(action)) throw refusedWith(action);
     return this.act(access, caller, wishId, action, { confirm: body });
   }
@@ -95,9 +122,11 @@ export class WishesService {
     const { view, notices } = await this.db.transaction(async (em) => {
       const wish = await em.findOneOrFail(Wish, { where: { id: wishId } });
       const now = new Date();
+      const reader = await this.reader(em, access, caller, true);
+      const who = { userId: caller.id, actors: actorsFor(wish, reader) };
       const decision = decideWishAction(
         wish,
-        { userId: caller.id, actors: actorsFor(wish, access, caller.id) },
+        who,
         await this.lookUp(em, access, caller, action, input),
         now,
         this.config.wishes,
@@ -109,12 +138,24 @@ export class WishesService {
         await em.delete(WishPhotoLink, { wishId: wish.id, kind: 'fulfilment' });
         await linkWishPhotos(em, wish.id, photos, 'fulfilment');
       }
-      const after = await this.apply(em, wish, decision, caller.id, now);
+      const byFamily = asFamily(who);
+      const after = await this.apply(em, wish, decision, caller.id, now, byFamily);
       if (!after) {
         const current = await em.findOneOrFail(Wish, { where: { id: wish.id } });
         throw refusedWith(wishWrongState(action, current.status));
       }
-      const audited = AUDITED_ACTIONS[action];
+      const familyAct = byFamily ? FAMILY_ACTIONS[action] : undefined;
+      const audited = familyAct ? undefined : AUDITED_ACTIONS[action];
+      if (familyAct) {
+        await this.audit.record(em, {
+          action: familyAct.action,
+          targetType: 'wish',
+          targetId: wish.id,
+          subjectId: wish.authorId,
+          actingAs: 'family',
+          summary: `${familyAct.words}（${wish.category}）`,
+        });
+      }
       if (audited) {
         await this.audit.record(em, {
           action: audited,
@@ -133,7 +174,7 @@ export class WishesService {
       if (decision.reviewerNotice)
         notices.push(...(await reviewerNotices(em, after, decision.reviewerNotice)));
       await this.notifications.record(em, notices);
-      return { view: (await this.views.build(em, [after], access, caller.id, true))[0], notices };
+      return { view: (await this.views.build(em, [after], reader, true))[0], notices };
     });
     await this.notifications.push(notices);
     return view;
@@ -166,6 +207,7 @@ export class WishesService {
     decision: WishDecision,
     actorId: string | null,
     now: Date,
+    asFamily = false,
   ): Promise<Wish | null> {
     const updated = await em.update(
       Wish,
@@ -173,7 +215,7 @@ export class WishesService {
       { ...decision.changes, status: decision.to, updatedAt: now },
     );
     if (updated.affected === 0) return null;
-    await recordWishEvent(em, wish.id, decision.action, actorId, decision.note);
+    await recordWishEvent(em, wish.id, decision.action, actorId, decision.note, asFamily);
     if (decision.award) {
       await this.ledger.award(em, {
         communityId: wish.communityId,

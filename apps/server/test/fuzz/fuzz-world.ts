@@ -110,6 +110,10 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
     s.communities.invite(elsewhere.id, { userId: s.userId, roles: [Role.Resident] }),
   );
 
+  // 家人代办: the volunteer is the resident's linked family member; the resident may end the link.
+  const { code: familyCode } = await resident.family.createCode(cid);
+  const familyLink = await attempt(() => volunteer.family.link({ code: familyCode }));
+
   const byParam: Record<string, string | undefined> = {
     cid,
     userId: member.userId,
@@ -126,6 +130,7 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
     demandId: (await s.contact.demands(cid)).items[0]?.id,
     projectId: (await s.contact.projects(cid)).items[0]?.id,
     invitationId: invitation?.id,
+    linkId: familyLink?.link.id,
     uploadId: (await s.uploads.photo({ filename: 'a.png', data: new Blob([FAKE_PNG]) })).id,
   };
   if (!certificate) throw new Error('The fuzz world has no certificate');

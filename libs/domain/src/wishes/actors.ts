@@ -2,8 +2,10 @@ import { Role, WishStatus } from '@redvest/contract';
 import { CallerStanding, canActInCompound, effectiveRoles } from '../roles';
 import { WishActor } from './state-machine';
 
-/** The caller's standing in the wish's community. */
-export type WishCallerStanding = CallerStanding;
+/** The caller's standing in the wish's community, with the residents they are a linked family member of. */
+export interface WishCallerStanding extends CallerStanding {
+  familyOf?: ReadonlySet<string>;
+}
 
 /** Who the caller is to this wish (see the state machine's actors). */
 export function wishActorsFor(
@@ -13,6 +15,7 @@ export function wishActorsFor(
   const actors = new Set<WishActor>();
   const roles = effectiveRoles(caller.granted);
   if (wish.authorId === caller.userId) actors.add('author');
+  else if (caller.familyOf?.has(wish.authorId)) actors.add('family');
   if (wish.claimerId === caller.userId) actors.add('claimer');
   if (wish.authorId !== caller.userId && roles.has(Role.Volunteer)) actors.add('member');
   if (

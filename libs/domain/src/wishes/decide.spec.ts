@@ -170,7 +170,13 @@ describe('decideWishAction', () => {
       memo: '完成微心愿：陪老人看病',
       autoPost: true,
     });
-    expect(confirm.changes).toEqual({ confirmation: 'author', confirmedAt: NOW, rating: 5, thanks: '谢谢' });
+    expect(confirm.changes).toEqual({
+      confirmation: 'author',
+      confirmedBy: 'author',
+      confirmedAt: NOW,
+      rating: 5,
+      thanks: '谢谢',
+    });
     expect(confirm.notices[0].body).toBe('心愿已确认完成，感谢您的付出！积分 10 分已入账');
     const auto = decided(
       decideWishAction(fulfilled, as(null, 'system'), { action: 'auto_confirm' }, NOW, SETTINGS),
@@ -345,5 +351,60 @@ describe('any sequence of actions by anyone', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('a linked family member (家人代办)', () => {
+  const fulfilled = wishIn(WishStatus.Fulfilled, 'm1');
+  const familyOf = new Set(['author']);
+  const actors = (userId: string, granted: Role[]) =>
+    wishActorsFor(
+      { authorId: 'author', claimerId: 'm1', compoundId: 'c1' },
+      {
+        userId,
+        granted,
+        branchCompoundIds: [],
+        familyOf,
+      },
+    );
+
+  it('is family to the resident’s wishes only, and sees them in every state', () => {
+    expect([...actors('son', [Role.Resident])]).toEqual(['family']);
+    expect([...actors('author', [Role.Resident])]).toEqual(['author']);
+    expect(wishConfirmAction(WishStatus.PendingReview, actors('son', [Role.Resident]))).toBe(
+      'confirm_on_behalf',
+    );
+  });
+
+  it('confirms for the resident with the points pending, disputes and withdraws, but never reviews', () => {
+    const son = { userId: 'son', actors: actors('son', [Role.Resident]) };
+    const confirmed = decided(
+      decideWishAction(
+        fulfilled,
+        son,
+        { action: 'confirm_on_behalf', confirm: { rating: 5 } },
+        NOW,
+        SETTINGS,
+      ),
+    );
+    expect(confirmed.changes).toMatchObject({ confirmation: 'family', confirmedBy: 'son', rating: 5 });
+    expect(confirmed.award).toMatchObject({ memo: '完成微心愿：陪老人看病（家人代确认）', autoPost: false });
+    const disputed = decided(
+      decideWishAction(fulfilled, son, { action: 'dispute', reason: '灯还是不亮' }, NOW, SETTINGS),
+    );
+    expect(disputed.reviewerNotice?.body).toBe('居民的家人对完成情况有异议：灯还是不亮');
+    expect(
+      decideWishAction(wishIn(WishStatus.Published), son, { action: 'cancel' }, NOW, SETTINGS),
+    ).toMatchObject({ to: WishStatus.Cancelled });
+    expect(
+      decideWishAction(wishIn(WishStatus.PendingReview), son, { action: 'publish' }, NOW, SETTINGS),
+    ).toEqual({ error: ErrorCode.WishActionNotAllowed });
+  });
+
+  it('does not confirm a wish they claimed themselves', () => {
+    const claimer = { userId: 'm1', actors: new Set<WishActor>(['family', 'claimer', 'member']) };
+    expect(decideWishAction(fulfilled, claimer, { action: 'confirm_on_behalf' }, NOW, SETTINGS)).toEqual({
+      error: ErrorCode.FamilyClaimerMayNotConfirm,
+    });
   });
 });

@@ -53,7 +53,9 @@ export interface WishChanges {
   fulfilledAt?: Date | null;
   rating?: number | null;
   thanks?: string | null;
-  confirmation?: 'author' | 'on_behalf' | 'auto';
+  confirmation?: 'author' | 'on_behalf' | 'family' | 'auto';
+  /** Who confirmed: the author, or whoever confirmed for them; null when the timer did. */
+  confirmedBy?: string | null;
   confirmedAt?: Date;
 }
 
@@ -163,13 +165,13 @@ export function decideWishAction(
     to: transition.to,
     changes,
     note: noteFor(input),
-    award: transition.to === WishStatus.Confirmed ? awardFor(after, action) : null,
+    award: transition.to === WishStatus.Confirmed ? awardFor(after, action, asFamily(caller)) : null,
     notices: noticesFor(after, action, caller.userId),
     reviewerNotice:
       action === 'dispute'
         ? {
             title: `心愿有异议：${wish.title}`,
-            body: `居民对完成情况有异议：${input.reason!.trim()}`,
+            body: `${asFamily(caller) ? '居民的家人' : '居民'}对完成情况有异议：${input.reason!.trim()}`,
             status: '有异议',
           }
         : null,
@@ -230,17 +232,29 @@ function changesFor(
       return { fulfilledAt: null };
     case 'confirm':
     case 'confirm_on_behalf':
+      // Whoever fulfilled the wish does not also say for the resident that it was done well (their points hang on it).
+      if (input.action === 'confirm_on_behalf' && asFamily(caller) && caller.actors.has('claimer'))
+        return refuse(ErrorCode.FamilyClaimerMayNotConfirm);
       return {
-        confirmation: input.action === 'confirm' ? 'author' : 'on_behalf',
+        confirmation: input.action === 'confirm' ? 'author' : asFamily(caller) ? 'family' : 'on_behalf',
+        confirmedBy: caller.userId,
         confirmedAt: now,
         rating: input.confirm?.rating ?? null,
         thanks: input.confirm?.thanks?.trim() || null,
       };
     case 'auto_confirm':
-      return { confirmation: 'auto', confirmedAt: now };
+      return { confirmation: 'auto', confirmedBy: null, confirmedAt: now };
     default:
       return {};
   }
+}
+
+/**
+ * A linked family member acts for the resident (家人代办); a reviewer who is also family acts as family, so that
+ * their own relative's wish is not confirmed by their secretary's powers.
+ */
+export function asFamily(caller: WishCaller): boolean {
+  return caller.actors.has('family');
 }
 
 function noteFor(input: WishActionInput): string | null {
@@ -250,10 +264,10 @@ function noteFor(input: WishActionInput): string | null {
   return input.reason?.trim() || null;
 }
 
-function awardFor(wish: WishFacts, action: WishAction): WishAward | null {
+function awardFor(wish: WishFacts, action: WishAction, byFamily: boolean): WishAward | null {
   if (!wish.claimerId || wish.points <= 0) return null;
-  const how =
-    action === 'auto_confirm' ? '（超时自动确认）' : action === 'confirm_on_behalf' ? '（社区代确认）' : '';
+  const onBehalf = byFamily ? '（家人代确认）' : '（社区代确认）';
+  const how = action === 'auto_confirm' ? '（超时自动确认）' : action === 'confirm_on_behalf' ? onBehalf : '';
   return {
     userId: wish.claimerId,
     amount: wish.points,

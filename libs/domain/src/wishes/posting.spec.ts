@@ -1,5 +1,5 @@
 import { ErrorCode, Role, WishStatus } from '@redvest/contract';
-import { decideWishPost, planWishPost, WishPoster, WishPostRequest } from './posting';
+import { decideWishPost, planWishPost, WishPoster, WishPostPlan, WishPostRequest } from './posting';
 
 const resident: WishPoster = { userId: 'r1', granted: [Role.Resident], branchCompoundIds: [] };
 const secretary: WishPoster = { userId: 's1', granted: [Role.Secretary], branchCompoundIds: [] };
@@ -62,7 +62,7 @@ describe('posting a wish', () => {
 
   it('refuses too many photos, a resident posting for someone else, and an author who is not a member', () => {
     expect(post(resident, { photoCount: 4 })).toEqual({ error: ErrorCode.TooManyPhotos });
-    expect(post(resident, { onBehalfOf: 'r2', photoCount: 0 })).toEqual({ error: ErrorCode.Forbidden });
+    expect(post(resident, { onBehalfOf: 'r2', photoCount: 0 })).toEqual({ error: ErrorCode.FamilyNotLinked });
     const plan = planWishPost(secretary, { onBehalfOf: 'r2', photoCount: 0 });
     if ('error' in plan) throw new Error('planned');
     expect(decideWishPost(secretary, { onBehalfOf: 'r2', photoCount: 0 }, plan, null)).toEqual({
@@ -74,5 +74,45 @@ describe('posting a wish', () => {
         compoundId: null,
       }),
     ).toEqual({ error: ErrorCode.MemberNotFound });
+  });
+});
+
+describe('posting for a resident as their family (家人代办)', () => {
+  const son = {
+    userId: 'son',
+    granted: [Role.Resident],
+    branchCompoundIds: [],
+    familyOf: new Set(['grandma']),
+  };
+  const author = { active: true, compoundId: 'c1' };
+
+  it('posts for a linked resident, reviewed like the resident’s own wish, and for no one else', () => {
+    const request = { onBehalfOf: 'grandma', photoCount: 0 };
+    const plan = planWishPost(son, request);
+    expect(plan).toEqual({ authorId: 'grandma', forOther: true, reviewer: false, family: true });
+    const decision = decideWishPost(son, request, plan as WishPostPlan, author);
+    expect(decision).toMatchObject({
+      authorId: 'grandma',
+      postedBy: 'son',
+      compoundId: 'c1',
+      status: WishStatus.PendingReview,
+      events: [{ action: 'post', note: '家人代发' }],
+      asksReview: true,
+      audited: true,
+    });
+    expect(planWishPost(son, { onBehalfOf: 'neighbour', photoCount: 0 })).toEqual({
+      error: ErrorCode.FamilyNotLinked,
+    });
+  });
+
+  it('has a secretary who is the resident’s family post as family, waiting for review', () => {
+    const secretary = { ...son, granted: [Role.Secretary] };
+    const request = { onBehalfOf: 'grandma', photoCount: 0 };
+    const plan = planWishPost(secretary, request) as WishPostPlan;
+    expect(plan.family).toBe(true);
+    expect(decideWishPost(secretary, request, plan, author)).toMatchObject({
+      status: WishStatus.PendingReview,
+      asksReview: true,
+    });
   });
 });

@@ -7,6 +7,8 @@ export interface WishPoster {
   userId: string;
   granted: readonly Role[];
   branchCompoundIds: readonly string[];
+  /** The residents the poster is a linked family member of (家人代办). */
+  familyOf?: ReadonlySet<string>;
 }
 
 export interface WishPostRequest {
@@ -23,6 +25,8 @@ export interface WishPostPlan {
   /** 代发 for someone else; naming oneself is an ordinary post, reviewed like any other. */
   forOther: boolean;
   reviewer: boolean;
+  /** A linked family member posts for the resident: reviewed like the resident's own wish. */
+  family: boolean;
 }
 
 /** The author as found in the community, or null when they are not a member. */
@@ -41,18 +45,22 @@ export interface WishPostDecision {
   events: { action: 'post' | 'publish'; note: string | null }[];
   /** Published at once needs no review; otherwise the reviewers are asked. */
   asksReview: boolean;
-  /** 代发 by a secretary or branch secretary is a secretary's action, in 审计日志. */
+  /** 代发 by a secretary or branch secretary, or by a family member, is written in 审计日志. */
   audited: boolean;
 }
 
-/** 发布心愿, first step: at most MAX_PHOTOS photos, and only a reviewer posts for someone else. */
+/**
+ * 发布心愿, first step: at most MAX_PHOTOS photos, and only a reviewer or a linked family member posts for
+ * someone else. A reviewer who is the resident's family posts as family (reviewed like any resident's wish).
+ */
 export function planWishPost(poster: WishPoster, request: WishPostRequest): WishPostPlan | Refusal {
   if (request.photoCount > MAX_PHOTOS) return refuse(ErrorCode.TooManyPhotos);
   const roles = effectiveRoles(poster.granted);
   const reviewer = roles.has(Role.Secretary) || roles.has(Role.BranchSecretary);
   const forOther = !!request.onBehalfOf && request.onBehalfOf !== poster.userId;
-  if (forOther && !reviewer) return refuse(ErrorCode.Forbidden);
-  return { authorId: forOther ? request.onBehalfOf! : poster.userId, forOther, reviewer };
+  const family = forOther && !request.fromDemand && !!poster.familyOf?.has(request.onBehalfOf!);
+  if (forOther && !reviewer && !family) return refuse(ErrorCode.FamilyNotLinked);
+  return { authorId: forOther ? request.onBehalfOf! : poster.userId, forOther, reviewer, family };
 }
 
 /**
@@ -71,9 +79,10 @@ export function decideWishPost(
   const compoundId = fromDemand ? fromDemand.compoundId : author.compoundId;
   const secretary = effectiveRoles(poster.granted).has(Role.Secretary);
   const inMyCompound = !!compoundId && canActInCompound(poster.granted, poster.branchCompoundIds, compoundId);
-  if (plan.forOther && !fromDemand && !secretary && !inMyCompound) return refuse(ErrorCode.NotYourCompound);
-  const publishNow = plan.reviewer && (plan.forOther || !!fromDemand);
-  const note = fromDemand ? '由群众诉求转来' : plan.forOther ? '社区代发' : null;
+  if (plan.forOther && !plan.family && !fromDemand && !secretary && !inMyCompound)
+    return refuse(ErrorCode.NotYourCompound);
+  const publishNow = plan.reviewer && !plan.family && (plan.forOther || !!fromDemand);
+  const note = fromDemand ? '由群众诉求转来' : plan.family ? '家人代发' : plan.forOther ? '社区代发' : null;
   return {
     authorId: plan.authorId,
     postedBy: plan.forOther ? poster.userId : null,

@@ -5,11 +5,12 @@ import { StateTransition, stateMachine, TransitionCheck } from '../state-machine
  * Who someone is to a wish. A caller can be several at once (a secretary who claimed a wish is both
  * `reviewer` and `claimer`).
  * - `author`: the resident it is for; `claimer`: who holds it now;
+ * - `family`: a linked family member of the author (家人代办), who acts for them;
  * - `member`: a volunteer or party member of the community who is not its author;
  * - `reviewer`: a community secretary, or the branch secretary of the wish's compound;
  * - `system`: the scheduled jobs.
  */
-export type WishActor = 'author' | 'claimer' | 'member' | 'reviewer' | 'system';
+export type WishActor = 'author' | 'family' | 'claimer' | 'member' | 'reviewer' | 'system';
 
 export interface Transition extends StateTransition<WishStatus, WishActor> {
   /** Every wish action leads somewhere. */
@@ -30,10 +31,10 @@ export const WISH_TRANSITIONS: Record<WishAction, Transition> = {
   expire_claim: { from: [S.Claimed], to: S.Published, by: ['system'] },
   fulfil: { from: [S.Claimed], to: S.Fulfilled, by: ['claimer'], needs: 'note' },
   confirm: { from: [S.Fulfilled], to: S.Confirmed, by: ['author'] },
-  confirm_on_behalf: { from: [S.Fulfilled], to: S.Confirmed, by: ['reviewer'] },
+  confirm_on_behalf: { from: [S.Fulfilled], to: S.Confirmed, by: ['reviewer', 'family'] },
   auto_confirm: { from: [S.Fulfilled], to: S.Confirmed, by: ['system'] },
-  dispute: { from: [S.Fulfilled], to: S.Claimed, by: ['author'], needs: 'reason' },
-  cancel: { from: [S.PendingReview, S.Published, S.Claimed], to: S.Cancelled, by: ['author'] },
+  dispute: { from: [S.Fulfilled], to: S.Claimed, by: ['author', 'family'], needs: 'reason' },
+  cancel: { from: [S.PendingReview, S.Published, S.Claimed], to: S.Cancelled, by: ['author', 'family'] },
 };
 
 // Marked pure, so that the mini-program's bundle drops what it does not use.

@@ -23,6 +23,7 @@ import { MemberHistory1764646200000 } from './1764646200000-MemberHistory';
 import { LeaderboardBoard1764649800000 } from './1764649800000-LeaderboardBoard';
 import { ExportIndexes1764653400000 } from './1764653400000-ExportIndexes';
 import { VisitCounters1764657000000 } from './1764657000000-VisitCounters';
+import { FamilyLinks1764660600000 } from './1764660600000-FamilyLinks';
 import { ElderlyMode1764700000000 } from './1764700000000-ElderlyMode';
 import { ContactPhoneChoice1764703600000 } from './1764703600000-ContactPhoneChoice';
 import { VoiceUploads1764707200000 } from './1764707200000-VoiceUploads';
@@ -54,6 +55,7 @@ export const MIGRATIONS = [
   LeaderboardBoard1764649800000,
   ExportIndexes1764653400000,
   VisitCounters1764657000000,
+  FamilyLinks1764660600000,
   ElderlyMode1764700000000,
   ContactPhoneChoice1764703600000,
   VoiceUploads1764707200000,
