@@ -19,6 +19,8 @@ export default defineAppConfig({
     { root: 'pages-points', pages: ['index', 'rewards', 'orders', 'leaderboard'] },
     // 包干到户: 我的包户, a household's card with 入户走访, 群众诉求 and 三单 (资源单, 需求单, 项目单).
     { root: 'pages-contact', pages: ['index', 'household', 'demands', 'lists'] },
+    // 家人代办: 我的家人 and 输入家人给的代码.
+    { root: 'pages-family', pages: ['index', 'link'] },
     // 个人信息: 加入社区, 导出我的数据, 注销账号.
     { root: 'pages-account', pages: ['join', 'my-data', 'delete-account'] },
     // Secretaries' pages: only a secretary opens them, so no tab preloads them.
@@ -56,7 +58,10 @@ export default defineAppConfig({
     'pages/home/index': { network: 'all', packages: ['pages-activities', 'pages-points', 'pages-contact'] },
     'pages/scan/index': { network: 'all', packages: ['pages-activities'] },
     'pages/wishes/index': { network: 'all', packages: ['pages-wishes'] },
-    'pages/mine/index': { network: 'all', packages: ['pages-points', 'pages-activities', 'pages-account'] },
+    'pages/mine/index': {
+      network: 'all',
+      packages: ['pages-points', 'pages-activities', 'pages-account', 'pages-family'],
+    },
   },
   // H5 pages change without sliding: with the slide, a page hidden under another was shaded by a timer that
   // could fire after the user had come back to it (back to 首页 showed an empty page); less motion is easier

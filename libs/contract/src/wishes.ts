@@ -86,7 +86,7 @@ export interface WishView {
   authorId: string | null;
   /** Masked (张*丰) on the board. */
   authorName: string;
-  /** 代发: a secretary, or a family member, posted it for the resident. */
+  /** 代发: a secretary posted it for the resident, or a family member did (said only to those `postedByFamily` names them to). */
   postedOnBehalf: boolean;
   /**
    * 由家人 X 代为发布 / 代为确认: the family member's name, for the resident, the reviewers and the resident's

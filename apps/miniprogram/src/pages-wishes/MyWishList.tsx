@@ -50,8 +50,8 @@ export function MyWishListPage({
   return children(membership);
 }
 
-/** The wishes I posted or claimed in the community, loaded again when the page is shown again. */
-export function useMyWishes(cid: string, mine: 'posted' | 'claimed'): PagedList<WishView> {
+/** The wishes I posted, claimed, or my family's (家人代办), loaded again when the page is shown again. */
+export function useMyWishes(cid: string, mine: 'posted' | 'claimed' | 'family'): PagedList<WishView> {
   const list = usePagedList<WishView>((cursor) => api.wishes.list(cid, { mine, cursor, limit: 20 }), [cid]);
   useShownAgain(() => void list.reload());
   return list;

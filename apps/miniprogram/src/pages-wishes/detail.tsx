@@ -153,7 +153,11 @@ export default function WishDetailPage() {
           <Fact label="心愿人">
             <Text>
               {wish.authorName}
-              {wish.postedOnBehalf ? '（社区代发）' : ''}
+              {wish.postedByFamily
+                ? `（由家人 ${wish.postedByFamily} 代为发布）`
+                : wish.postedOnBehalf
+                  ? '（社区代发）'
+                  : ''}
             </Text>
           </Fact>
           {wish.compound ? (
@@ -229,7 +233,13 @@ export default function WishDetailPage() {
                 <Text>{wish.thanks}</Text>
               </View>
             ) : null}
-            {wish.confirmation ? <Text className="rv-muted">{CONFIRMATIONS[wish.confirmation]}</Text> : null}
+            {wish.confirmation ? (
+              <Text className="rv-muted">
+                {wish.confirmedByFamily
+                  ? `由家人 ${wish.confirmedByFamily} 代为确认`
+                  : CONFIRMATIONS[wish.confirmation]}
+              </Text>
+            ) : null}
           </View>
         </>
       ) : null}

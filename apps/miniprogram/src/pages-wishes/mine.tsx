@@ -5,8 +5,10 @@ import { Edit, Heart } from '@nutui/icons-react-taro';
 import { WishStatus, WishView } from '@redvest/contract';
 import { Page } from '../components/Page';
 import { EmptyState } from '../components/states';
+import { FamilyActed } from '../components/wishes/FamilyActed';
 import { WishProgress } from '../components/wishes/WishProgress';
 import { wishPostPage } from '../services/routes';
+import { WithFamilyWishes } from './FamilyWishes';
 import { MyWishCards, MyWishListPage, openWish, useMyWishes } from './MyWishList';
 
 /** What the author should know under each wish: whose turn it is, in plain words. */
@@ -40,7 +42,9 @@ function Note({ wish }: { wish: WishView }) {
 export default function MyWishesPage() {
   return (
     <MyWishListPage joinHint="加入社区后就能发布心愿。">
-      {(membership) => <MyWishes cid={membership.communityId} />}
+      {(membership) => (
+        <WithFamilyWishes cid={membership.communityId} mine={<MyWishes cid={membership.communityId} />} />
+      )}
     </MyWishListPage>
   );
 }
@@ -69,6 +73,7 @@ function MyWishes({ cid }: { cid: string }) {
         foot={(wish) => (
           <>
             <WishProgress status={wish.status} />
+            <FamilyActed wish={wish} />
             <Note wish={wish} />
           </>
         )}

@@ -17,6 +17,7 @@ import { currentMembership, isSecretary, useMe } from '../hooks/useMe';
 import { api } from '../services/api';
 import { chinaDay, formatDate } from '../services/format';
 import { queryParam, wishPage } from '../services/routes';
+import { ForWhom, useFamilyResidents } from './ForWhom';
 import { charCount, TITLE_MAX, validateWish, WishForm, WishFormErrors } from './post-form';
 import './post.scss';
 import { TextBox } from '../components/TextBox';
@@ -61,6 +62,7 @@ export default function PostWishPage() {
   const secretary = membership ? isSecretary(membership) : false;
   const branchCompounds = new Set((membership?.branchCompounds ?? []).map((compound) => compound.id));
   const mayPostForOthers = secretary || branchCompounds.size > 0;
+  const familyResidents = useFamilyResidents(membership?.communityId);
 
   const [form, setForm] = useState<WishForm>({
     title: '',
@@ -109,6 +111,8 @@ export default function PostWishPage() {
   }
   const cid = membership.communityId;
   const forResident = mayPostForOthers && mode === 'resident';
+  // 家人代办: for a resident I am a linked family member of.
+  const forFamily = !forResident && familyResidents.some((r) => r.residentId === form.onBehalfOf);
   const titleLength = charCount(form.title.trim());
   const today = chinaDay(new Date());
 
@@ -118,7 +122,10 @@ export default function PostWishPage() {
       void Taro.showToast({ title: '照片还在上传，请稍等', icon: 'none' });
       return;
     }
-    const { errors: found, request } = validateWish(form, forResident);
+    const { errors: found, request } = validateWish(
+      forResident || forFamily ? form : { ...form, onBehalfOf: undefined },
+      forResident || forFamily,
+    );
     setErrors(found);
     if (!request) {
       void Taro.showToast({ title: '请把标红的地方填好', icon: 'none', duration: 2500 });
@@ -187,6 +194,16 @@ export default function PostWishPage() {
               </View>
             </Field>
           ) : null}
+        </View>
+      ) : null}
+
+      {!forResident && familyResidents.length ? (
+        <View className="rv-card">
+          <ForWhom
+            residents={familyResidents}
+            value={forFamily ? (form.onBehalfOf ?? '') : ''}
+            onChange={(residentId) => update({ onBehalfOf: residentId || undefined })}
+          />
         </View>
       ) : null}
 
@@ -282,7 +299,7 @@ export default function PostWishPage() {
       <View className="rv-card">
         <Text className="wish-post__label">住址和电话</Text>
         <Text className="wish-post__note">
-          {forResident ? '默认用这位居民登记的住址和手机号' : '默认用您登记的住址和手机号'}
+          {forResident || forFamily ? '默认用这位居民登记的住址和手机号' : '默认用您登记的住址和手机号'}
           ，只有认领人和社区工作人员能看到。
         </Text>
         {showContact ? (

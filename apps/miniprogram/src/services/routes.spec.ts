@@ -35,6 +35,8 @@ const urls = [
   routes.joinPage({ code: 'A1' }),
   routes.MY_DATA_PAGE,
   routes.DELETE_ACCOUNT_PAGE,
+  routes.FAMILY_PAGE,
+  routes.FAMILY_LINK_PAGE,
   routes.POINTS_PAGE,
   routes.MY_ORDERS_PAGE,
   routes.rewardsPage('c1'),

@@ -18,6 +18,10 @@ export function joinPage(query: { code?: string } = {}): string {
   return withQuery('/pages-account/join', query);
 }
 
+/** 家人代办 (`pages-family` subpackage): 我的家人, and 输入家人给的代码. */
+export const FAMILY_PAGE = '/pages-family/index';
+export const FAMILY_LINK_PAGE = '/pages-family/link';
+
 /** 个人信息 (`pages-account` subpackage): 加入社区, 导出我的数据 and 注销账号. */
 export const MY_DATA_PAGE = '/pages-account/my-data';
 export const DELETE_ACCOUNT_PAGE = '/pages-account/delete-account';

@@ -102,7 +102,8 @@ export class WishViews {
         // User ids only for reviewers (who dispatch and see the member list): residents see none.
         authorId: reviewer ? w.authorId : null,
         authorName: nameAsShown(names.get(w.authorId) ?? '', close),
-        postedOnBehalf: w.postedBy !== null,
+        // A wish a family member posted reads, to everyone not told of the family, as the resident's own.
+        postedOnBehalf: w.postedBy !== null && (!w.postedAsFamily || toldOfFamily),
         postedByFamily: w.postedAsFamily ? familyName(w.postedBy) : null,
         confirmedByFamily: w.confirmation === 'family' ? familyName(w.confirmedBy) : null,
         forFamily: family,

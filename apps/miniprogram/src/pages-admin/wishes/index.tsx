@@ -8,6 +8,7 @@ import { Page } from '../../components/Page';
 import { Segmented } from '../../components/Segmented';
 import { EmptyState, ErrorState, ListFooter, LoadingState } from '../../components/states';
 import { useWishActions, WishActions } from '../../components/wishes/useWishActions';
+import { FamilyActed } from '../../components/wishes/FamilyActed';
 import { WishCard } from '../../components/wishes/WishCard';
 import { ACTION_BUTTONS, PRIMARY_ACTIONS } from '../../components/wishes/wish-meta';
 import { useShownAgain } from '../../hooks/useAsync';
@@ -69,6 +70,7 @@ function ReviewCard({
   const busy = actions.busy?.wishId === wish.id ? actions.busy.action : null;
   return (
     <WishCard wish={wish} onOpen={() => open(wish)}>
+      <FamilyActed wish={wish} />
       {tab === WishStatus.PendingReview ? (
         <>
           <Text className="wish-list__description">{wish.description}</Text>

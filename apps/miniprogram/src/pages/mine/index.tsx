@@ -17,6 +17,7 @@ import { logout, logoutEverywhere } from '../../services/auth';
 import {
   DELETE_ACCOUNT_PAGE,
   DEMANDS_PAGE,
+  FAMILY_PAGE,
   joinPage,
   MY_DATA_PAGE,
   MY_HOUSEHOLDS_PAGE,
@@ -167,6 +168,14 @@ export default function MinePage() {
               onClick={() => void Taro.navigateTo({ url: MY_HOUSEHOLDS_PAGE })}
             />
           ) : null}
+          <Cell
+            title="我的家人"
+            description="让家人替我发布、确认心愿"
+            align="center"
+            clickable
+            extra={<ArrowRight size={16} />}
+            onClick={() => void Taro.navigateTo({ url: FAMILY_PAGE })}
+          />
           <Cell
             title="群众诉求"
             description="向社区反映难事，查看办理进度"
