@@ -39,8 +39,9 @@ const PAGES: Record<string, (ids: Ids) => string[]> = {
     'pages-contact/demands',
     'pages-account/my-data',
     'pages-account/delete-account',
+    'pages-family/index',
   ],
-  'demo-volunteer': () => ['pages/scan/index', 'pages-activities/records'],
+  'demo-volunteer': () => ['pages/scan/index', 'pages-activities/records', 'pages-family/link'],
   'demo-member-1': ({ householdId }) => [
     'pages-contact/index',
     `pages-contact/household?id=${householdId}`,
