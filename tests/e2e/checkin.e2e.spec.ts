@@ -1,5 +1,5 @@
 import { currentPage, screenshot, settle } from '../support/browser';
-import { runningActivityTitle, useDemoSession } from '../support/demo-session';
+import { runningDemoActivity, useDemoSession } from '../support/demo-session';
 
 /**
  * 扫码签到 end to end on the demo's running activity: the secretary opens its rotating code (活动 → the activity
@@ -10,9 +10,10 @@ describe('check-in: the organiser’s live code, a volunteer in and out', () => 
   let token = '';
   // 小区环境整治志愿服务 by day, 平安夜巡志愿服务 in the evening and at night.
   let activityTitle = '';
+  let activityPlace = '';
 
   beforeAll(async () => {
-    activityTitle = await runningActivityTitle(session);
+    ({ title: activityTitle, place: activityPlace } = await runningDemoActivity(session));
   });
 
   it('shows the secretary the rotating code of the running activity', async () => {
@@ -69,7 +70,7 @@ describe('check-in: the organiser’s live code, a volunteer in and out', () => 
     const result = currentPage(page);
     await result.getByText('签到成功', { exact: true }).waitFor({ state: 'visible', timeout: 30000 });
     await expect(result.locator('.result-facts').textContent()).resolves.toContain(activityTitle);
-    await expect(result.locator('.result-facts').textContent()).resolves.toContain('阳光里小区中心花园');
+    await expect(result.locator('.result-facts').textContent()).resolves.toContain(activityPlace);
     await expect(result.locator('.result-hero__time').textContent()).resolves.toMatch(
       /^\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/,
     );

@@ -4,7 +4,7 @@ import {
   certificateText,
   openTab,
   openTile,
-  runningActivityTitle,
+  runningDemoActivity,
   useDemoSession,
   wholeDemoPeriod,
 } from '../support/demo-session';
@@ -116,7 +116,7 @@ describe('names, durations and figures that agree', () => {
 
   it('holds the demo’s activities at hours such activities keep in China, whatever the hour it started', async () => {
     const volunteer = await session.loggedIn('demo-volunteer');
-    const running = await runningActivityTitle(session);
+    const running = (await runningDemoActivity(session)).title;
     const list = await openTile(volunteer, '志愿活动');
     const seen: string[] = [];
     for (const tab of ['进行中', '即将开始', '已结束']) {

@@ -100,12 +100,12 @@ export async function openTab(page: Page, text: string): Promise<void> {
   await settle(page);
 }
 
-/** The title of the demo's activity running now (it depends on the hour the demo started). */
-export async function runningActivityTitle(session: DemoSession): Promise<string> {
+/** The demo's activity running now: which one depends on the hour (China time) the demo started. */
+export async function runningDemoActivity(session: DemoSession): Promise<{ title: string; place: string }> {
   const secretary = await session.apiAs('demo-secretary');
   const cid = (await secretary.me.get()).memberships[0].communityId;
-  const running = await secretary.activities.list(cid, { when: 'running' });
-  return running.items[0].title;
+  const { title, place } = (await secretary.activities.list(cid, { when: 'running' })).items[0];
+  return { title, place };
 }
 
 /** The text of the volunteer's certificate PDF as poppler's pdftotext reads it. */
