@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { toApiError } from '../hooks/useAsync';
 import { saveSpreadsheetWithLogin } from '../services/files';
 import './ExportButton.scss';
 import { showModal } from '../services/modal';
+import { showToast } from '../services/toast';
 
 /**
  * 导出 (a spreadsheet the API serves with the login): one tap fetches `path` and saves it as `filename`, one at a
@@ -29,7 +29,7 @@ export function ExportButton({
     setExporting(true);
     try {
       await saveSpreadsheetWithLogin(path(), filename());
-      if (process.env.TARO_ENV === 'h5') void Taro.showToast({ title: '已开始下载', icon: 'success' });
+      if (process.env.TARO_ENV === 'h5') void showToast({ title: '已开始下载', icon: 'success' });
     } catch (caught) {
       void showModal({ title: '没有导出成功', content: toApiError(caught).message, showCancel: false });
     } finally {

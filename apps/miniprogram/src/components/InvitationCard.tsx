@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { InvitationView, ROLE_LABELS } from '@redvest/contract';
@@ -8,6 +7,7 @@ import { api } from '../services/api';
 import { formatDate } from '../services/format';
 import './InvitationCard.scss';
 import { showModal } from '../services/modal';
+import { showToast } from '../services/toast';
 
 /**
  * 社区邀请: a secretary asked the user to join with these roles. Nothing happens until the user answers;
@@ -42,7 +42,7 @@ export function InvitationCard({
       const answered = accept
         ? await api.invitations.accept(invitation.id)
         : await api.invitations.decline(invitation.id);
-      void Taro.showToast({ title: accept ? '已加入社区' : '已拒绝', icon: 'success' });
+      void showToast({ title: accept ? '已加入社区' : '已拒绝', icon: 'success' });
       onAnswered(answered);
     } catch (caught) {
       const error = toApiError(caught);

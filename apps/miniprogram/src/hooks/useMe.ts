@@ -3,6 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { MeResponse, MembershipStatus, MembershipView, Role } from '@redvest/contract';
 import { effectiveRoles, hasAnyRole } from '@redvest/domain';
 import { api } from '../services/api';
+import { rememberElderlyMode } from '../services/elderly-mode';
 import { getCurrentCommunityId, getToken, goToLogin, PRIVACY_PAGE } from '../services/session';
 import { AsyncState, useAsync, usePullToRefresh } from './useAsync';
 
@@ -65,7 +66,9 @@ export function useMe(): AsyncState<MeResponse> {
   }, [loggedIn]);
 
   useEffect(() => {
-    if (state.data && needsPrivacyConsent(state.data)) void Taro.reLaunch({ url: PRIVACY_PAGE });
+    if (!state.data) return;
+    rememberElderlyMode(state.data.settings.elderlyMode);
+    if (needsPrivacyConsent(state.data)) void Taro.reLaunch({ url: PRIVACY_PAGE });
   }, [state.data]);
 
   useDidShow(() => {

@@ -1,7 +1,8 @@
 import { DependencyList, useCallback, useRef, useState } from 'react';
-import Taro, { useReachBottom } from '@tarojs/taro';
+import { useReachBottom } from '@tarojs/taro';
 import { Page as ContractPage } from '@redvest/contract';
 import { AsyncState, toApiError, useAsync, usePullToRefresh } from './useAsync';
+import { showToast } from '../services/toast';
 
 export interface PagedList<T> extends AsyncState<ContractPage<T>> {
   items: T[];
@@ -37,7 +38,7 @@ export function usePagedList<T>(
         nextCursor: next.nextCursor,
       }));
     } catch (error) {
-      void Taro.showToast({ title: toApiError(error).message, icon: 'none' });
+      void showToast({ title: toApiError(error).message, icon: 'none' });
     } finally {
       setLoadingMore(false);
     }

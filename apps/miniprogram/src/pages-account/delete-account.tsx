@@ -10,6 +10,7 @@ import { api } from '../services/api';
 import { clearSession, LOGIN_PAGE } from '../services/session';
 import './delete-account.scss';
 import { showModal } from '../services/modal';
+import { showToast } from '../services/toast';
 
 const ERASED = [
   '微信登录标识和昵称',
@@ -65,7 +66,7 @@ export default function DeleteAccountPage() {
     setProblem(null);
     try {
       await api.me.deleteAccount({ confirm: ACCOUNT_DELETION_CONFIRMATION });
-      await Taro.showToast({ title: '账号已注销', icon: 'success' });
+      await showToast({ title: '账号已注销', icon: 'success' });
       // The server has already dropped every token of the account: nothing to log out of, only to forget.
       clearSession();
       await Taro.reLaunch({ url: LOGIN_PAGE });

@@ -12,6 +12,7 @@ import { PRIVACY_PAGE } from '../services/session';
 import { JoinErrors, JoinForm, validateJoin } from './join-validate';
 import './join.scss';
 import { showModal } from '../services/modal';
+import { showToast } from '../services/toast';
 
 /** Join a community as a resident: the invite code a secretary gave, then real name and phone for verification. */
 export default function JoinPage() {
@@ -77,7 +78,7 @@ export default function JoinPage() {
         await Taro.reLaunch({ url: PRIVACY_PAGE });
         return;
       }
-      void Taro.showToast({ title: apiError.message, icon: 'none', duration: 3000 });
+      void showToast({ title: apiError.message, icon: 'none', duration: 3000 });
     } finally {
       setSubmitting(false);
     }

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { Page } from '../components/Page';
@@ -11,6 +10,7 @@ import { saveJson } from '../services/files';
 import { formatDateTime } from '../services/format';
 import { exportSections } from './my-data-sections';
 import './my-data.scss';
+import { showToast } from '../services/toast';
 
 /**
  * 导出我的数据: everything the server holds about the user, decrypted (GET /api/me/export), counted by
@@ -26,9 +26,9 @@ export default function MyDataPage() {
     setSaving(true);
     try {
       const how = await saveJson(data.data, `我的数据-${data.data.exportedAt.slice(0, 10)}.json`);
-      void Taro.showToast({ title: how === 'saved' ? '已开始下载' : '已复制，可粘贴保存', icon: 'success' });
+      void showToast({ title: how === 'saved' ? '已开始下载' : '已复制，可粘贴保存', icon: 'success' });
     } catch (error) {
-      void Taro.showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
+      void showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
     } finally {
       setSaving(false);
     }

@@ -22,6 +22,7 @@ import { formatClock, formatDuration, formatTimeRange, pointsRuleText } from '..
 import { liveCode, poster, queryParam, TAB_PAGES } from '../services/routes';
 import './detail.scss';
 import { showModal } from '../services/modal';
+import { showToast } from '../services/toast';
 
 const PHASE_TONES: Record<ActivityView['phase'], BadgeTone> = {
   running: 'green',
@@ -124,7 +125,7 @@ export default function ActivityDetailPage() {
     try {
       const updated = enrol ? await api.activities.enrol(item.id) : await api.activities.unenrol(item.id);
       activity.setData(() => updated);
-      void Taro.showToast({ title: enrol ? '报名成功' : '已取消报名', icon: 'success' });
+      void showToast({ title: enrol ? '报名成功' : '已取消报名', icon: 'success' });
     } catch (caught) {
       void showModal({
         title: enrol ? '没有报名成功' : '没有取消成功',

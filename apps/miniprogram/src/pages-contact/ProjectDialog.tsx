@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { View, Text, Picker } from '@tarojs/components';
 import { Input } from '@nutui/nutui-react-taro';
 import { ArrowRight } from '@nutui/icons-react-taro';
@@ -24,6 +23,7 @@ import { useSubmit } from '../hooks/useSubmit';
 import { api } from '../services/api';
 import { resourceLabel } from './ResourcesTab';
 import { TextBox } from '../components/TextBox';
+import { showToast } from '../services/toast';
 
 const MODE_NOTES: Record<ServiceMode, string> = {
   resident_order: '居民点名要的服务',
@@ -147,7 +147,7 @@ export function ProjectDialog({
     if (dispatch && taker) body.takerId = taker.userId;
     await send(async () => {
       const project = await api.contact.createProject(cid, body);
-      void Taro.showToast({ title: '项目已建立', icon: 'success' });
+      void showToast({ title: '项目已建立', icon: 'success' });
       onDone(project);
     });
   };

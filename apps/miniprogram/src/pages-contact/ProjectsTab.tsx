@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { Order } from '@nutui/icons-react-taro';
@@ -12,6 +11,7 @@ import { api } from '../services/api';
 import { formatDate } from '../services/format';
 import { ProjectDialog } from './ProjectDialog';
 import { showModal } from '../services/modal';
+import { showToast } from '../services/toast';
 
 type ProjectStatus = ServiceProjectView['status'];
 
@@ -106,7 +106,7 @@ export function ProjectsTab({
     setBusy(project.id);
     try {
       replace(await run());
-      void Taro.showToast({ title: messages.done, icon: 'success' });
+      void showToast({ title: messages.done, icon: 'success' });
     } catch (caught) {
       const error = toApiError(caught);
       // 409: someone else took it first, or it changed meanwhile: say so and show the list as it is now.

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { Service } from '@nutui/icons-react-taro';
@@ -21,6 +20,7 @@ import { useSubmit } from '../hooks/useSubmit';
 import { api } from '../services/api';
 import { formatDate } from '../services/format';
 import { TextBox } from '../components/TextBox';
+import { showToast } from '../services/toast';
 
 export const KIND_CHOICES = (Object.keys(RESOURCE_KIND_LABELS) as ResourceKind3[]).map((key) => ({
   key,
@@ -57,7 +57,7 @@ function OfferDialog({
     if (employer && byEmployer) body.byEmployer = true;
     await send(async () => {
       const resource = await api.contact.offerResource(cid, body);
-      void Taro.showToast({ title: '资源已登记', icon: 'success' });
+      void showToast({ title: '资源已登记', icon: 'success' });
       onDone(resource);
     });
   };

@@ -1,5 +1,4 @@
 import { useMemo, useRef, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { View, Text, Picker } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { ArrowRight, Plus } from '@nutui/icons-react-taro';
@@ -24,6 +23,7 @@ import './choices.scss';
 import './household.scss';
 import { TextBox } from '../components/TextBox';
 import { showModal } from '../services/modal';
+import { showToast } from '../services/toast';
 
 /** A big tappable choice: one of the flags, 是/否, a category, a visitor. */
 function Choice({
@@ -156,7 +156,7 @@ export function VisitFormCard({
     setSending(true);
     try {
       await api.contact.visit(card.id, body, key);
-      void Taro.showToast({ title: '走访已登记', icon: 'success' });
+      void showToast({ title: '走访已登记', icon: 'success' });
       reset();
       onDone();
     } catch (caught) {

@@ -37,6 +37,7 @@ import './choices.scss';
 import './demands.scss';
 import { TextBox } from '../components/TextBox';
 import { showModal } from '../services/modal';
+import { showToast } from '../services/toast';
 
 type Tab = 'raised' | 'assigned' | 'queue';
 
@@ -147,7 +148,7 @@ function RaiseDialog({ cid, onDone, onCancel }: { cid: string; onDone: () => voi
         text: text.trim(),
         ...(photoIds.length ? { photoIds } : {}),
       });
-      void Taro.showToast({ title: '诉求已提交', icon: 'success' });
+      void showToast({ title: '诉求已提交', icon: 'success' });
       onDone();
     });
   return (
@@ -218,7 +219,7 @@ export default function DemandsPage() {
     try {
       const updated = await api.contact.transitionDemand(demand.id, body);
       replace(updated);
-      void Taro.showToast({ title: demandActionDone(body.action, updated.assigneeName), icon: 'success' });
+      void showToast({ title: demandActionDone(body.action, updated.assigneeName), icon: 'success' });
       return true;
     } catch (caught) {
       void showModal({ title: '操作没有成功', content: toApiError(caught).message, showCancel: false });

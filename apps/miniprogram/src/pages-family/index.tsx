@@ -12,6 +12,7 @@ import { api } from '../services/api';
 import { formatDate, formatDateTime } from '../services/format';
 import { FAMILY_LINK_PAGE } from '../services/routes';
 import './family.scss';
+import { showToast } from '../services/toast';
 
 /** 我的家人: my code for a family member, who acts for me, and whom I act for (家人代办). */
 export default function FamilyPage() {
@@ -77,7 +78,7 @@ function FamilyLinks({
     });
   const copy = (code: string) =>
     void Promise.resolve(Taro.setClipboardData({ data: formatFamilyCode(code) }))
-      .then(() => Taro.showToast({ title: '代码已复制，可以发给家人', icon: 'none', duration: 3000 }))
+      .then(() => showToast({ title: '代码已复制，可以发给家人', icon: 'none', duration: 3000 }))
       .catch(() => undefined);
 
   return (
@@ -172,7 +173,7 @@ function LinkCard({ link, who, onRemoved }: { link: FamilyLinkView; who: string;
         // Already ended elsewhere: show the list as it is.
         if (toApiError(caught).status !== 404) throw caught;
       }
-      void Taro.showToast({ title: '已解除关联', icon: 'none', duration: 3000 });
+      void showToast({ title: '已解除关联', icon: 'none', duration: 3000 });
       onRemoved();
     });
   };

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { RedemptionView, REWARD_LIMITS, RewardView } from '@redvest/contract';
 import { FormDialog } from '../components/FormDialog';
@@ -8,6 +7,7 @@ import { toApiError } from '../hooks/useAsync';
 import { api } from '../services/api';
 import { newIdempotencyKey } from '../services/format';
 import { showModal } from '../services/modal';
+import { showToast } from '../services/toast';
 
 /** The server takes at most this many of one reward in one order. */
 export const MAX_PER_ORDER = REWARD_LIMITS.quantity.max;
@@ -54,7 +54,7 @@ export function RedeemDialog({
       const error = toApiError(caught);
       if (error.status === 0 || error.status >= 500) {
         setUncertain(true);
-        void Taro.showToast({ title: error.message, icon: 'none', duration: 3000 });
+        void showToast({ title: error.message, icon: 'none', duration: 3000 });
       } else {
         await showModal({ title: '没有兑换成功', content: error.message, showCancel: false });
         onFailed();

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { Order } from '@nutui/icons-react-taro';
@@ -13,6 +12,7 @@ import { usePagedList } from '../hooks/usePagedList';
 import { api } from '../services/api';
 import './orders.scss';
 import { showModal } from '../services/modal';
+import { showToast } from '../services/toast';
 
 export default function MyOrdersPage() {
   useRequireLogin();
@@ -32,9 +32,9 @@ export default function MyOrdersPage() {
     try {
       const updated = await api.rewards.cancel(order.id);
       list.updateItems((items) => items.map((item) => (item.id === updated.id ? updated : item)));
-      void Taro.showToast({ title: '已取消，积分已退回', icon: 'none', duration: 2500 });
+      void showToast({ title: '已取消，积分已退回', icon: 'none', duration: 2500 });
     } catch (error) {
-      void Taro.showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
+      void showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
       void list.reload();
     } finally {
       setCancelling(null);

@@ -13,6 +13,7 @@ import { api } from '../services/api';
 import { MY_ORDERS_PAGE, queryParam } from '../services/routes';
 import { maxQuantity, RedeemDialog } from './RedeemDialog';
 import './rewards.scss';
+import { showToast } from '../services/toast';
 
 /** Why a reward cannot be taken now, written on its button; null when it can. */
 function unavailable(reward: RewardView, balance: number): string | null {
@@ -78,7 +79,7 @@ export default function RewardsPage() {
 
   const done = (order: RedemptionView) => {
     setRedeeming(null);
-    void Taro.showToast({ title: '兑换成功', icon: 'success', duration: 2000 });
+    void showToast({ title: '兑换成功', icon: 'success', duration: 2000 });
     // What the order took, shown at once; the reload confirms it.
     rewards.setData((current) =>
       current

@@ -13,6 +13,7 @@ import { api } from '../services/api';
 import { formatDateTime } from '../services/format';
 import { wishPage } from '../services/routes';
 import './messages.scss';
+import { showToast } from '../services/toast';
 
 /** 消息: what happened to my wishes and claims (reviewed, claimed, done, …); a message opens its wish. */
 export default function MessagesPage() {
@@ -42,7 +43,7 @@ export default function MessagesPage() {
       await api.notifications.markRead();
       markLocally();
     } catch (error) {
-      void Taro.showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
+      void showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
     } finally {
       setMarkingAll(false);
     }

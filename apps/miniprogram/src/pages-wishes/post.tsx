@@ -22,6 +22,7 @@ import { charCount, TITLE_MAX, validateWish, WishForm, WishFormErrors } from './
 import './post.scss';
 import { TextBox } from '../components/TextBox';
 import { showModal } from '../services/modal';
+import { showToast } from '../services/toast';
 
 type Mode = 'self' | 'resident';
 const MODES: { key: Mode; label: string }[] = [
@@ -119,7 +120,7 @@ export default function PostWishPage() {
   const submit = async () => {
     if (sending) return;
     if (uploading) {
-      void Taro.showToast({ title: '照片还在上传，请稍等', icon: 'none' });
+      void showToast({ title: '照片还在上传，请稍等', icon: 'none' });
       return;
     }
     const { errors: found, request } = validateWish(
@@ -128,7 +129,7 @@ export default function PostWishPage() {
     );
     setErrors(found);
     if (!request) {
-      void Taro.showToast({ title: '请把标红的地方填好', icon: 'none', duration: 2500 });
+      void showToast({ title: '请把标红的地方填好', icon: 'none', duration: 2500 });
       scrollToFirstError();
       return;
     }

@@ -149,3 +149,8 @@ export function auditLogPage(cid: string): string {
 export function evaluationPage(cid: string): string {
   return withQuery('/pages-admin/evaluation/index', { cid });
 }
+
+/** 我要求助: a wish in three steps, with a voice note (长辈模式's first button). */
+export function askForHelpPage(cid: string): string {
+  return `/pages-wishes/ask?cid=${encodeURIComponent(cid)}`;
+}

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { View, Text, ScrollView } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { Close, Search } from '@nutui/icons-react-taro';
@@ -11,6 +10,7 @@ import { Badge } from '../Badge';
 import { memberName } from '../members';
 import { ErrorState, LoadingState } from '../states';
 import './wishes.scss';
+import { showToast } from '../../services/toast';
 
 const PAGE = 100;
 
@@ -62,7 +62,7 @@ export function MemberPicker({
         nextCursor: next.nextCursor,
       }));
     } catch (error) {
-      void Taro.showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
+      void showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
     } finally {
       setLoadingMore(false);
     }

@@ -1,5 +1,4 @@
 import { ReactNode, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { ErrorCode, MemberView, Role, WishAction, WishView } from '@redvest/contract';
 import { effectiveRoles } from '@redvest/domain';
 import { toApiError } from '../../hooks/useAsync';
@@ -10,6 +9,7 @@ import { ReasonDialog } from '../ReasonDialog';
 import { MemberPicker } from './MemberPicker';
 import { ClaimDialog, ConfirmWishDialog, FulfilDialog } from './WishDialogs';
 import { showModal } from '../../services/modal';
+import { showToast } from '../../services/toast';
 
 /** The server's answers that mean the wish changed meanwhile: say so and show it as it is now. */
 const STALE: ReadonlySet<string> = new Set([
@@ -66,7 +66,7 @@ export function useWishActions({
       const updated = await call();
       setDialog(null);
       onChanged(updated);
-      void Taro.showToast({ title: done, icon: 'success', duration: 2000 });
+      void showToast({ title: done, icon: 'success', duration: 2000 });
     } catch (caught) {
       const error = toApiError(caught);
       if (STALE.has(error.code) || FINAL.has(error.code)) {
@@ -80,7 +80,7 @@ export function useWishActions({
         if (STALE.has(error.code)) onStale(wish);
       } else {
         // The dialog stays open with what was typed, to try again.
-        void Taro.showToast({ title: error.message, icon: 'none', duration: 3000 });
+        void showToast({ title: error.message, icon: 'none', duration: 3000 });
       }
     } finally {
       setBusy(null);
@@ -149,9 +149,7 @@ export function useWishActions({
     if (busy) return;
     setBusy({ wishId: wish.id, action: 'letter' });
     openPdfWithLogin(`/api/wishes/${encodeURIComponent(wish.id)}/letter`, `感谢信-${wish.title}.pdf`)
-      .catch(
-        (error) => void Taro.showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 }),
-      )
+      .catch((error) => void showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 }))
       .finally(() => setBusy(null));
   };
 

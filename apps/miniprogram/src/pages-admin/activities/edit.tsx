@@ -30,6 +30,7 @@ import {
 import { addDays, dateLabel, daysBetween } from './time';
 import './edit.scss';
 import { TextBox } from '../../components/TextBox';
+import { showToast } from '../../services/toast';
 
 const POINTS_KINDS: readonly { key: PointsRuleKind; label: string }[] = [
   { key: 'per_attendance', label: '每次签到' },
@@ -113,7 +114,7 @@ function ActivityEditor({ cid, activity }: { cid: string; activity?: ActivityVie
     } catch (error) {
       const message = (error as { errMsg?: string })?.errMsg ?? '';
       if (!message.includes('cancel')) {
-        void Taro.showToast({ title: '打不开地图，请在设置中允许使用位置', icon: 'none', duration: 3000 });
+        void showToast({ title: '打不开地图，请在设置中允许使用位置', icon: 'none', duration: 3000 });
       }
     }
   };
@@ -132,7 +133,7 @@ function ActivityEditor({ cid, activity }: { cid: string; activity?: ActivityVie
       const saved = activity
         ? await api.activities.update(activity.id, updateOf(request, activity))
         : await api.activities.create(cid, request);
-      void Taro.showToast({ title: activity ? '已保存' : '已发布', icon: 'success' });
+      void showToast({ title: activity ? '已保存' : '已发布', icon: 'success' });
       if (activity) void Taro.navigateBack();
       else void Taro.redirectTo({ url: activityAdminPage(saved.id) });
     } catch (caught) {
@@ -149,7 +150,7 @@ function ActivityEditor({ cid, activity }: { cid: string; activity?: ActivityVie
         scrollToFirstError();
       } else {
         setProblem(error.message);
-        void Taro.showToast({ title: error.message, icon: 'none', duration: 3000 });
+        void showToast({ title: error.message, icon: 'none', duration: 3000 });
       }
     } finally {
       setSaving(false);

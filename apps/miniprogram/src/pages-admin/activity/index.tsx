@@ -26,6 +26,7 @@ import { exportAttendance } from './export';
 import { ProxyCheckinDialog } from './ProxyCheckinDialog';
 import './index.scss';
 import { showModal } from '../../services/modal';
+import { showToast } from '../../services/toast';
 
 const STATUS_TONES: Record<AttendanceStatus, BadgeTone> = {
   open: 'green',
@@ -36,7 +37,7 @@ const STATUS_TONES: Record<AttendanceStatus, BadgeTone> = {
 const CANCEL_REASONS = ['天气原因，活动延期', '场地临时有变', '报名人数不足'];
 
 function toast(error: unknown) {
-  void Taro.showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
+  void showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
 }
 
 function AttendeeRow({
@@ -128,7 +129,7 @@ export default function ActivityAdminPage() {
     try {
       await api.activities.proxyCheckin(view.id, { userId: member.userId, action: 'check_in' });
       setDialog(null);
-      void Taro.showToast({ title: `${memberName(member)}已签到`, icon: 'success' });
+      void showToast({ title: `${memberName(member)}已签到`, icon: 'success' });
       await reload();
     } catch (error) {
       toast(error);
@@ -148,7 +149,7 @@ export default function ActivityAdminPage() {
     setBusy(attendee.id);
     try {
       await api.activities.proxyCheckin(view.id, { userId: attendee.userId, action: 'check_out' });
-      void Taro.showToast({ title: '已签退', icon: 'success' });
+      void showToast({ title: '已签退', icon: 'success' });
       await reload();
     } catch (error) {
       toast(error);
@@ -165,7 +166,7 @@ export default function ActivityAdminPage() {
       const saved = await api.activities.cancel(view.id, reason);
       activity.setData(() => saved);
       setDialog(null);
-      void Taro.showToast({ title: '活动已取消', icon: 'success' });
+      void showToast({ title: '活动已取消', icon: 'success' });
     } catch (caught) {
       const error = toApiError(caught);
       setDialog(null);
@@ -181,7 +182,7 @@ export default function ActivityAdminPage() {
     setBusy('export');
     try {
       await exportAttendance(view);
-      if (process.env.TARO_ENV === 'h5') void Taro.showToast({ title: '已开始下载', icon: 'success' });
+      if (process.env.TARO_ENV === 'h5') void showToast({ title: '已开始下载', icon: 'success' });
     } catch (error) {
       toast(error);
     } finally {

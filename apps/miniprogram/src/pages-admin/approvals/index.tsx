@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Checkbox } from '@nutui/nutui-react-taro';
 import { Check } from '@nutui/icons-react-taro';
@@ -17,6 +17,7 @@ import { ApprovalGroup, groupAmount, groupApprovals } from './group';
 import './index.scss';
 import { TextBox } from '../../components/TextBox';
 import { showModal } from '../../services/modal';
+import { showToast } from '../../services/toast';
 
 /** Reasons secretaries give most often: one tap instead of typing. */
 const COMMON_REASONS = ['当天未到场', '重复登记', '服务时长有误'];
@@ -162,17 +163,17 @@ export default function ApprovalsPage() {
       else await api.approvals.reject(group.transferId, reason ?? '');
       remove([group]);
       setRejecting(null);
-      void Taro.showToast({ title: action === 'approve' ? '已通过' : '已退回', icon: 'success' });
+      void showToast({ title: action === 'approve' ? '已通过' : '已退回', icon: 'success' });
     } catch (caught) {
       const error = toApiError(caught);
       setRejecting(null);
       if (error.code === ErrorCode.TransferNotPending) {
         // Someone else decided it meanwhile: it is no longer waiting.
         remove([group]);
-        void Taro.showToast({ title: '这条已被他人审批', icon: 'none', duration: 2500 });
+        void showToast({ title: '这条已被他人审批', icon: 'none', duration: 2500 });
       } else {
         setProblem(group, error.message);
-        void Taro.showToast({ title: error.message, icon: 'none', duration: 3000 });
+        void showToast({ title: error.message, icon: 'none', duration: 3000 });
       }
     } finally {
       setBusy(null);
@@ -208,11 +209,11 @@ export default function ApprovalsPage() {
           showCancel: false,
         });
       } else {
-        void Taro.showToast({ title: `已${verb} ${decided.length} 条`, icon: 'success' });
+        void showToast({ title: `已${verb} ${decided.length} 条`, icon: 'success' });
       }
     } catch (caught) {
       setRejecting(null);
-      void Taro.showToast({ title: toApiError(caught).message, icon: 'none', duration: 3000 });
+      void showToast({ title: toApiError(caught).message, icon: 'none', duration: 3000 });
     } finally {
       setBusy(null);
     }

@@ -14,6 +14,7 @@ import { pickSheet } from '../../services/pick-sheet';
 import { adminPage, queryParam } from '../../services/routes';
 import './index.scss';
 import { showModal } from '../../services/modal';
+import { showToast } from '../../services/toast';
 
 function floorRange(floors: number[]): string {
   if (!floors.length) return '';
@@ -63,7 +64,7 @@ export default function BuildingsPage() {
     } catch (error) {
       const apiError = toApiError(error);
       if (apiError.code === ErrorCode.ImportRowsInvalid) setProblems(rowErrors(apiError));
-      void Taro.showToast({ title: apiError.message, icon: 'none', duration: 3000 });
+      void showToast({ title: apiError.message, icon: 'none', duration: 3000 });
     } finally {
       setImporting(false);
     }

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { CONTACT_GROUP_SIZE_RANGE, ContactSettings, VISIT_OVERDUE_DAYS_RANGE } from '@redvest/contract';
@@ -8,6 +7,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { Stepper } from '../../components/Stepper';
 import { useSubmit } from '../../hooks/useSubmit';
 import { api } from '../../services/api';
+import { showToast } from '../../services/toast';
 
 /** The overdue period moves in weeks: nobody sets 93 days. */
 const DAYS_STEP = 7;
@@ -29,7 +29,7 @@ function SettingsDialog({
   const save = () =>
     void submit(async () => {
       const saved = await api.contact.updateSettings(cid, { contactGroupSize: size, visitOverdueDays: days });
-      void Taro.showToast({ title: '已保存', icon: 'success' });
+      void showToast({ title: '已保存', icon: 'success' });
       onSaved(saved);
     });
   return (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import {
@@ -31,10 +31,11 @@ import { FloorRange } from './FloorRange';
 import { activeGroup } from './find-group';
 import './assign.scss';
 import { showModal } from '../../services/modal';
+import { showToast } from '../../services/toast';
 
 const EMPTY_RANGE: RangeForm = { unit: '', floorFrom: '', floorTo: '' };
 
-const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 2500 });
+const toast = (title: string) => void showToast({ title, icon: 'none', duration: 2500 });
 
 function AssignBoard({ group, buildings }: { group: ContactGroupView; buildings: BuildingView[] }) {
   const [building, setBuilding] = useState<BuildingView | null>(buildings.length === 1 ? buildings[0] : null);

@@ -25,6 +25,7 @@ import {
 import { activeGroup } from './find-group';
 import { MemberChooser } from './MemberChooser';
 import './group.scss';
+import { showToast } from '../../services/toast';
 
 /** 所在小区: the community's compounds, with 不指定 first. */
 function CompoundChoice({
@@ -90,12 +91,12 @@ function GroupEditor({
       } else {
         await api.contact.createGroup(cid, request);
       }
-      void Taro.showToast({ title: group ? '已保存' : '已创建', icon: 'success' });
+      void showToast({ title: group ? '已保存' : '已创建', icon: 'success' });
       void Taro.navigateBack();
     } catch (caught) {
       const error = toApiError(caught);
       setProblem(error.message);
-      void Taro.showToast({ title: error.message, icon: 'none', duration: 3000 });
+      void showToast({ title: error.message, icon: 'none', duration: 3000 });
     } finally {
       setSaving(false);
     }

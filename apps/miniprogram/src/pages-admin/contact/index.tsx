@@ -16,6 +16,7 @@ import { SettingsCard } from './SettingsCard';
 import { recentMonths } from './months';
 import './index.scss';
 import { showModal } from '../../services/modal';
+import { showToast } from '../../services/toast';
 
 /** 包户管理 (secretaries): the contact groups with their households, and a month's visit coverage. */
 export default function ContactAdminPage() {
@@ -47,10 +48,10 @@ export default function ContactAdminPage() {
     setDissolving(group.id);
     try {
       await api.contact.dissolve(group.id);
-      void Taro.showToast({ title: '已解散', icon: 'success' });
+      void showToast({ title: '已解散', icon: 'success' });
       await reloadAll();
     } catch (error) {
-      void Taro.showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
+      void showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
     } finally {
       setDissolving(null);
     }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { Edit } from '@nutui/icons-react-taro';
@@ -16,6 +16,7 @@ import { api } from '../../services/api';
 import { formatDateTime, formatDuration } from '../../services/format';
 import { queryParam } from '../../services/routes';
 import './index.scss';
+import { showToast } from '../../services/toast';
 
 const TABS: readonly { key: CorrectionStatus; label: string }[] = [
   { key: 'pending', label: CORRECTION_STATUS_LABELS.pending },
@@ -121,16 +122,16 @@ export default function CorrectionsPage() {
       else await api.records.refuse(correction.id, reason);
       list.updateItems((items) => items.filter((item) => item.id !== correction.id));
       setDeciding(null);
-      void Taro.showToast({ title: action === 'accept' ? '已同意更正' : '已告知志愿者', icon: 'success' });
+      void showToast({ title: action === 'accept' ? '已同意更正' : '已告知志愿者', icon: 'success' });
     } catch (caught) {
       const error = toApiError(caught);
       setDeciding(null);
       if (error.code === ErrorCode.CorrectionDecided) {
         // Someone else decided it meanwhile.
         list.updateItems((items) => items.filter((item) => item.id !== correction.id));
-        void Taro.showToast({ title: '这条已被他人处理', icon: 'none', duration: 2500 });
+        void showToast({ title: '这条已被他人处理', icon: 'none', duration: 2500 });
       } else {
-        void Taro.showToast({ title: error.message, icon: 'none', duration: 3000 });
+        void showToast({ title: error.message, icon: 'none', duration: 3000 });
       }
     } finally {
       setBusy(false);

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Text } from '@tarojs/components';
 
 import {
@@ -17,6 +16,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { useSubmit } from '../../hooks/useSubmit';
 import { api } from '../../services/api';
 import { TextBox } from '../../components/TextBox';
+import { showToast } from '../../services/toast';
 
 const GRADES = (Object.keys(RATING_GRADE_LABELS) as RatingGrade[]).map((key) => ({
   key,
@@ -54,7 +54,7 @@ export function RateDialog({
     if (comment.trim()) body.comment = comment.trim();
     await send(async () => {
       await api.contact.rate(cid, rating.userId, body);
-      void Taro.showToast({ title: '评价已保存', icon: 'success' });
+      void showToast({ title: '评价已保存', icon: 'success' });
       onDone();
     });
   };

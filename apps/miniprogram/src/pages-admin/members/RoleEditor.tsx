@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Checkbox, CheckboxGroup, Input } from '@nutui/nutui-react-taro';
 import { ALL_ROLES, MemberView, Role, ROLE_LABELS } from '@redvest/contract';
@@ -7,6 +6,7 @@ import { effectiveRoles, sortRoles } from '@redvest/domain';
 import { InlineRetry } from '../../components/InlineRetry';
 import { toApiError, useAsync } from '../../hooks/useAsync';
 import { api } from '../../services/api';
+import { showToast } from '../../services/toast';
 
 const ROLE_HINTS: Record<Role, string> = {
   [Role.Resident]: '社区居民，可发布心愿',
@@ -50,7 +50,7 @@ export function RoleEditor({
         ...(employer.trim() ? { employer: employer.trim() } : {}),
         ...(isBranchSecretary ? { compoundId } : {}),
       });
-      void Taro.showToast({ title: '已保存', icon: 'success' });
+      void showToast({ title: '已保存', icon: 'success' });
       onSaved(saved);
     } catch (error) {
       setProblem(toApiError(error).message);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { MembershipStatus, MemberView, ROLE_LABELS } from '@redvest/contract';
@@ -17,6 +17,7 @@ import { api } from '../../services/api';
 import { queryParam } from '../../services/routes';
 import { RoleEditor } from './RoleEditor';
 import './index.scss';
+import { showToast } from '../../services/toast';
 
 type Tab = MembershipStatus.Pending | MembershipStatus.Active;
 const TABS: { key: Tab; label: string }[] = [
@@ -49,9 +50,9 @@ export default function MembersPage() {
     try {
       await api.communities.verifyMember(cid, member.userId);
       list.updateItems((items) => items.filter((item) => item.userId !== member.userId));
-      void Taro.showToast({ title: '已通过', icon: 'success' });
+      void showToast({ title: '已通过', icon: 'success' });
     } catch (error) {
-      void Taro.showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
+      void showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
     } finally {
       setVerifying(null);
     }
@@ -64,9 +65,9 @@ export default function MembersPage() {
       await api.communities.removeMember(cid, member.userId, { reason });
       list.updateItems((items) => items.filter((item) => item.userId !== member.userId));
       setRemoving(null);
-      void Taro.showToast({ title: '已移除', icon: 'success' });
+      void showToast({ title: '已移除', icon: 'success' });
     } catch (error) {
-      void Taro.showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
+      void showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
     } finally {
       setBusy(false);
     }

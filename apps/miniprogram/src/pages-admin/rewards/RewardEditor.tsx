@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { REWARD_LIMITS, RewardView } from '@redvest/contract';
@@ -8,6 +7,7 @@ import { toApiError } from '../../hooks/useAsync';
 import { api } from '../../services/api';
 import { formOf, RewardErrors, RewardForm, validateReward } from './validate';
 import { TextBox } from '../../components/TextBox';
+import { showToast } from '../../services/toast';
 
 /** Adds a reward (without `reward`) or changes one: name, cost, stock and a short description. */
 export function RewardEditor({
@@ -36,10 +36,10 @@ export function RewardEditor({
         ? // An emptied description is sent too, so it is cleared.
           await api.rewards.update(reward.id, { ...request, description: request.description ?? '' })
         : await api.rewards.create(cid, request);
-      void Taro.showToast({ title: reward ? '已保存' : '已上架', icon: 'success' });
+      void showToast({ title: reward ? '已保存' : '已上架', icon: 'success' });
       onSaved(saved);
     } catch (error) {
-      void Taro.showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
+      void showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
     } finally {
       setSaving(false);
     }

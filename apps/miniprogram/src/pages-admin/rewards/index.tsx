@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { Gift, Order, Plus } from '@nutui/icons-react-taro';
@@ -17,6 +17,7 @@ import { queryParam } from '../../services/routes';
 import { RewardEditor } from './RewardEditor';
 import './index.scss';
 import { showModal } from '../../services/modal';
+import { showToast } from '../../services/toast';
 
 type Tab = 'rewards' | 'orders';
 const TABS = [
@@ -27,7 +28,7 @@ const TABS = [
 const NEW = 'new';
 
 function toast(error: unknown) {
-  void Taro.showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
+  void showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
 }
 
 export default function AdminRewardsPage() {
@@ -66,7 +67,7 @@ export default function AdminRewardsPage() {
     setWorking(reward.id);
     try {
       replace(await api.rewards.update(reward.id, { active: !reward.active }));
-      void Taro.showToast({ title: reward.active ? '已下架' : '已上架', icon: 'success' });
+      void showToast({ title: reward.active ? '已下架' : '已上架', icon: 'success' });
     } catch (error) {
       toast(error);
     } finally {
@@ -93,7 +94,7 @@ export default function AdminRewardsPage() {
       if (action === 'pickUp') await api.rewards.pickUp(order.id);
       else await api.rewards.cancel(order.id, { reason: '社区服务站取消' });
       orders.updateItems((items) => items.filter((item) => item.id !== order.id));
-      void Taro.showToast({ title: action === 'pickUp' ? '已确认领取' : '已取消并退回', icon: 'success' });
+      void showToast({ title: action === 'pickUp' ? '已确认领取' : '已取消并退回', icon: 'success' });
       // Cancelling puts the stock back.
       if (action === 'cancel') void rewards.reload();
     } catch (error) {

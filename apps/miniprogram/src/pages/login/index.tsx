@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { ArrowRight, Weixin } from '@nutui/icons-react-taro';
@@ -9,11 +8,12 @@ import { toApiError, useAsync } from '../../hooks/useAsync';
 import { api } from '../../services/api';
 import { loginAsDemoUser, loginWithWechat } from '../../services/auth';
 import './index.scss';
+import { showToast } from '../../services/toast';
 
 const IN_WECHAT = process.env.TARO_ENV === 'weapp';
 
 function showFailure(error: unknown) {
-  void Taro.showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
+  void showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
 }
 
 export default function LoginPage() {

@@ -27,6 +27,7 @@ import {
 import { getToken } from '../../services/session';
 import './index.scss';
 import { showModal } from '../../services/modal';
+import { showToast } from '../../services/toast';
 
 const goJoin = () => void Taro.navigateTo({ url: joinPage() });
 
@@ -49,7 +50,7 @@ async function confirmLogoutEverywhere() {
   try {
     await logoutEverywhere();
   } catch (error) {
-    void Taro.showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
+    void showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
   }
 }
 
@@ -71,7 +72,7 @@ async function leaveCommunity(membership: MembershipView): Promise<boolean> {
   if (!confirm) return false;
   try {
     await api.communities.leave(membership.communityId);
-    void Taro.showToast({ title: pending ? '已撤回' : '已退出社区', icon: 'success' });
+    void showToast({ title: pending ? '已撤回' : '已退出社区', icon: 'success' });
     return true;
   } catch (error) {
     await showModal({ title: '没有退出', content: toApiError(error).message, showCancel: false });

@@ -10,6 +10,7 @@ import { logout } from '../../services/auth';
 import { getToken, HOME_PAGE } from '../../services/session';
 import './index.scss';
 import { showModal } from '../../services/modal';
+import { showToast } from '../../services/toast';
 
 /**
  * The privacy notice. Reached after login while the user has not agreed to its current version (nothing asks
@@ -28,7 +29,7 @@ export default function PrivacyPage() {
       await api.me.agreePrivacy(notice.data.version);
       await Taro.reLaunch({ url: HOME_PAGE });
     } catch (error) {
-      void Taro.showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
+      void showToast({ title: toApiError(error).message, icon: 'none', duration: 3000 });
     } finally {
       setSaving(false);
     }
