@@ -1,6 +1,6 @@
 import { Page } from 'playwright-core';
 import { currentPage, screenshot, settle } from '../support/browser';
-import { button, openTab, openTile, useDemoSession } from '../support/demo-session';
+import { button, Mode, MODES, openTab, openTile, TAP_MIN, useDemoSession } from '../support/demo-session';
 import { expectTextInsideItsBox, heights } from '../support/layout';
 
 const LONG = '家里客厅顶灯的灯泡坏了，我腿脚不方便够不着，想请人帮忙换一个，灯泡家里有。'
@@ -17,13 +17,16 @@ async function paste(page: Page, textarea: ReturnType<Page['locator']>, text: st
 /**
  * Forms at a phone's size: long text stays inside its box (the box grows, then scrolls) and never runs over
  * the counter, the hint or the next field; a paste longer than the limit is cut and the page says so; every
- * button is at least 44px high; a busy button keeps its label, and only the one tapped spins.
+ * button is at least 44px high (56px in 长辈模式); a busy button keeps its label, and only the one tapped spins.
+ * All of it in both modes: 长辈模式's larger type must not break a layout.
  */
-describe('forms: text boxes, tap targets and busy buttons', () => {
+describe.each(MODES)('forms: text boxes, tap targets and busy buttons (%s)', (mode: Mode) => {
   const session = useDemoSession();
+  const loggedIn = (openid: string) => session.loggedIn(openid, mode);
+  const shot = (name: string) => name.replace(/\.png$/, `-${mode}.png`);
 
   it('keeps 100 characters of 发布心愿’s 具体说明 inside the box, and says when a 5,000-character paste was cut to 500', async () => {
-    const resident = await session.loggedIn('demo-resident');
+    const resident = await loggedIn('demo-resident');
     await openTab(resident, '心愿');
     await button(currentPage(resident), '发布心愿').click();
     await resident.waitForURL(/pages-wishes\/post/);
@@ -46,11 +49,11 @@ describe('forms: text boxes, tap targets and busy buttons', () => {
     await expect(textarea.inputValue()).resolves.toBe('长'.repeat(500));
     await expect(description.locator('.rv-textbox__count').textContent()).resolves.toBe('500/500');
     await expectTextInsideItsBox(description);
-    await screenshot(resident, 'wish-post-long-text.png');
+    await screenshot(resident, shot('wish-post-long-text.png'));
   });
 
   it('keeps long text inside the visit form’s 走访情况 and the 提诉求 dialog', async () => {
-    const member = await session.loggedIn('demo-member-1');
+    const member = await loggedIn('demo-member-1');
     const mine = await openTile(member, '我的包户');
     const row = mine.locator('.contact-row').first();
     await row.waitFor({ state: 'visible', timeout: 30000 });
@@ -61,7 +64,7 @@ describe('forms: text boxes, tap targets and busy buttons', () => {
     await paste(member, notes.locator('textarea'), LONG);
     await expectTextInsideItsBox(notes);
 
-    const demands = await session.loggedIn('demo-branch');
+    const demands = await loggedIn('demo-branch');
     const page = await openTile(demands, '群众诉求');
     await button(page, '提诉求').click();
     const dialog = demands.locator('.nut-dialog').filter({ hasText: '提诉求' });
@@ -69,11 +72,11 @@ describe('forms: text boxes, tap targets and busy buttons', () => {
     const text = dialog.locator('.rv-textbox');
     await paste(demands, text.locator('textarea'), LONG);
     await expectTextInsideItsBox(text);
-    await screenshot(demands, 'raise-demand-long-text.png');
+    await screenshot(demands, shot('raise-demand-long-text.png'));
   });
 
-  it('gives every secondary button at least 44px: 受理, 不予受理, 建服务项目, 转为心愿, 申请更正, 修改设置, 拨打', async () => {
-    const branch = await session.loggedIn('demo-branch');
+  it(`gives every secondary button at least ${TAP_MIN[mode]}px: 受理, 不予受理, 建服务项目, 转为心愿, 申请更正, 修改设置, 拨打`, async () => {
+    const branch = await loggedIn('demo-branch');
     const queue = await openTile(branch, '群众诉求');
     const card = queue
       .locator('.demand-card')
@@ -82,7 +85,7 @@ describe('forms: text boxes, tap targets and busy buttons', () => {
     const found: { text: string; height: number }[] = [];
     found.push(...(await heights(card.first().locator('.nut-button'))));
 
-    const volunteer = await session.loggedIn('demo-volunteer');
+    const volunteer = await loggedIn('demo-volunteer');
     await openTab(volunteer, '我的');
     await currentPage(volunteer).locator('.nut-cell').filter({ hasText: '我的服务记录' }).click();
     await settle(volunteer);
@@ -90,14 +93,14 @@ describe('forms: text boxes, tap targets and busy buttons', () => {
     await correct.first().waitFor({ state: 'visible', timeout: 30000 });
     found.push(...(await heights(correct.first())));
 
-    const secretary = await session.loggedIn('demo-secretary');
+    const secretary = await loggedIn('demo-secretary');
     const admin = await openTile(secretary, '包户管理');
     const settings = admin.locator('.nut-button').filter({ hasText: '修改设置' });
     await settings.waitFor({ state: 'visible', timeout: 30000 });
     found.push(...(await heights(settings)));
 
     // 陈丽 claimed 帮忙在网上做养老资格认证: she sees the resident's number with 拨打.
-    const claimer = await session.loggedIn('demo-member-2');
+    const claimer = await loggedIn('demo-member-2');
     const api = await session.apiAs('demo-member-2');
     const cid = (await api.me.get()).memberships[0].communityId;
     const claimed = (await api.wishes.list(cid, { mine: 'claimed' })).items.find(
@@ -114,11 +117,11 @@ describe('forms: text boxes, tap targets and busy buttons', () => {
       expect(labels).toContain(wanted);
     }
     for (const target of found)
-      expect({ ...target, tall: target.height >= 44 }).toEqual({ ...target, tall: true });
+      expect({ ...target, tall: target.height >= TAP_MIN[mode] }).toEqual({ ...target, tall: true });
   });
 
   it('spins only the button tapped on 扫码, keeping its label readable, while the check-in is on its way', async () => {
-    const volunteer = await session.loggedIn('demo-volunteer');
+    const volunteer = await loggedIn('demo-volunteer');
     await openTab(volunteer, '扫码');
     const scan = currentPage(volunteer);
     let release: () => void = () => undefined;
@@ -147,7 +150,7 @@ describe('forms: text boxes, tap targets and busy buttons', () => {
     const busy = buttons.find((b) => b.loading)!;
     // The label sits on the button's own red, in white, with no box of its own behind it.
     expect(busy).toMatchObject({ labelGround: 'rgba(0, 0, 0, 0)', labelColour: 'rgb(255, 255, 255)' });
-    await screenshot(volunteer, 'scan-busy.png');
+    await screenshot(volunteer, shot('scan-busy.png'));
     release();
     await volunteer.locator('.taro-modal__content').waitFor({ state: 'visible', timeout: 30000 });
   });

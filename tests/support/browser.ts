@@ -67,7 +67,8 @@ export async function loginAsDemoUser(page: Page, baseUrl: string, openid: strin
 
   // A first login shows the privacy notice before anything else.
   const agree = page.locator('.nut-button').filter({ hasText: '同意并继续' });
-  const home = page.getByText('常用服务', { exact: true });
+  // 首页: its tiles, or 长辈首页's large buttons alone (a resident in 长辈模式).
+  const home = page.getByText('常用服务', { exact: true }).or(page.locator('.elderly-home')).first();
   await agree.or(home).first().waitFor({ state: 'visible', timeout: 30000 });
   if (await agree.isVisible()) {
     await settle(page);

@@ -4,9 +4,16 @@ import { ApiClient, createApiClient, fetchTransport } from '@redvest/api-client'
 import { currentPage, launchBrowser, loginAsDemoUser, phoneContext, settle } from './browser';
 import { RunningServer, startServer } from './server';
 
+/** The two ways the app draws: normal, and 长辈模式 (larger type and tap targets, darker text). */
+export type Mode = 'normal' | 'elderly';
+export const MODES: readonly Mode[] = ['normal', 'elderly'];
+
+/** The smallest tap target in each mode. */
+export const TAP_MIN: Record<Mode, number> = { normal: 44, elderly: 56 };
+
 export interface DemoSession {
-  /** A new phone (its own browser context) logged in as the demo user `openid`, on 首页. */
-  loggedIn(openid: string): Promise<Page>;
+  /** A new phone (its own browser context) logged in as the demo user `openid`, on 首页, in the mode given. */
+  loggedIn(openid: string, mode?: Mode): Promise<Page>;
   /** A new phone not logged in. */
   newPhone(): Promise<Page>;
   baseUrl(): string;
@@ -60,7 +67,12 @@ export function useDemoSession(): DemoSession {
       return createApiClient(fetchTransport(server.baseUrl), { getToken: () => token });
     },
     tokenFor,
-    async loggedIn(openid) {
+    async loggedIn(openid, mode) {
+      if (mode) {
+        const token = await tokenFor(openid);
+        const api = createApiClient(fetchTransport(server.baseUrl), { getToken: () => token });
+        await api.me.updateSettings({ elderlyMode: mode === 'elderly' });
+      }
       const page = await newPhone();
       await loginAsDemoUser(page, server.baseUrl, openid);
       return page;

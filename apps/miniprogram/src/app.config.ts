@@ -11,8 +11,8 @@ export default defineAppConfig({
   // Every other page loads with its area's subpackage (WeChat limits the main package to 2 MB; what it holds is
   // downloaded before the first page shows). The tabs preload the areas opened from them: see preloadRule.
   subPackages: [
-    // 微心愿: posting, one wish, my wishes, my claims and 消息.
-    { root: 'pages-wishes', pages: ['post', 'detail', 'mine', 'claimed', 'messages'] },
+    // 微心愿: posting (and 我要求助, 长辈首页's three steps), one wish, my wishes, my claims and 消息.
+    { root: 'pages-wishes', pages: ['post', 'ask', 'detail', 'mine', 'claimed', 'messages'] },
     // 志愿活动, 扫码签到's result, 我的服务记录 and 查验志愿服务证明 (the link on a certificate, for anyone).
     { root: 'pages-activities', pages: ['index', 'detail', 'checkin-result', 'records', 'verify'] },
     // 爱心银行: my points and history, rewards, my orders and the ranking.

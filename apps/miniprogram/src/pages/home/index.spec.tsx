@@ -79,3 +79,34 @@ describe('首页 tiles by role', () => {
     expect(screen.queryByLabelText('审计日志')).toBeNull();
   });
 });
+
+describe('长辈模式 on 首页', () => {
+  beforeEach(() => {
+    Taro.setStorageSync('token', 'test-token');
+    Taro.removeStorageSync('elderlyMode');
+    jest.clearAllMocks();
+  });
+
+  const resident = (settings: { elderlyMode: boolean; elderlyModeChosen: boolean }) =>
+    meFixture({ settings, memberships: [membershipFixture({ roles: [Role.Resident] })] });
+
+  it('is offered once to someone who is only a resident, and the answer is kept on the server', async () => {
+    const chosen = resident({ elderlyMode: true, elderlyModeChosen: true });
+    const { transport, requests } = fakeTransport({
+      'GET /api/me': ok(resident({ elderlyMode: false, elderlyModeChosen: false })),
+      'PUT /api/me/settings': ok(chosen),
+    });
+    setTransport(transport);
+    render(<HomePage />);
+    fireEvent.click(await screen.findByText('开启长辈模式'));
+    await screen.findByLabelText('我要求助，说出难处，志愿者来帮您');
+    expect(requests.find((request) => request.method === 'PUT')?.body).toEqual({ elderlyMode: true });
+    expect(screen.queryByText('开启长辈模式')).toBeNull();
+    expect(Taro.getStorageSync('elderlyMode')).toBe(true);
+  });
+
+  it('is not offered to a volunteer or a secretary, nor again to a resident who answered', async () => {
+    await renderFor(withRoles(Role.Volunteer));
+    expect(screen.queryByText('开启长辈模式')).toBeNull();
+  });
+});

@@ -1,6 +1,7 @@
 import { ReactNode, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
 import {
   ArrowDown,
   Articles,
@@ -18,7 +19,7 @@ import {
   Star,
   User,
 } from '@nutui/icons-react-taro';
-import { MembershipStatus, MembershipView } from '@redvest/contract';
+import { MeResponse, MembershipStatus, MembershipView, Role } from '@redvest/contract';
 import { Badge } from '../../components/Badge';
 import { Page } from '../../components/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
@@ -51,6 +52,10 @@ import {
 } from '../../services/routes';
 import { HeartFill } from '@nutui/icons-react-taro';
 import { setCurrentCommunityId } from '../../services/session';
+import { useElderlyMode } from '../../hooks/useElderlyMode';
+import { useElderlySetting } from '../../hooks/useElderlySetting';
+import { ElderlyHome } from './ElderlyHome';
+import { ElderlyOffer } from './ElderlyOffer';
 import './index.scss';
 
 /** 上午好 / 下午好 / 晚上好 by the hour in China. */
@@ -85,8 +90,16 @@ function Tile({
   );
 }
 
+/** Offered 长辈模式 at first use: only those who are nothing but residents, and only until they answer. */
+export function offersElderlyMode(me: MeResponse): boolean {
+  if (me.settings.elderlyModeChosen || !me.memberships.length) return false;
+  return me.memberships.every((m) => m.roles.every((role) => role === Role.Resident));
+}
+
 export default function HomePage() {
   const me = useMe();
+  const elderly = useElderlyMode();
+  const setting = useElderlySetting((next) => me.setData(() => next));
   // Re-render after the user picks another community (kept in storage).
   const [, setPicked] = useState(0);
 
@@ -144,10 +157,23 @@ export default function HomePage() {
           onAction={() => void Taro.navigateTo({ url: joinPage() })}
         />
       ) : (
-        <HomeContent membership={membership} />
+        <>
+          {offersElderlyMode(me.data) ? <ElderlyOffer onChosen={(next) => me.setData(() => next)} /> : null}
+          {elderly ? <ElderlyHome membership={membership} /> : null}
+          {elderly && isOnlyResident(membership) ? null : <HomeContent membership={membership} />}
+        </>
       )}
+      <View className="home-mode">
+        <Button fill="outline" block loading={setting.saving} onClick={() => void setting.choose(!elderly)}>
+          {elderly ? '退出长辈模式' : '长辈模式（大字体）'}
+        </Button>
+      </View>
     </Page>
   );
+}
+
+function isOnlyResident(membership: MembershipView): boolean {
+  return membership.roles.every((role) => role === Role.Resident);
 }
 
 function HomeContent({ membership }: { membership: MembershipView }) {

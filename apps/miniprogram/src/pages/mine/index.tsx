@@ -8,6 +8,8 @@ import { InvitationCard } from '../../components/InvitationCard';
 import { MembershipCard } from '../../components/MembershipCard';
 import { WishInboxCell } from '../../components/wishes/WishInboxCell';
 import { Page } from '../../components/Page';
+import { SwitchRow } from '../../components/SwitchRow';
+import { useElderlySetting } from '../../hooks/useElderlySetting';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { toApiError, useAsync, usePullToRefresh, useShownAgain } from '../../hooks/useAsync';
 import { currentMembership, isPartyMember, useMe } from '../../hooks/useMe';
@@ -87,6 +89,7 @@ export default function MinePage() {
   useShownAgain(() => void invitations.reload());
   usePullToRefresh(invitations.reload);
   const pendingInvitations = (invitations.data?.items ?? []).filter((i) => i.status === 'pending');
+  const elderly = useElderlySetting((next) => me.setData(() => next));
   const leave = async (membership: MembershipView) => {
     if (await leaveCommunity(membership)) await me.reload();
   };
@@ -221,6 +224,16 @@ export default function MinePage() {
           onAction={goJoin}
         />
       )}
+
+      <Text className="rv-section-title">设置</Text>
+      <View className="rv-card">
+        <SwitchRow
+          title="长辈模式"
+          note="字更大、按钮更大，首页只留最常用的四件事"
+          checked={me.data.settings.elderlyMode}
+          onChange={(on) => void (elderly.saving ? undefined : elderly.choose(on))}
+        />
+      </View>
 
       <CellGroup className="mine-links">
         <Cell
