@@ -75,6 +75,13 @@ export default defineConfig<'webpack5'>(async () => {
       webpackChain(chain) {
         chain.optimization.merge({ splitChunks: { chunks: 'all', minSize: 10000 } });
         chain.plugin('page-chunks').use(PageChunksPlugin);
+        chain.module
+          .rule('web-aria-role')
+          .test(/\.js$/)
+          .include.add(/@nutui[\\/]nutui-react-taro/)
+          .end()
+          .use('web-aria-role')
+          .loader(path.join(__dirname, 'web-aria-role-loader.js'));
       },
     },
   };

@@ -83,7 +83,7 @@ export default defineAppConfig({
     navigationStyle: 'default',
   },
   tabBar: {
-    color: '#7a7e87',
+    color: '#5b5f66',
     selectedColor: '#c8161d',
     backgroundColor: '#ffffff',
     borderStyle: 'black',

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { Image } from '@tarojs/components';
 import qrcode from 'qrcode-generator';
 import './QrCode.scss';
+import { imageAlt } from './image-alt';
 
 /**
  * The QR code of `text` as a GIF data URL. Medium error correction (15 %): a check-in token (28 characters)
@@ -28,7 +29,7 @@ export function QrCode({ text, className, label }: { text: string; className?: s
       // Square image in a square box: fills it exactly (Taro's H5 aspectFit shifts under text-align: center).
       mode="scaleToFill"
       showMenuByLongpress
-      aria-label={label}
+      {...imageAlt(label)}
     />
   );
 }

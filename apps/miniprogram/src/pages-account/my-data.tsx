@@ -71,7 +71,7 @@ export default function MyDataPage() {
         </View>
       </View>
       <Text className="rv-section-title">全部内容（JSON）</Text>
-      <View className="rv-card my-data__raw">
+      <View className="rv-card my-data__raw" tabIndex={0}>
         <Text userSelect className="my-data__json">
           {JSON.stringify(exported, null, 2)}
         </Text>

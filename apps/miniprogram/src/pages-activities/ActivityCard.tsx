@@ -8,7 +8,7 @@ import { formatTimeRange, pointsRuleText } from '../services/format';
 export function ActivityCard({ activity, onClick }: { activity: ActivityView; onClick: () => void }) {
   const mine = activity.me;
   return (
-    <View className="rv-card activity-card" role="button" aria-label={activity.title} onClick={onClick}>
+    <View className="rv-card activity-card" role="button" onClick={onClick}>
       <View className="activity-card__head">
         <Text className="activity-card__title">{activity.title}</Text>
         {activity.phase === 'running' ? (

@@ -104,7 +104,7 @@ export default function ActivitiesPage() {
   return (
     <Page className="activities-page">
       <Segmented items={TABS} value={when} onChange={setWhen} />
-      <ScrollView className="activities-filter" scrollX enhanced showScrollbar={false}>
+      <ScrollView className="activities-filter" scrollX enhanced showScrollbar={false} tabIndex={0}>
         <View className="activities-filter__row" role="radiogroup" aria-label="活动类别">
           {[undefined, ...ACTIVITY_CATEGORIES].map((item) => (
             <View

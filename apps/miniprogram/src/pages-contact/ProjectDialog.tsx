@@ -57,7 +57,7 @@ function PickRow({
   onClick?: () => void;
 }) {
   return (
-    <View className="link-picker" role="button" aria-label={label} onClick={onClick}>
+    <View className="link-picker" role="button" aria-label={`${label}：${text}`} onClick={onClick}>
       <Text className={`link-picker__text${chosen ? '' : ' link-picker__text--none'}`}>{text}</Text>
       <ArrowRight size={16} />
     </View>

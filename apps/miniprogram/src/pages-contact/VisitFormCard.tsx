@@ -141,6 +141,7 @@ export function VisitFormCard({
       demands: current.demands.map((row) => (row.key === rowKey ? { ...row, ...patch } : row)),
     }));
   const busyUploading = Object.values(uploading).some(Boolean);
+  const moveIn = form.moveInMonth ? writtenMonth(form.moveInMonth) : '点此选择年月';
 
   const reset = () => {
     setForm(initialForm(card, today));
@@ -242,8 +243,8 @@ export function VisitFormCard({
           end={today.slice(0, 7)}
           onChange={(event) => update({ moveInMonth: event.detail.value.slice(0, 7) })}
         >
-          <View className="visit-form__pick" role="button" aria-label="入住时间">
-            <Text>{form.moveInMonth ? writtenMonth(form.moveInMonth) : '点此选择年月'}</Text>
+          <View className="visit-form__pick" role="button" aria-label={`入住时间：${moveIn}`}>
+            <Text>{moveIn}</Text>
             <ArrowRight size={16} />
           </View>
         </Picker>

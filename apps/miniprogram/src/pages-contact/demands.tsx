@@ -83,7 +83,7 @@ function DemandCard({
         <Badge tone={STATUS_TONES[demand.status]}>{demand.statusLabel}</Badge>
       </View>
       <Text className="demand-card__text">{demand.text}</Text>
-      <PhotoStrip small photos={demand.photos} />
+      <PhotoStrip small photos={demand.photos} label="诉求照片" />
       <Text className="demand-card__meta">
         {[
           demand.householdLabel ?? demand.compound,

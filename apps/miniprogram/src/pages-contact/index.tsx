@@ -49,7 +49,6 @@ function HouseholdRow({ household, waiting }: { household: MyHouseholdView; wait
     <View
       className="contact-row"
       role="button"
-      aria-label={household.label}
       onClick={() => void Taro.navigateTo({ url: householdPage(household.id) })}
     >
       <View className="contact-row__head">

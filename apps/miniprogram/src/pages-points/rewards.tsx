@@ -14,6 +14,7 @@ import { MY_ORDERS_PAGE, queryParam } from '../services/routes';
 import { maxQuantity, RedeemDialog } from './RedeemDialog';
 import './rewards.scss';
 import { showToast } from '../services/toast';
+import { imageAlt } from '../components/image-alt';
 
 /** Why a reward cannot be taken now, written on its button; null when it can. */
 function unavailable(reward: RewardView, balance: number): string | null {
@@ -35,7 +36,13 @@ function RewardCard({
   return (
     <View className="rv-card reward-card">
       {reward.photoUrl ? (
-        <Image className="reward-card__photo" src={reward.photoUrl} mode="aspectFill" lazyLoad />
+        <Image
+          className="reward-card__photo"
+          src={reward.photoUrl}
+          mode="aspectFill"
+          lazyLoad
+          {...imageAlt(`${reward.name} 照片`)}
+        />
       ) : (
         <View className="reward-card__photo reward-card__photo--none">
           <Gift size={36} />

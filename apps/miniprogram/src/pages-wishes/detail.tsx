@@ -208,7 +208,7 @@ export default function WishDetailPage() {
       <Text className="rv-section-title">心愿内容</Text>
       <View className="rv-card">
         <Text className="wish-detail__text">{wish.description}</Text>
-        <PhotoStrip photos={wish.photos} />
+        <PhotoStrip photos={wish.photos} label="心愿照片" />
       </View>
 
       {contactFirst ? null : contact}
@@ -217,7 +217,7 @@ export default function WishDetailPage() {
           <Text className="rv-section-title">完成情况</Text>
           <View className="rv-card">
             <Text className="wish-detail__text">{wish.fulfilNote}</Text>
-            <PhotoStrip photos={wish.fulfilPhotos} />
+            <PhotoStrip photos={wish.fulfilPhotos} label="完成照片" />
           </View>
         </>
       ) : null}

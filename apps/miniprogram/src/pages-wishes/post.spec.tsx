@@ -214,7 +214,7 @@ describe('发布心愿 page', () => {
     expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
 
     fireEvent.click(screen.getByText('点这里选择居民'));
-    fireEvent.click(await screen.findByLabelText('孙桂芳'));
+    fireEvent.click(await screen.findByRole('button', { name: /^孙桂芳/ }));
     expect(screen.getByText('孙桂芳')).toBeTruthy();
     await submit();
 
@@ -262,8 +262,8 @@ describe('发布心愿 page', () => {
     render(<PostWishPage />);
     fireEvent.click(await screen.findByText('代居民发布'));
     fireEvent.click(screen.getByText('点这里选择居民'));
-    expect(await screen.findByLabelText('孙桂芳')).toBeTruthy();
-    expect(screen.queryByLabelText('周大爷')).toBeNull();
+    expect(await screen.findByRole('button', { name: /^孙桂芳/ })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^周大爷/ })).toBeNull();
   });
 
   it('offers 代居民发布 to no one else', async () => {

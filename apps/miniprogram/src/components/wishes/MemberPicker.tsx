@@ -81,7 +81,6 @@ export function MemberPicker({
             key={member.userId}
             className="member-sheet__row"
             role="button"
-            aria-label={memberName(member)}
             onClick={() => onPick(member)}
           >
             <View className="member-sheet__who">

@@ -6,6 +6,7 @@ import { toApiError } from '../../hooks/useAsync';
 import { api } from '../../services/api';
 import { MAX_WISH_PHOTOS, pickPhotos, previewPhotos } from '../../services/wish-photos';
 import './wishes.scss';
+import { imageAlt } from '../image-alt';
 
 export interface UploadedPhoto {
   id: string;
@@ -76,12 +77,13 @@ export function PhotoPicker({
   return (
     <View className="photo-picker">
       <View className="photo-picker__grid">
-        {photos.map((photo) => (
+        {photos.map((photo, index) => (
           <View key={photo.id} className="photo-picker__item">
             <Image
               className="photo-picker__image"
               src={photo.preview}
               mode="aspectFill"
+              {...imageAlt(`已选照片 ${index + 1}`)}
               onClick={() =>
                 previewPhotos(
                   photos.map((p) => p.preview),
@@ -103,7 +105,12 @@ export function PhotoPicker({
         ))}
         {uploading.map((item) => (
           <View key={`u${item.key}`} className="photo-picker__item photo-picker__item--uploading">
-            <Image className="photo-picker__image" src={item.preview} mode="aspectFill" />
+            <Image
+              className="photo-picker__image"
+              src={item.preview}
+              mode="aspectFill"
+              {...imageAlt('正在上传的照片')}
+            />
             <View className="photo-picker__busy">
               <Loading />
               <Text>上传中</Text>

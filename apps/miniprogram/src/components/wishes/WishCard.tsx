@@ -6,12 +6,21 @@ import { formatDate } from '../../services/format';
 import { photoSrc } from '../../services/wish-photos';
 import { CATEGORY_LOOKS, CategoryIcon, STATUS_TONES } from './wish-meta';
 import './wishes.scss';
+import { imageAlt } from '../image-alt';
 
 /** The first photo of a wish, or its category's icon on the category's colour. */
 export function WishThumb({ wish }: { wish: WishView }) {
   const photo = wish.photos[0];
   if (photo) {
-    return <Image className="wish-thumb" src={photoSrc(photo.url)} mode="aspectFill" lazyLoad />;
+    return (
+      <Image
+        className="wish-thumb"
+        src={photoSrc(photo.url)}
+        mode="aspectFill"
+        lazyLoad
+        {...imageAlt('心愿照片')}
+      />
+    );
   }
   const look = CATEGORY_LOOKS[wish.category] ?? CATEGORY_LOOKS['其他'];
   return (
@@ -33,7 +42,7 @@ export function WishCard({
 }: PropsWithChildren<{ wish: WishView; status?: boolean; onOpen: () => void }>) {
   return (
     <View className="rv-card wish-card">
-      <View className="wish-card__main" role="button" aria-label={wish.title} onClick={onOpen}>
+      <View className="wish-card__main" role="button" onClick={onOpen}>
         <WishThumb wish={wish} />
         <View className="wish-card__body">
           <View className="wish-card__head">

@@ -64,7 +64,7 @@ export function ProxyCheckinDialog({
       );
     }
     return (
-      <View className="proxy-dialog__list" role="listbox">
+      <View className="proxy-dialog__list" role="listbox" tabIndex={0}>
         {matches.slice(0, SHOWN).map((member) => {
           const here = present.has(member.userId);
           const selected = chosen?.userId === member.userId;

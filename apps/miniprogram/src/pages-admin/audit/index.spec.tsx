@@ -117,7 +117,7 @@ describe('审计日志 page', () => {
     await waitFor(() =>
       expect(logRequests(fake).at(-1)?.query).toMatchObject({ action: AuditAction.CommunityCreate }),
     );
-    expect(screen.getByLabelText('换动作，现在显示创建社区')).toBeTruthy();
+    expect(screen.getByText('创建社区', { selector: '.rv-picker-row__label' })).toBeTruthy();
 
     await shown();
     await click(within(card('第 12 条')).getByText('只看此人'));

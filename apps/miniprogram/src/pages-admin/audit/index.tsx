@@ -35,11 +35,7 @@ function ActionSwitch({
       value={index}
       onChange={(event) => onChange(ACTION_CHOICES[Number(event.detail.value)]?.action)}
     >
-      <View
-        className="rv-picker-row"
-        role="button"
-        aria-label={`换动作，现在显示${ACTION_CHOICES[index].label}`}
-      >
+      <View className="rv-picker-row" role="button">
         <Text className="rv-picker-row__label">{ACTION_CHOICES[index].label}</Text>
         <Text className="rv-picker-row__change">换动作</Text>
         <ArrowDown size={16} />

@@ -27,7 +27,7 @@ export function ConflictDialog({
       <Text className="assign-conflicts__intro">
         以下 {conflicts.length} 户已由其他小组包干，这次没有分配：
       </Text>
-      <View className="assign-conflicts">
+      <View className="assign-conflicts" tabIndex={0}>
         {conflicts.slice(0, SHOWN).map((conflict) => (
           <View key={conflict.householdId} className="assign-conflicts__row">
             <Text className="assign-conflicts__label">{conflict.label}</Text>

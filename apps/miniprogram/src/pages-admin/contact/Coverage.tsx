@@ -28,7 +28,7 @@ export function MonthSwitch({
         if (picked) onChange(picked.value);
       }}
     >
-      <View className="rv-picker-row" role="button" aria-label={`换月份，现在显示${months[index].label}`}>
+      <View className="rv-picker-row" role="button">
         <Text className="rv-picker-row__label contact-month__label">{months[index].label}</Text>
         <Text className="rv-picker-row__change">换月份</Text>
         <ArrowDown size={16} />
@@ -52,26 +52,36 @@ export function CoverageTable({ coverage }: { coverage: CoverageResponse }) {
       </Text>
       <View className="contact-coverage" role="table">
         <View className="contact-coverage__row contact-coverage__row--head" role="row">
-          <Text className="contact-coverage__cell contact-coverage__cell--wide">小组 / 楼栋</Text>
-          <Text className="contact-coverage__cell">户数</Text>
-          <Text className="contact-coverage__cell">已访</Text>
-          <Text className="contact-coverage__cell">覆盖率</Text>
-          <Text className="contact-coverage__cell">逾期</Text>
+          <View className="contact-coverage__cell contact-coverage__cell--wide" role="columnheader">
+            小组 / 楼栋
+          </View>
+          {['户数', '已访', '覆盖率', '逾期'].map((title) => (
+            <View key={title} className="contact-coverage__cell" role="columnheader">
+              {title}
+            </View>
+          ))}
         </View>
         {coverage.rows.map((row) => (
           <View key={`${row.groupId}-${row.building}`} className="contact-coverage__row" role="row">
-            <View className="contact-coverage__cell contact-coverage__cell--wide">
+            <View className="contact-coverage__cell contact-coverage__cell--wide" role="rowheader">
               <Text className="contact-coverage__group">{row.groupName}</Text>
               <Text className="contact-coverage__building">{row.building}</Text>
             </View>
-            <Text className="contact-coverage__cell">{row.households}</Text>
-            <Text className="contact-coverage__cell">{row.visited}</Text>
-            <Text className="contact-coverage__cell">{coveragePercent(row.visited, row.households)}%</Text>
-            <Text
+            <View className="contact-coverage__cell" role="cell">
+              {row.households}
+            </View>
+            <View className="contact-coverage__cell" role="cell">
+              {row.visited}
+            </View>
+            <View className="contact-coverage__cell" role="cell">
+              {coveragePercent(row.visited, row.households)}%
+            </View>
+            <View
               className={`contact-coverage__cell${row.overdue ? ' contact-coverage__cell--overdue' : ''}`}
+              role="cell"
             >
               {row.overdue}
-            </Text>
+            </View>
           </View>
         ))}
       </View>

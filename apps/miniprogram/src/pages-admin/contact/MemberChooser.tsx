@@ -42,7 +42,6 @@ function MemberRow({
       role="checkbox"
       aria-checked={checked}
       aria-disabled={disabled}
-      aria-label={name}
       className={`group-member${checked ? ' group-member--checked' : ''}${disabled ? ' group-member--disabled' : ''}`}
       onClick={() => !disabled && onClick()}
     >

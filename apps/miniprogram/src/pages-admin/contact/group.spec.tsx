@@ -50,7 +50,7 @@ async function typeName(value: string) {
   });
 }
 
-const member = (name: string) => screen.getByRole('checkbox', { name });
+const member = (name: string) => screen.getByRole('checkbox', { name: new RegExp(`^${name}`) });
 const leader = (name: string) => screen.getByRole('radio', { name });
 
 async function submit(text: string) {

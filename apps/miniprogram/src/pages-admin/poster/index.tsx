@@ -12,6 +12,7 @@ import { downloadWithLogin } from '../../services/files';
 import { formatDateTime, formatTimeRange, pointsRuleText } from '../../services/format';
 import { queryParam } from '../../services/routes';
 import './index.scss';
+import { imageAlt } from '../../components/image-alt';
 
 const isH5 = process.env.TARO_ENV === 'h5';
 
@@ -87,7 +88,13 @@ export default function PosterPage() {
         </View>
         <View className="poster__qr-box">
           {wxacode ? (
-            <Image className="poster__qr" src={wxacode} mode="scaleToFill" showMenuByLongpress />
+            <Image
+              className="poster__qr"
+              src={wxacode}
+              mode="scaleToFill"
+              showMenuByLongpress
+              {...imageAlt('签到小程序码')}
+            />
           ) : (
             <QrCode text={code.data.token} className="poster__qr" label="签到二维码" />
           )}

@@ -74,7 +74,7 @@ function ReviewCard({
       {tab === WishStatus.PendingReview ? (
         <>
           <Text className="wish-list__description">{wish.description}</Text>
-          <PhotoStrip small photos={wish.photos} />
+          <PhotoStrip small photos={wish.photos} label="心愿照片" />
         </>
       ) : null}
       {wish.claimerName && tab !== WishStatus.Published ? (

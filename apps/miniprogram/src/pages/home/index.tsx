@@ -82,7 +82,7 @@ function Tile({
   onClick: () => void;
 }) {
   return (
-    <View className={`home-tile home-tile--${tone}`} onClick={onClick} role="button" aria-label={title}>
+    <View className={`home-tile home-tile--${tone}`} onClick={onClick} role="button">
       <View className="home-tile__icon">{icon}</View>
       <Text className="home-tile__title">{title}</Text>
       <Text className="home-tile__note">{note}</Text>

@@ -161,7 +161,7 @@ function WishBoard({ membership }: { membership: MembershipView }) {
         ) : null}
       </View>
 
-      <ScrollView scrollX className="wishes-categories" enhanced showScrollbar={false}>
+      <ScrollView scrollX className="wishes-categories" enhanced showScrollbar={false} tabIndex={0}>
         <View className="wishes-categories__row">
           {[undefined, ...WISH_CATEGORIES].map((item) => (
             <View
