@@ -4,6 +4,7 @@ import { csvFile, joinedUser, LoggedIn, memberWith, newCommunity } from './fixtu
 import { TestApp, unique } from './harness';
 import { linkFamily } from './family-fixtures';
 import { key, pendingAward } from './ledger-fixtures';
+import { mp3, voiceFile } from './voice-fixtures';
 import { photo, WISH } from './wish-fixtures';
 
 /** The callers of the access matrix, in its columns' order. */
@@ -148,6 +149,17 @@ export async function accessWorld(t: TestApp, admin: LoggedIn) {
     toDispute: await fulfilledBy(partyMember, '纱窗破了'),
     toCancel: await published('想请人读报'),
     withLetter: await fulfilledBy(partyMember, '电视没信号'),
+    // 语音说明 recorded by the secretary posting for the resident, claimed by the volunteer.
+    withVoice: await volunteer.wishes.claim(
+      (
+        await secretary.wishes.post(cid, {
+          ...WISH,
+          title: '想请人帮忙换水龙头',
+          onBehalfOf: resident.userId,
+          voiceId: (await secretary.uploads.voice(voiceFile(mp3(2)))).id,
+        })
+      ).id,
+    ),
   };
   await resident.wishes.confirm(wishes.withLetter.id, { thanks: '谢谢' });
 

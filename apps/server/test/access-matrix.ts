@@ -140,6 +140,8 @@ const ROWS: Record<string, string> = {
   'POST /api/wishes/:wishId/cancel': '401 ok ok own own own own 404 own 404',
   // The thank-you letter: for the member who fulfilled the wish (the party member) and the secretary.
   'GET /api/wishes/:wishId/letter': '401 own own own ok own own 404 ok 404',
+  // 语音说明 of the resident's wish, claimed by the volunteer: the author, the family, the claimer and the reviewers.
+  'GET /api/wishes/:wishId/voice': '401 ok ok ok own own own 404 ok 404',
   'GET /api/communities/:cid/family-links': MEMBER,
   'POST /api/communities/:cid/family-codes': MEMBER,
   'POST /api/family-links': USER,

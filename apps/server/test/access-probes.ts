@@ -183,6 +183,7 @@ export function accessProbes(w: AccessWorld): Record<string, Probe> {
     },
     'POST /api/wishes/:wishId/cancel': { path: `/api/wishes/${w.wishes.toCancel.id}/cancel`, body: {} },
     'GET /api/wishes/:wishId/letter': { path: `/api/wishes/${w.wishes.withLetter.id}/letter` },
+    'GET /api/wishes/:wishId/voice': { path: `/api/wishes/${w.wishes.withVoice.id}/voice` },
     'GET /api/communities/:cid/family-links': { path: `${c}/family-links` },
     'POST /api/communities/:cid/family-codes': { path: `${c}/family-codes` },
     'POST /api/family-links': { path: '/api/family-links', body: {} },

@@ -9,7 +9,10 @@ import {
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorOf } from './errors';
+import { maskName } from '@redvest/domain';
 import { memberWith } from './fixtures';
+import { mp3, voiceFile } from './voice-fixtures';
+import { WISH } from './wish-fixtures';
 import {
   countOf,
   everyStoredText,
@@ -119,6 +122,48 @@ describeWithApp('my data: export and deletion (注销账号)', (w) => {
     for (const trace of [carol.userId, carol.realName, carol.phone, things.texts.wish, things.texts.demand])
       expect(bobs).not.toContain(trace);
     expect(await errorOf(w.t.anonymous.raw('GET', '/api/me/export'))).toMatchObject({ status: 401 });
+  });
+
+  it('exports my family links both ways (ended ones too) with masked names and no codes, and my wish’s recording', async () => {
+    const s = await privacyCommunity(w.t, w.admin);
+    const carol = await s.person('欧阳卡', '13955550001', [Role.Resident]);
+    const bob = await s.person('赵大伟', '13955550002', [Role.Resident], '401');
+    const dan = await s.person('郑丹', '13955550003', [Role.Resident], '401');
+    const { code: carolsCode } = await carol.family.createCode(s.cid);
+    await bob.family.link({ code: carolsCode });
+    const { code: dansCode } = await dan.family.createCode(s.cid);
+    const dansLink = (await carol.family.link({ code: dansCode })).link;
+    await dan.family.unlink(dansLink.id);
+    const voice = await carol.uploads.voice(voiceFile(mp3(2)));
+    const wish = await carol.wishes.post(s.cid, { ...WISH, voiceId: voice.id });
+
+    const data = await carol.me.exportData();
+    const link = (name: string, active: boolean) => ({
+      communityId: s.cid,
+      communityName: s.community.name,
+      name: maskName(name),
+      linkedAt: expect.any(String),
+      active,
+      endedAt: active ? null : expect.any(String),
+      endReason: active ? null : 'removed',
+    });
+    expect(data.familyLinks).toEqual({ family: [link('赵大伟', true)], residents: [link('郑丹', false)] });
+    expect((await bob.me.exportData()).familyLinks).toEqual({
+      family: [],
+      residents: [link('欧阳卡', true)],
+    });
+    const text = JSON.stringify(data);
+    for (const code of [carolsCode, dansCode]) expect(text).not.toContain(code);
+    for (const other of [bob, dan])
+      for (const trace of [other.userId, other.realName, other.phone]) expect(text).not.toContain(trace);
+
+    const posted = data.wishesPosted.find((x) => x.id === wish.id)!;
+    expect(posted.voiceNote).toEqual({ seconds: 2, url: expect.stringMatching(/^\/api\/uploads\//) });
+    expect(data.uploads).toEqual([
+      expect.objectContaining({ id: voice.id, seconds: 2, contentType: 'audio/mpeg' }),
+    ]);
+    const played = await fetch(`${w.t.baseUrl}${posted.voiceNote!.url}`);
+    expect(played.headers.get('content-type')).toBe('audio/mpeg');
   });
 
   it('erases a deleted account from every table, keeps the ledger verified, and removes its photos', async () => {

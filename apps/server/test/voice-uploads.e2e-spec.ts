@@ -1,18 +1,8 @@
 import { ErrorCode } from '@redvest/contract';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { errorOf } from './errors';
 import { unique } from './harness';
+import { mp3, voiceFile as file } from './voice-fixtures';
 import { describeWithApp } from './world';
-
-/** A real MP3 from a real encoder (the one the H5 pages use). */
-const mp3 = (seconds: number, sampleRate = 16000, kbps = 32) =>
-  execFileSync(
-    process.execPath,
-    [join(__dirname, 'mp3-fixtures.mjs'), String(seconds), String(sampleRate), String(kbps)],
-    { maxBuffer: 16 << 20 },
-  );
-const file = (content: Buffer, filename = 'voice.mp3') => ({ filename, data: new Blob([content]) });
 
 describeWithApp('语音留言: MP3 uploads of at most a minute', (w) => {
   const uploads = async () => Number((await w.t.dataSource.query('SELECT COUNT(*) AS n FROM uploads'))[0].n);

@@ -150,6 +150,8 @@ export interface MyDataExport {
     /** 代发: a secretary posted it for me. */
     postedForMe: boolean;
     photos: string[];
+    /** 语音说明: its length and a link valid for 24 hours. */
+    voiceNote: { seconds: number; url: string } | null;
     createdAt: string;
   }[];
   wishesClaimed: {
@@ -215,7 +217,34 @@ export interface MyDataExport {
     cancelReason: string | null;
     createdAt: string;
   }[];
-  /** My uploaded photos, as links valid for 24 hours. */
-  uploads: { id: string; contentType: string; size: number; createdAt: string; url: string }[];
+  /** My uploaded photos and recordings (with their `seconds`), as links valid for 24 hours. */
+  uploads: {
+    id: string;
+    contentType: string;
+    size: number;
+    seconds: number | null;
+    createdAt: string;
+    url: string;
+  }[];
+  /**
+   * 家人代办: the family members who act for me (`family`) and the residents I act for (`residents`), ended
+   * links too. The other person appears by their masked name, as 我的家人 shows them; link codes never.
+   */
+  familyLinks: { family: MyFamilyLinkRecord[]; residents: MyFamilyLinkRecord[] };
   notifications: { title: string; body: string; read: boolean; createdAt: string }[];
+}
+
+/** How a family link ended: removed by one of the two, or one of them left, was removed or deleted the account. */
+export type FamilyLinkEnd = 'removed' | 'left' | 'member_removed' | 'deleted';
+
+/** One family link in 导出我的数据. */
+export interface MyFamilyLinkRecord {
+  communityId: string;
+  communityName: string;
+  /** The other person, masked (张*丰). */
+  name: string;
+  linkedAt: string;
+  active: boolean;
+  endedAt: string | null;
+  endReason: FamilyLinkEnd | null;
 }

@@ -414,6 +414,10 @@ export const ROUTE_POLICIES = {
     access: { access: 'resource', resource: 'wish', param: 'wishId', roles: MEMBER },
     audit: conditional(A.ThankYouLetterDownload),
   },
+  'GET /api/wishes/:wishId/voice': {
+    summary: '收听心愿的语音说明（MP3；发布人及其家人、认领人、审核人）',
+    access: { access: 'resource', resource: 'wish', param: 'wishId', roles: MEMBER },
+  },
   'GET /api/communities/:cid/family-links': {
     summary: '我的家人：我的关联代码、我关联的家人、我代办的居民',
     access: { access: 'community', roles: MEMBER, pendingToo: true },

@@ -57,6 +57,16 @@ export interface WishPhoto {
   url: string;
 }
 
+/**
+ * 语音说明: a wish's recording. Everyone who sees the wish learns that it has one and how long it is; only the
+ * people who may hear it (the author, the author's linked family, the claimer while holding the claim, the
+ * reviewers) get `url`, a path of the API served with the login (GET /api/wishes/:wishId/voice).
+ */
+export interface WishVoiceNote {
+  seconds: number;
+  url: string | null;
+}
+
 export interface WishEventView {
   action: WishAction | 'post';
   label: string;
@@ -77,6 +87,7 @@ export interface WishView {
   statusLabel: string;
   points: number;
   photos: WishPhoto[];
+  voiceNote: WishVoiceNote | null;
   desiredDate: string | null;
   /** The caller posted it (or it was posted for them). */
   mine: boolean;
@@ -124,6 +135,11 @@ export interface PostWishRequest {
   description: string;
   category: WishCategory;
   photos?: string[];
+  /**
+   * 语音说明: a recording from POST /api/uploads/voice, the poster's own (or, when a family member posts, the
+   * resident's); one per wish, and a recording belongs to one wish.
+   */
+  voiceId?: string;
   /** Defaults to the author's registered compound. */
   place?: string;
   /** Defaults to the author's phone. */

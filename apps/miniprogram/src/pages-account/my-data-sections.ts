@@ -22,7 +22,9 @@ export function exportSections(data: MyDataExport): { label: string; count: numb
     { label: '我接的服务项目', count: data.serviceProjectsTaken.length },
     { label: '我得到的评价', count: data.ratingsOfMe.length },
     { label: '兑换订单', count: data.redemptions.length },
-    { label: '上传的照片', count: data.uploads.length },
+    { label: '上传的照片和录音', count: data.uploads.length },
+    { label: '我的家人（替我办事的家人）', count: data.familyLinks.family.length },
+    { label: '我代办的家人', count: data.familyLinks.residents.length },
     { label: '消息', count: data.notifications.length },
   ];
 }

@@ -85,6 +85,7 @@ export function exportFixture(): MyDataExport {
     ratingsOfMe: [],
     redemptions: [],
     uploads: [],
+    familyLinks: { family: [], residents: [] },
     notifications: [],
   };
 }

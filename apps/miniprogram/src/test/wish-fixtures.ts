@@ -12,6 +12,7 @@ export function wishFixture(overrides: Partial<WishView> = {}): WishView {
     statusLabel: '待认领',
     points: 10,
     photos: [],
+    voiceNote: null,
     desiredDate: null,
     mine: false,
     claimedByMe: false,

@@ -13,6 +13,7 @@ import { Notification } from '../notifications/notification.entity';
 import { Upload } from '../uploads/upload.entity';
 import { WishEvent } from '../wishes/wish-event.entity';
 import { WishPhotoLink } from '../wishes/wish-photo.entity';
+import { WishVoice } from '../wishes/wish-voice.entity';
 import { WishPoints } from '../wishes/wish-points.entity';
 import { Wish } from '../wishes/wish.entity';
 import { WechatToken } from '../wechat/wechat-token.entity';
@@ -76,6 +77,7 @@ export const ENTITIES = [
   Upload,
   Wish,
   WishPhotoLink,
+  WishVoice,
   WishEvent,
   WishPoints,
   FamilyLinkCode,

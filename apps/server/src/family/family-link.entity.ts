@@ -1,8 +1,8 @@
+import type { FamilyLinkEnd } from '@redvest/contract';
 import { Column, Entity, Index } from 'typeorm';
 import { IdColumn, RefColumn, TimeColumn } from '../database/columns';
 
-/** Why a link ended: removed by one of the two, or one of them left the community or deleted the account. */
-export type FamilyLinkEnd = 'removed' | 'left' | 'member_removed' | 'deleted';
+export type { FamilyLinkEnd };
 
 /**
  * A resident and one family member who acts for them (家人代办), in one community. `active` is true while the

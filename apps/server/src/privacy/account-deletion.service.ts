@@ -24,6 +24,7 @@ import { Upload } from '../uploads/upload.entity';
 import { User } from '../users/user.entity';
 import { WishEvent } from '../wishes/wish-event.entity';
 import { WishPhotoLink } from '../wishes/wish-photo.entity';
+import { WishVoice } from '../wishes/wish-voice.entity';
 import { Wish } from '../wishes/wish.entity';
 import { MembershipEnding } from './membership-ending.service';
 
@@ -176,10 +177,15 @@ export class AccountDeletionService {
 
   /** Rows of their photos and every link to them; the files' keys, to remove after the commit. */
   private async deleteUploads(em: EntityManager, userId: string): Promise<string[]> {
+    // A recording on their wishes speaks of them, whoever made it (a family member, a secretary): it leaves the
+    // wish with the wish's texts; the recorder keeps their upload.
+    const theirWishes = await em.find(Wish, { where: { authorId: userId }, select: { id: true } });
+    if (theirWishes.length) await em.delete(WishVoice, { wishId: In(theirWishes.map((w) => w.id)) });
     const uploads = await em.find(Upload, { where: { ownerId: userId } });
     if (uploads.length === 0) return [];
     const ids = uploads.map((u) => u.id);
     await em.delete(WishPhotoLink, { uploadId: In(ids) });
+    await em.delete(WishVoice, { uploadId: In(ids) });
     await em.delete(DemandPhoto, { uploadId: In(ids) });
     await em.delete(Upload, { id: In(ids) });
     return uploads.map((u) => u.storageKey);

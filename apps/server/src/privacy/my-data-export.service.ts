@@ -28,7 +28,9 @@ import { UploadsService } from '../uploads/uploads.service';
 import { User } from '../users/user.entity';
 import { WishEvent } from '../wishes/wish-event.entity';
 import { WishPhotoLink } from '../wishes/wish-photo.entity';
+import { wishVoicesOf } from '../wishes/wish-voices';
 import { Wish } from '../wishes/wish.entity';
+import { myFamilyLinks } from './my-family-links';
 
 const iso = (date: Date) => toIsoLocal(date);
 const isoOrNull = (date: Date | null) => (date ? toIsoLocal(date) : null);
@@ -63,6 +65,10 @@ export class MyDataExportService {
       const photoLinks = await this.photoLinks(
         em,
         [...posted, ...claimed].map((w) => w.id),
+      );
+      const voices = await wishVoicesOf(
+        em,
+        posted.map((w) => w.id),
       );
       const demands = await em.find(Demand, { where: { raisedBy: userId }, order: { createdAt: 'ASC' } });
       const demandPhotos = demands.length
@@ -109,6 +115,10 @@ export class MyDataExportService {
         photoLinks
           .filter((p) => p.wishId === wishId && p.kind === kind)
           .map((p) => this.uploads.link(p.uploadId));
+      const voiceOf = (wishId: string) => {
+        const voice = voices.get(wishId);
+        return voice ? { seconds: voice.seconds, url: this.uploads.link(voice.uploadId) } : null;
+      };
 
       return {
         format: MY_DATA_EXPORT_FORMAT,
@@ -202,6 +212,7 @@ export class MyDataExportService {
           thanks: w.thanks,
           postedForMe: w.postedBy !== null,
           photos: photosOf(w.id, 'wish'),
+          voiceNote: voiceOf(w.id),
           createdAt: iso(w.createdAt),
         })),
         wishesClaimed: claimed.map((w) => ({
@@ -293,10 +304,12 @@ export class MyDataExportService {
             id: u.id,
             contentType: u.contentType,
             size: u.size,
+            seconds: u.seconds,
             createdAt: iso(u.createdAt),
             url: this.uploads.link(u.id),
           }),
         ),
+        familyLinks: await myFamilyLinks(em, userId),
         notifications: (await em.find(Notification, { where: { userId }, order: { id: 'ASC' } })).map(
           (n) => ({
             title: n.title,

@@ -67,6 +67,14 @@ export class UploadsService {
     if (found !== new Set(photoIds).size) throw new DomainError(ErrorCode.PhotoNotFound);
   }
 
+  /** The bytes of an upload the caller was already found to be allowed (a wish's 语音说明). */
+  async content(id: string): Promise<{ contentType: string; content: Buffer }> {
+    const upload = await this.db.read((em) => em.findOne(Upload, { where: { id } }));
+    const content = upload ? await this.store.get(upload.storageKey) : null;
+    if (!upload || !content) throw new DomainError(ErrorCode.NotFound);
+    return { contentType: upload.contentType, content };
+  }
+
   /** A link that works without a login until it expires. */
   link(id: string, now = Date.now()): string {
     const expires = Math.floor((now + LINK_LIFETIME_MS) / 1000);
@@ -89,10 +97,7 @@ export class UploadsService {
     ) {
       throw new DomainError(ErrorCode.NotFound);
     }
-    const upload = await this.db.read((em) => em.findOne(Upload, { where: { id } }));
-    const content = upload ? await this.store.get(upload.storageKey) : null;
-    if (!upload || !content) throw new DomainError(ErrorCode.NotFound);
-    return { contentType: upload.contentType, content };
+    return this.content(id);
   }
 
   private async keep(

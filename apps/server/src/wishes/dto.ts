@@ -31,6 +31,10 @@ export class PostWishDto implements PostWishRequest {
   @ArrayMaxSize(10)
   @Id({ each: true })
   photos?: string[];
+  @ApiPropertyOptional({ description: '语音说明：POST /api/uploads/voice 返回的 id' })
+  @Optional()
+  @Id()
+  voiceId?: string;
   @ApiPropertyOptional({ example: '阳光里小区 3栋2单元101' })
   @Optional()
   @Text(WISH_LIMITS.place)

@@ -1,5 +1,5 @@
 import { ErrorCode, Page, PATTERNS, Role, toIsoLocal, WishStatus, WishView } from '@redvest/contract';
-import { maskName, wishLetterRefusal, wishVisibleTo } from '@redvest/domain';
+import { maskName, wishLetterRefusal, wishVisibleTo, wishVoiceRefusal } from '@redvest/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, FindOptionsWhere, In, IsNull, LessThan, MoreThan, Not } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
@@ -12,9 +12,11 @@ import { Membership } from '../communities/membership.entity';
 import { Db } from '../database/db';
 import { FamilyReads } from '../family/family-reads';
 import { memberNames } from '../communities/member-names';
+import { UploadsService } from '../uploads/uploads.service';
 import { WishesQuery } from './dto';
 import { renderThankYouLetter } from './thank-you-letter';
 import { actorsFor, WishReader, WishViews } from './wish-views';
+import { wishVoicesOf } from './wish-voices';
 import { Wish } from './wish.entity';
 
 /** The wish wall and a wish's page, and its thank-you letter: reading only. */
@@ -25,6 +27,7 @@ export class WishBoard {
     private readonly views: WishViews,
     private readonly audit: AuditTrail,
     private readonly family: FamilyReads,
+    private readonly uploads: UploadsService,
   ) {}
 
   /** The caller as the wish rules see them, with the residents they act for. */
@@ -77,6 +80,19 @@ export class WishBoard {
       if (!wishVisibleTo(wish.status, actorsFor(wish, reader))) throw new DomainError(ErrorCode.WishNotFound);
       return (await this.views.build(em, [wish], reader, true))[0];
     });
+  }
+
+  /** 语音说明 as MP3, for those who may hear it (wishVoiceRefusal). */
+  async voice(access: CommunityAccess, userId: string, wishId: string) {
+    const uploadId = await this.db.read(async (em) => {
+      const wish = await em.findOneOrFail(Wish, { where: { id: wishId } });
+      const reader = await this.reader(em, access, userId);
+      const voice = (await wishVoicesOf(em, [wish.id])).get(wish.id);
+      const refusal = wishVoiceRefusal(wish.status, actorsFor(wish, reader), !!voice);
+      if (refusal) throw new DomainError(refusal.error, refusal.details);
+      return voice!.uploadId;
+    });
+    return this.uploads.content(uploadId);
   }
 
   /** 感谢信 as a PDF; a secretary's download is written in the audit trail. */

@@ -29,6 +29,7 @@ import { User } from '../users/user.entity';
 import { PostWishDto } from './dto';
 import { WishPoints } from './wish-points.entity';
 import { linkWishPhotos, recordWishEvent, reviewerNotices } from './wish-records';
+import { attachWishVoice } from './wish-voices';
 import { WishViews } from './wish-views';
 import { NOT_YET_TAKEN, Wish } from './wish.entity';
 
@@ -122,6 +123,12 @@ export class WishPosting {
       await em.insert(Wish, wish);
       await fromDemand?.link(em, wish.id);
       await linkWishPhotos(em, wish.id, photos, 'wish');
+      if (body.voiceId)
+        await attachWishVoice(em, wish.id, body.voiceId, {
+          userId: caller.id,
+          family: plan.family,
+          authorId,
+        });
       for (const event of decision.events)
         await recordWishEvent(em, wish.id, event.action, caller.id, event.note, plan.family);
       const notices = decision.asksReview ? await this.reviewRequests(em, wish) : [];

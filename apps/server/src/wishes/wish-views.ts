@@ -6,7 +6,15 @@ import {
   WishEventView,
   WishView,
 } from '@redvest/contract';
-import { allowedActions, maskName, maskPhone, nameAsShown, WishActor, wishActorsFor } from '@redvest/domain';
+import {
+  allowedActions,
+  maskName,
+  maskPhone,
+  mayHearWishVoice,
+  nameAsShown,
+  WishActor,
+  wishActorsFor,
+} from '@redvest/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { CommunityAccess } from '../auth/auth-context';
@@ -19,6 +27,7 @@ import { Compound } from '../organisation/compound.entity';
 import { UploadsService } from '../uploads/uploads.service';
 import { WishEvent } from './wish-event.entity';
 import { WishPhotoLink } from './wish-photo.entity';
+import { wishVoicesOf } from './wish-voices';
 import { Wish } from './wish.entity';
 
 /** Who reads or acts: their standing in the community and the residents they are linked family of. */
@@ -61,6 +70,7 @@ export class WishViews {
     const { access } = reader;
     const ids = wishes.map((w) => w.id);
     const photos = await em.find(WishPhotoLink, { where: { wishId: In(ids) }, order: { position: 'ASC' } });
+    const voices = await wishVoicesOf(em, ids);
     const names = await memberNames(
       em,
       access.communityId,
@@ -86,6 +96,7 @@ export class WishViews {
         photos
           .filter((p) => p.wishId === w.id && p.kind === kind)
           .map((p) => ({ id: p.uploadId, url: this.uploads.link(p.uploadId) }));
+      const voice = voices.get(w.id);
       const view: WishView = {
         id: w.id,
         communityId: w.communityId,
@@ -96,6 +107,10 @@ export class WishViews {
         statusLabel: WISH_STATUS_LABELS[w.status],
         points: w.points,
         photos: photoOf('wish'),
+        // Served with the login, to those who may hear it: a link of its own would play to anyone it reached.
+        voiceNote: voice
+          ? { seconds: voice.seconds, url: mayHearWishVoice(actors) ? `/api/wishes/${w.id}/voice` : null }
+          : null,
         desiredDate: w.desiredDate,
         mine: actors.has('author'),
         claimedByMe: actors.has('claimer'),

@@ -159,6 +159,19 @@ export class WishesController {
     return this.wishes.act(member, auth.user, id, 'cancel', body);
   }
 
+  /** 语音说明 as MP3, for the author and their family, the claimer and the reviewers; not kept by caches. */
+  @Get('wishes/:wishId/voice')
+  async voice(
+    @Auth() auth: AuthContext,
+    @Member() member: CommunityAccess,
+    @Param('wishId') id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const { contentType, content } = await this.board.voice(member, auth.user.id, id);
+    void reply.header('content-type', contentType).header('cache-control', 'private, no-store');
+    return content;
+  }
+
   /** 感谢信 of a confirmed wish, for secretaries and the member who fulfilled it. */
   @Get('wishes/:wishId/letter')
   async letter(

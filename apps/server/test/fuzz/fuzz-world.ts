@@ -2,6 +2,7 @@ import { MembershipStatus, MeResponse, Role, toIsoLocal } from '@redvest/contrac
 import { FAKE_APPID, FAKE_PNG, FAKE_SECRET, FakeWechat } from '../fake-wechat';
 import { startTestApp, TestApp } from '../harness';
 import { LoggedIn } from '../fixtures';
+import { mp3, voiceFile } from '../voice-fixtures';
 
 /**
  * The demo community (DEMO_SEED=1), with one of everything a route's path can name, and its secretary
@@ -114,6 +115,17 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
   const { code: familyCode } = await resident.family.createCode(cid);
   const familyLink = await attempt(() => volunteer.family.link({ code: familyCode }));
 
+  // 语音说明: the newest published wish (the one :wishId names) has a recording; another waits to be posted with.
+  const recording = voiceFile(mp3(2));
+  await s.wishes.post(cid, {
+    title: '想请人帮忙换灯管',
+    description: '厨房的灯管不亮了，够不着。',
+    category: '维修服务',
+    onBehalfOf: resident.userId,
+    voiceId: (await s.uploads.voice(recording)).id,
+  });
+  const spareVoice = await s.uploads.voice(recording);
+
   const byParam: Record<string, string | undefined> = {
     cid,
     userId: member.userId,
@@ -149,7 +161,7 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
     caller: s,
     resident,
     // Not the callers' own ids: a fuzzed body would change their roles, and the routes after it their depth.
-    ids: [...new Set([...Object.values(byParam), volunteer.userId] as string[])],
+    ids: [...new Set([...Object.values(byParam), volunteer.userId, spareVoice.id] as string[])],
     param(url, name) {
       if (name === 'code') return url.startsWith('/api/invites') ? community.inviteCode! : certificate!.code;
       const id = byParam[name];

@@ -3,3 +3,4 @@ export * from './actors';
 export * from './decide';
 export * from './points';
 export * from './posting';
+export * from './voice';

@@ -27,6 +27,7 @@ import { FamilyLinks1764660600000 } from './1764660600000-FamilyLinks';
 import { ElderlyMode1764700000000 } from './1764700000000-ElderlyMode';
 import { ContactPhoneChoice1764703600000 } from './1764703600000-ContactPhoneChoice';
 import { VoiceUploads1764707200000 } from './1764707200000-VoiceUploads';
+import { WishVoices1764710800000 } from './1764710800000-WishVoices';
 
 /** Every migration, in order. New ones are appended. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   ElderlyMode1764700000000,
   ContactPhoneChoice1764703600000,
   VoiceUploads1764707200000,
+  WishVoices1764710800000,
 ];
