@@ -83,6 +83,18 @@ describe('a request the database was too busy for', () => {
     expect(sent.map((r) => r.headers['idempotency-key'])).toEqual(['key-1', 'key-1']);
   });
 
+  it('sends a batch of approvals again with the same body, and returns the retry’s answer', async () => {
+    // The server decides a batch as one unit: after 503 DATABASE_BUSY nothing of it was written.
+    const results = [{ transferId: 't1', ok: true }];
+    const { sent, client } = answering(busy, { status: 200, data: { results } });
+    const body = { transferIds: ['t1'], action: 'approve' as const };
+    await expect(client.approvals.batch('c1', body)).resolves.toEqual({ results });
+    expect(sent.map((r) => [r.method, r.path, r.body])).toEqual([
+      ['POST', '/api/communities/c1/approvals/batch', body],
+      ['POST', '/api/communities/c1/approvals/batch', body],
+    ]);
+  });
+
   it('shows the error after two more tries, and other errors at once', async () => {
     const stillBusy = answering(busy);
     await expect(stillBusy.client.me.get()).rejects.toMatchObject({

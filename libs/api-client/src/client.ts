@@ -281,6 +281,7 @@ export function createApiClient(transport: Transport, options: ClientOptions = {
         call<DecisionResult>('POST', `/api/approvals/${enc(transferId)}/approve`),
       reject: (transferId: string, reason: string) =>
         call<DecisionResult>('POST', `/api/approvals/${enc(transferId)}/reject`, { body: { reason } }),
+      /** Decided as one unit: after 503 DATABASE_BUSY nothing was written, so it is sent again like any request. */
       batch: (cid: string, body: BatchDecisionRequest) =>
         call<BatchDecisionResponse>('POST', `${community(cid)}/approvals/batch`, { body }),
     },

@@ -25,6 +25,7 @@ import { LedgerAccount } from './ledger-account.entity';
 import { LedgerTransfer } from './ledger-transfer.entity';
 import { OpenPending } from './open-pending.entity';
 import { LedgerGroupCommit } from './ledger-group-commit';
+import { LedgerChain } from './ledger-chain';
 import { LedgerService } from './ledger.service';
 import { memberNames } from '../communities/member-names';
 import { memberOfTransfer, transferWords } from './transfer-words';
@@ -40,6 +41,7 @@ export class ApprovalsService {
     private readonly db: Db,
     private readonly groupCommit: LedgerGroupCommit,
     private readonly ledger: LedgerService,
+    private readonly chain: LedgerChain,
     private readonly audit: AuditTrail,
   ) {}
 
@@ -104,7 +106,12 @@ export class ApprovalsService {
     return this.decide(access, transferId, actorId, 'reject', reason);
   }
 
-  /** Each transfer is decided in a transaction of its own: one that fails does not hold back the others. */
+  /**
+   * 批量审批 as one unit: one transaction, the chain locked once, each transfer in a savepoint of its own, so a
+   * refused one (not pending, not of the branch's compound) is answered alone while the others commit together.
+   * When the transaction is lost (a deadlock on every attempt: 503 DATABASE_BUSY, or the database gone) none of
+   * it is written, so the request sent again decides the same items and answers the same.
+   */
   async batch(
     access: CommunityAccess,
     body: BatchDecisionRequest,
@@ -113,26 +120,36 @@ export class ApprovalsService {
     if (body.action === 'reject' && !body.reason?.trim()) {
       throw new DomainError(ErrorCode.ValidationFailed, [{ field: 'reason', message: '请填写不通过的原因' }]);
     }
-    const results: BatchDecisionResponse['results'] = [];
-    const decided = new Set<string>();
-    for (const transferId of body.transferIds) {
-      try {
-        if (!decided.has(transferId)) {
-          const items = await this.decide(access, transferId, actorId, body.action, body.reason, true);
-          items.forEach((item) => decided.add(item.id));
+    return this.db.transaction(async (em) => {
+      const head = await this.chain.lock(em, access.communityId);
+      const results: BatchDecisionResponse['results'] = [];
+      const decided = new Set<string>();
+      for (const transferId of body.transferIds) {
+        // Linked awards are decided together: a partner named later in the list is done already.
+        if (decided.has(transferId)) {
+          results.push({ transferId, ok: true });
+          continue;
         }
-        results.push({ transferId, ok: true });
-      } catch (error) {
-        const { body: answer, unexpected, databaseDown } = toErrorAnswer(error);
-        if (unexpected || databaseDown) throw error;
-        results.push({
-          transferId,
-          ok: false,
-          error: { code: answer.error.code, message: answer.error.message },
-        });
+        const before = { lastSequence: head.lastSequence, lastHash: head.lastHash };
+        await em.query('SAVEPOINT batch_item');
+        try {
+          const items = await this.decideIn(em, access, transferId, actorId, body.action, body.reason, true);
+          items.forEach((item) => decided.add(item.id));
+          results.push({ transferId, ok: true });
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          await em.query('ROLLBACK TO SAVEPOINT batch_item');
+          Object.assign(head, before);
+          const { body: answer } = toErrorAnswer(error);
+          results.push({
+            transferId,
+            ok: false,
+            error: { code: answer.error.code, message: answer.error.message },
+          });
+        }
       }
-    }
-    return { results };
+      return { results };
+    });
   }
 
   private async decide(
@@ -141,32 +158,44 @@ export class ApprovalsService {
     actorId: string,
     action: 'approve' | 'reject',
     reason?: string,
+  ): Promise<TransferView[]> {
+    return this.groupCommit.transaction(access.communityId, (em) =>
+      this.decideIn(em, access, transferId, actorId, action, reason),
+    );
+  }
+
+  /** One decision in the caller's transaction: the transfer and its linked ones posted or voided, and audited. */
+  private async decideIn(
+    em: EntityManager,
+    access: CommunityAccess,
+    transferId: string,
+    actorId: string,
+    action: 'approve' | 'reject',
+    reason?: string,
     inBatch = false,
   ): Promise<TransferView[]> {
-    return this.groupCommit.transaction(access.communityId, async (em) => {
-      await this.checkCompound(em, access, transferId);
-      const rows =
-        action === 'approve'
-          ? await this.ledger.post(em, access.communityId, transferId, actorId)
-          : await this.ledger.void(em, access.communityId, transferId, actorId, reason!);
-      const originals = await em.find(LedgerTransfer, {
-        where: { id: In(rows.map((r) => r.pendingId!)) },
-        order: { sequence: 'ASC' },
-      });
-      await this.audit.record(em, {
-        action: action === 'approve' ? AuditAction.PointsApprove : AuditAction.PointsReject,
-        targetType: 'transfer',
-        targetId: transferId,
-        subjectId: await memberOfTransfer(em, originals[0]),
-        summary: [
-          inBatch ? '批量' : '',
-          action === 'approve' ? '通过：' : '不通过：',
-          transferWords(originals),
-          reason ? `（原因：${clip(reason)}）` : '',
-        ].join(''),
-      });
-      return transferViews(em, originals);
+    await this.checkCompound(em, access, transferId);
+    const rows =
+      action === 'approve'
+        ? await this.ledger.post(em, access.communityId, transferId, actorId)
+        : await this.ledger.void(em, access.communityId, transferId, actorId, reason!);
+    const originals = await em.find(LedgerTransfer, {
+      where: { id: In(rows.map((r) => r.pendingId!)) },
+      order: { sequence: 'ASC' },
     });
+    await this.audit.record(em, {
+      action: action === 'approve' ? AuditAction.PointsApprove : AuditAction.PointsReject,
+      targetType: 'transfer',
+      targetId: transferId,
+      subjectId: await memberOfTransfer(em, originals[0]),
+      summary: [
+        inBatch ? '批量' : '',
+        action === 'approve' ? '通过：' : '不通过：',
+        transferWords(originals),
+        reason ? `（原因：${clip(reason)}）` : '',
+      ].join(''),
+    });
+    return transferViews(em, originals);
   }
 
   /** A cursor of the queue names a pending transfer of the community (decided since, or not). */
