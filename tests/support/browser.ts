@@ -10,7 +10,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The page Taro's H5 router shows now (others stay in the DOM, hidden or on their way out). */
 export const CURRENT_PAGE = '.taro_page_stationed:not(.taro_page_shade)';
 
-/** Debian's Chromium, headless, with nothing that reaches the network on its own. */
+/** Debian's Chromium, headless, with nothing that reaches the network on its own, and a fake microphone. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -23,6 +23,9 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // A microphone for 语音说明: Chromium's fake device (a beeping tone), allowed without asking.
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
     ],
   });
 }

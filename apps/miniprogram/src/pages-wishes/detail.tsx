@@ -19,6 +19,7 @@ import {
   STATUS_TONES,
   wishHint,
 } from '../components/wishes/wish-meta';
+import { VoicePlayer } from '../components/wishes/VoicePlayer';
 import { WishTimeline } from '../components/wishes/WishTimeline';
 import { useAsync, usePullToRefresh, useShownAgain } from '../hooks/useAsync';
 import { isSecretary, useMe } from '../hooks/useMe';
@@ -209,6 +210,7 @@ export default function WishDetailPage() {
       <View className="rv-card">
         <Text className="wish-detail__text">{wish.description}</Text>
         <PhotoStrip photos={wish.photos} label="心愿照片" />
+        {wish.voiceNote ? <VoicePlayer voice={wish.voiceNote} /> : null}
       </View>
 
       {contactFirst ? null : contact}

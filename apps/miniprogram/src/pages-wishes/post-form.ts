@@ -10,6 +10,8 @@ export interface WishForm {
   title: string;
   description: string;
   photos: string[];
+  /** 语音说明: the uploaded recording. */
+  voiceId?: string;
   desiredDate?: string;
   place: string;
   contactPhone: string;
@@ -51,6 +53,7 @@ export function validateWish(
       description,
       category: form.category,
       ...(form.photos.length ? { photos: form.photos } : {}),
+      ...(form.voiceId ? { voiceId: form.voiceId } : {}),
       ...(form.desiredDate ? { desiredDate: form.desiredDate } : {}),
       ...(place ? { place } : {}),
       ...(phone ? { contactPhone: normalisePhone(phone) } : {}),

@@ -21,6 +21,7 @@ import { ForWhom, useFamilyResidents } from './ForWhom';
 import { charCount, TITLE_MAX, validateWish, WishForm, WishFormErrors } from './post-form';
 import './post.scss';
 import { TextBox } from '../components/TextBox';
+import { VoiceNote } from '../components/VoiceNote';
 import { showModal } from '../services/modal';
 import { showToast } from '../services/toast';
 
@@ -78,6 +79,7 @@ export default function PostWishPage() {
   const [picking, setPicking] = useState(false);
   const [showContact, setShowContact] = useState(false);
   const [uploading, setUploading] = useState(false);
+  const [recording, setRecording] = useState(false);
   const [sending, setSending] = useState(false);
 
   const update = (patch: Partial<WishForm>) => {
@@ -121,6 +123,10 @@ export default function PostWishPage() {
     if (sending) return;
     if (uploading) {
       void showToast({ title: '照片还在上传，请稍等', icon: 'none' });
+      return;
+    }
+    if (recording) {
+      void Taro.showToast({ title: '请先停止录音，等录音保存好', icon: 'none' });
       return;
     }
     const { errors: found, request } = validateWish(
@@ -266,6 +272,12 @@ export default function PostWishPage() {
       <View className="rv-card">
         <Text className="wish-post__label">照片（选填）</Text>
         <PhotoPicker onChange={(photos) => update({ photos })} onUploadingChange={setUploading} />
+        <Text className="wish-post__label wish-post__label--gap">语音说明（可选，最长 60 秒）</Text>
+        <Text className="rv-muted">说不清的可以录一段话；只有社区、认领您心愿的人和您的家人能听到。</Text>
+        <VoiceNote
+          onChange={(voiceId) => update({ voiceId: voiceId ?? undefined })}
+          onBusyChange={setRecording}
+        />
         <Text className="wish-post__label wish-post__label--gap">希望哪天前完成（选填）</Text>
         <View className="wish-post__date">
           <View className="wish-post__date-picker">

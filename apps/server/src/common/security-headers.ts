@@ -20,6 +20,8 @@ export function contentSecurityPolicy(scriptHashes: string[] = []): string {
     ["script-src 'self'", ...scriptHashes.map((hash) => `'${hash}'`), TABBAR_LINK].join(' '),
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
+    // 语音说明: a recording played back before it is uploaded, and one fetched with the login, are blob URLs.
+    "media-src 'self' blob:",
     "font-src 'self' data:",
     "connect-src 'self'",
     "object-src 'none'",
