@@ -145,8 +145,6 @@ export interface PostWishRequest {
   /** Defaults to the author's phone. */
   contactPhone?: string;
   desiredDate?: string;
-  /** A voice note (`POST /api/uploads/voice`), heard by the author, the reviewers and the claimer once claimed. */
-  voiceId?: string;
   /** 代发: a secretary posts for this resident, or a linked family member does (家人代办). */
   onBehalfOf?: string;
 }
