@@ -29,6 +29,7 @@ const PAGES: Record<string, (ids: Ids) => string[]> = {
     `pages-wishes/detail?id=${wishId}`,
     'pages-wishes/mine',
     'pages-wishes/messages',
+    `pages-wishes/ask?cid=${cid}`,
     'pages-points/index',
     `pages-points/rewards?cid=${cid}`,
     'pages-points/orders',
@@ -67,6 +68,9 @@ const PAGES: Record<string, (ids: Ids) => string[]> = {
     `pages-admin/audit/index?cid=${cid}`,
   ],
 };
+
+/** The screenshots of every page, one folder per mode. */
+const SCREENS = path.join(ARTIFACTS, 'screens');
 
 describe('accessibility of every H5 page (axe-core, WCAG 2.1 AA)', () => {
   const session = useDemoSession();
@@ -122,6 +126,11 @@ describe('accessibility of every H5 page (axe-core, WCAG 2.1 AA)', () => {
       .catch(() => undefined);
     await page.evaluate(drawn);
     found[key] = await seriousAxeFindings(page);
+    // Every page as it looks at a phone's size, in each mode: tests/artifacts/screens/<mode>/.
+    const [who, name, shotMode] = key.split(' ');
+    const folder = path.join(SCREENS, shotMode);
+    mkdirSync(folder, { recursive: true });
+    await page.screenshot({ path: path.join(folder, `${name.replace(/\//g, '~')}@${who}.png`), fullPage: true });
   }
 
   it('finds no serious or critical problem on any page, in either mode', async () => {

@@ -15,7 +15,7 @@ async function dialled(page: Page): Promise<string[]> {
 
 /**
  * 长辈模式 as 孙桂芳 (demo-resident, a resident only) uses it: offered at first use on 首页, switched on there, the
- * page drawn larger (20px type or more, 56px buttons), 我要求助 in three steps, and a call to the party member
+ * page drawn larger (20px type or more, 56px buttons), 我要求助 in three steps with a voice note, and a call to the party member
  * who looks after her household.
  */
 describe('长辈模式: 孙奶奶 switches it on, asks for help in three steps and calls her contact member', () => {
@@ -60,6 +60,15 @@ describe('长辈模式: 孙奶奶 switches it on, asks for help in three steps a
       expect(box).toBeGreaterThanOrEqual(56);
     const bodySize = await home.evaluate((root) => parseFloat(getComputedStyle(root).fontSize));
     expect(bodySize).toBeGreaterThanOrEqual(20);
+    // 已开启长辈模式 stays for 5 seconds, long enough to read; the picture is of the page after it.
+    await grandma.waitForFunction(
+      () =>
+        Array.from(document.querySelectorAll<HTMLElement>('.taro__toast')).every(
+          (toast) => toast.style.display === 'none',
+        ),
+      undefined,
+      { timeout: 10000 },
+    );
     await screenshot(grandma, 'elderly-home.png');
 
     // Kept on the server: a new phone opens in it too, with no offer.
@@ -69,7 +78,7 @@ describe('长辈模式: 孙奶奶 switches it on, asks for help in three steps a
     await other.context().close();
   });
 
-  it('posts a wish in three steps: a kind of help, what it is, a last look', async () => {
+  it('posts a wish in three steps: a kind of help, what it is in words and by voice, a last look', async () => {
     await currentPage(grandma).locator('.elderly-button').filter({ hasText: '我要求助' }).click();
     await grandma.waitForURL(/pages-wishes\/ask/);
     await settle(grandma);
@@ -81,10 +90,19 @@ describe('长辈模式: 孙奶奶 switches it on, asks for help in three steps a
     await button(ask, '下一步').click();
     await expect(ask.locator('.ask-say__problem').textContent()).resolves.toMatch(/写几个字，或者按“录音”/);
     await ask.locator('textarea').fill('厨房水龙头一直滴水，关不紧。');
+    // And she says it too: a voice note of a few seconds, from Chromium's fake microphone.
+    const voice = ask.locator('.voice-note');
+    await button(voice, '录音').click();
+    await voice.getByText(/正在录音 [2-9] 秒/).waitFor({ timeout: 30000 });
+    const uploaded = grandma.waitForResponse((r) => r.url().endsWith('/api/uploads/voice'));
+    await button(voice, '停止').click();
+    expect((await uploaded).status()).toBe(201);
+    await voice.getByText(/已录好 \d+ 秒/).waitFor({ timeout: 30000 });
     await button(ask, '下一步').click();
 
     await expect(ask.locator('.ask-steps__count').textContent()).resolves.toBe('第 3 步，共 3 步');
     await expect(ask.locator('.ask-check').textContent()).resolves.toContain('厨房水龙头一直滴水');
+    await expect(ask.locator('.ask-check').textContent()).resolves.toContain('一段语音说明（已录好）');
     await screenshot(grandma, 'elderly-ask-check.png');
     await button(ask, '提交求助').click();
     await confirmModal(grandma, '已经提交了');
@@ -93,10 +111,10 @@ describe('长辈模式: 孙奶奶 switches it on, asks for help in three steps a
     const api = await session.apiAs('demo-resident');
     const cid = (await api.me.get()).memberships[0].communityId;
     const mine = (await api.wishes.list(cid, { mine: 'posted' })).items;
-    expect(mine.find((w) => w.title === '厨房水龙头一直滴水，关不紧。')).toMatchObject({
-      category: '助老助残',
-      status: 'pending_review',
-    });
+    const posted = mine.find((w) => w.title === '厨房水龙头一直滴水，关不紧。');
+    expect(posted).toMatchObject({ category: '助老助残', status: 'pending_review' });
+    const detail = await api.wishes.get(posted!.id);
+    expect(detail.voiceNote?.seconds).toBeGreaterThanOrEqual(2);
   });
 
   it('calls 张卫东 from 联系包户党员, who shows his number to his households', async () => {
