@@ -34,6 +34,7 @@ import { Membership } from '../communities/membership.entity';
 import { Db } from '../database/db';
 import { isDuplicateKey } from '../database/db-errors';
 import { newId } from '../database/ids';
+import { Notice, NotificationsService } from '../notifications/notifications.service';
 import { RateLimiter } from '../rate-limits/rate-limiter';
 import { RATE_LIMITS } from '../rate-limits/rules';
 import { User } from '../users/user.entity';
@@ -55,6 +56,7 @@ export class FamilyService {
     private readonly communities: CommunitiesService,
     private readonly audit: AuditTrail,
     private readonly limiter: RateLimiter,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** 我的家人 in one community: my open code, my family members, and the residents I act for. */
@@ -205,7 +207,8 @@ export class FamilyService {
 
   /** 解除关联, by the resident or by the family member; to anyone else the link is not there. */
   async unlink(access: CommunityAccess, userId: string, linkId: string): Promise<{ removed: true }> {
-    return this.db.transaction(async (em) => {
+    const notices: Notice[] = [];
+    await this.db.transaction(async (em) => {
       const link = await em.findOne(FamilyLink, { where: { id: linkId }, ...this.db.forUpdate });
       if (!link?.active) throw new DomainError(ErrorCode.FamilyLinkNotFound);
       const side = familyLinkSide(link, userId);
@@ -223,8 +226,32 @@ export class FamilyService {
         actingAs: side === 'resident' ? Role.Resident : 'family',
         summary: side === 'resident' ? '居民解除了与这位家人的关联' : '家人解除了与这位居民的关联',
       });
-      return { removed: true as const };
+      notices.push(await this.unlinkNotice(em, link, side === 'resident'));
+      await this.notifications.record(em, notices);
     });
+    await this.notifications.push(notices);
+    return { removed: true as const };
+  }
+
+  /** The other side is told, by name, that they can no longer act for (or be helped by) the one who ended it. */
+  private async unlinkNotice(em: EntityManager, link: FamilyLink, byResident: boolean): Promise<Notice> {
+    const endedBy = byResident ? link.residentId : link.familyId;
+    const name = (await memberNames(em, link.communityId, [endedBy])).get(endedBy) ?? '对方';
+    return byResident
+      ? {
+          userId: link.familyId,
+          communityId: link.communityId,
+          title: '家人关联已解除',
+          body: `${name}解除了与您的家人关联，您不能再替${name}发布或确认心愿。`,
+          status: '已解除',
+        }
+      : {
+          userId: link.residentId,
+          communityId: link.communityId,
+          title: '家人关联已解除',
+          body: `您的家人${name}解除了关联，不能再替您代办。需要时可以在“我的家人”里再给家人一个代码。`,
+          status: '已解除',
+        };
   }
 
   /** Each link as the caller sees it: the other person's name masked, the resident's id, the date. */
