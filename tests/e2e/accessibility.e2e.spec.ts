@@ -130,7 +130,10 @@ describe('accessibility of every H5 page (axe-core, WCAG 2.1 AA)', () => {
     const [who, name, shotMode] = key.split(' ');
     const folder = path.join(SCREENS, shotMode);
     mkdirSync(folder, { recursive: true });
-    await page.screenshot({ path: path.join(folder, `${name.replace(/\//g, '~')}@${who}.png`), fullPage: true });
+    await page.screenshot({
+      path: path.join(folder, `${name.replace(/\//g, '~')}@${who}.png`),
+      fullPage: true,
+    });
   }
 
   it('finds no serious or critical problem on any page, in either mode', async () => {
