@@ -233,10 +233,11 @@ export class FamilyService {
     return { removed: true as const };
   }
 
-  /** The other side is told, by name, that they can no longer act for (or be helped by) the one who ended it. */
+  /** The other side is told, by the masked name, that they can no longer act for (or be helped by) the one who ended it. */
   private async unlinkNotice(em: EntityManager, link: FamilyLink, byResident: boolean): Promise<Notice> {
     const endedBy = byResident ? link.residentId : link.familyId;
-    const name = (await memberNames(em, link.communityId, [endedBy])).get(endedBy) ?? '对方';
+    // Masked as 我的家人 shows it: the link is gone, and so is any reason to see the full name.
+    const name = maskName((await memberNames(em, link.communityId, [endedBy])).get(endedBy) ?? '') || '对方';
     return byResident
       ? {
           userId: link.familyId,
