@@ -32,6 +32,17 @@ describe.each(MODES)('forms: text boxes, tap targets and busy buttons (%s)', (mo
     await resident.waitForURL(/pages-wishes\/post/);
     await settle(resident);
     const form = currentPage(resident);
+    // Each category's name on one line, in either mode's type.
+    await form.locator('.wish-tile__name').first().waitFor({ state: 'visible', timeout: 30000 });
+    const nameLines = await form.locator('.wish-tile__name').evaluateAll((names) =>
+      names.map((name) => {
+        const range = document.createRange();
+        range.selectNodeContents(name);
+        return new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size;
+      }),
+    );
+    expect(nameLines.length).toBe(8);
+    expect(nameLines.filter((lines) => lines !== 1)).toEqual([]);
     const description = form.locator('.rv-textbox').first();
     const textarea = description.locator('textarea');
 
