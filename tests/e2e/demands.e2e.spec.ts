@@ -1,7 +1,7 @@
 import { Locator, Page } from 'playwright-core';
 import { screenshot, settle } from '../support/browser';
 import { button, MODES, openTile, useDemoSession } from '../support/demo-session';
-import { expectTextInsideItsBox } from '../support/layout';
+import { expectTextInsideItsBox, textLines } from '../support/layout';
 
 /** The labels of a demand card's buttons, the main (red) ones apart. */
 async function cardButtons(card: Locator): Promise<{ main: string[]; others: string[] }> {
@@ -76,17 +76,9 @@ describe('demands and coverage for those who handle them', () => {
       const coverage = admin.locator('.contact-coverage');
       await coverage.waitFor({ state: 'visible', timeout: 30000 });
       await settle(secretary);
-      const header = await coverage
-        .locator('.contact-coverage__row--head .contact-coverage__cell')
-        .evaluateAll((cells) =>
-          cells.map((cell) => {
-            const range = document.createRange();
-            range.selectNodeContents(cell);
-            const lines = new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top)));
-            const inside = cell.scrollWidth <= cell.clientWidth + 1;
-            return { text: (cell.textContent ?? '').trim(), lines: lines.size, inside };
-          }),
-        );
+      const header = await textLines(
+        coverage.locator('.contact-coverage__row--head .contact-coverage__cell'),
+      );
       expect(header.map((cell) => cell.text)).toEqual(['小组 / 楼栋', '户数', '已访', '覆盖率', '逾期']);
       // In 长辈模式's larger type the group's column may wrap onto two lines; nothing may run out of its column.
       for (const cell of header) {

@@ -1,7 +1,7 @@
 import { Page } from 'playwright-core';
 import { currentPage, screenshot, settle } from '../support/browser';
 import { button, Mode, MODES, openTab, openTile, TAP_MIN, useDemoSession } from '../support/demo-session';
-import { expectTextInsideItsBox, heights } from '../support/layout';
+import { expectTextInsideItsBox, heights, textLines } from '../support/layout';
 
 const LONG = '家里客厅顶灯的灯泡坏了，我腿脚不方便够不着，想请人帮忙换一个，灯泡家里有。'
   .repeat(3)
@@ -34,13 +34,7 @@ describe.each(MODES)('forms: text boxes, tap targets and busy buttons (%s)', (mo
     const form = currentPage(resident);
     // Each category's name on one line, in either mode's type.
     await form.locator('.wish-tile__name').first().waitFor({ state: 'visible', timeout: 30000 });
-    const nameLines = await form.locator('.wish-tile__name').evaluateAll((names) =>
-      names.map((name) => {
-        const range = document.createRange();
-        range.selectNodeContents(name);
-        return new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size;
-      }),
-    );
+    const nameLines = (await textLines(form.locator('.wish-tile__name'))).map((name) => name.lines);
     expect(nameLines.length).toBe(8);
     expect(nameLines.filter((lines) => lines !== 1)).toEqual([]);
     const description = form.locator('.rv-textbox').first();

@@ -63,3 +63,19 @@ export function heights(targets: Locator): Promise<{ text: string; height: numbe
     })),
   );
 }
+
+/** Each element's text, how many lines it is drawn on, and whether it stays inside its own box. */
+export function textLines(targets: Locator): Promise<{ text: string; lines: number; inside: boolean }[]> {
+  return targets.evaluateAll((elements) =>
+    elements.map((element) => {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      const tops = new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top)));
+      return {
+        text: (element.textContent ?? '').trim(),
+        lines: tops.size,
+        inside: element.scrollWidth <= element.clientWidth + 1,
+      };
+    }),
+  );
+}

@@ -9,7 +9,7 @@ import { TextBox } from '../components/TextBox';
 import { VoiceNote } from '../components/VoiceNote';
 import { CategoryIcon } from '../components/wishes/wish-meta';
 import { toApiError } from '../hooks/useAsync';
-import { useMe } from '../hooks/useMe';
+import { currentMembership, useMe } from '../hooks/useMe';
 import { api } from '../services/api';
 import { showModal } from '../services/modal';
 import { queryParam, wishPage } from '../services/routes';
@@ -42,7 +42,7 @@ export default function AskForHelpPage() {
       </Page>
     );
   }
-  const membership = me.data.memberships.find((m) => m.communityId === cid) ?? me.data.memberships[0];
+  const membership = me.data.memberships.find((m) => m.communityId === cid) ?? currentMembership(me.data);
   if (!membership) {
     return (
       <Page className="ask-page">

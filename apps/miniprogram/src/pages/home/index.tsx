@@ -93,7 +93,7 @@ function Tile({
 /** Offered 长辈模式 at first use: only those who are nothing but residents, and only until they answer. */
 export function offersElderlyMode(me: MeResponse): boolean {
   if (me.settings.elderlyModeChosen || !me.memberships.length) return false;
-  return me.memberships.every((m) => m.roles.every((role) => role === Role.Resident));
+  return me.memberships.every(isOnlyResident);
 }
 
 export default function HomePage() {
